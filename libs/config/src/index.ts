@@ -1,0 +1,4 @@
+export { ConfigError, int, list, oneOf, readEnv, str } from './env-schema';
+export type { EnvSchema, EnvValues, EnvVar } from './env-schema';
+export { kafkaEnv, loadKafkaConfig } from './kafka.config';
+export type { KafkaConfig } from './kafka.config';

@@ -1,0 +1,35 @@
+import { int, list, oneOf, readEnv, str } from './env-schema';
+
+/** Variables every stage reads to reach Kafka. */
+export const kafkaEnv = {
+  KAFKA_BROKERS: list('comma-separated bootstrap brokers', ['127.0.0.1:9092']),
+  KAFKA_CLIENT_ID: str('client id prefix seen in broker logs and metrics', 'newsflow'),
+  KAFKA_TOPIC_PARTITIONS: int('partitions per topic when the project creates its topics', 3, {
+    min: 1,
+    max: 256,
+  }),
+  KAFKA_MAX_ATTEMPTS: int('attempts at a failing message before it is dead-lettered', 5, {
+    min: 1,
+    max: 100,
+  }),
+  LOG_LEVEL: oneOf('log level', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+};
+
+export interface KafkaConfig {
+  brokers: string[];
+  clientId: string;
+  topicPartitions: number;
+  maxAttempts: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export function loadKafkaConfig(env?: Readonly<Record<string, string | undefined>>): KafkaConfig {
+  const v = readEnv(kafkaEnv, env);
+  return {
+    brokers: v.KAFKA_BROKERS,
+    clientId: v.KAFKA_CLIENT_ID,
+    topicPartitions: v.KAFKA_TOPIC_PARTITIONS,
+    maxAttempts: v.KAFKA_MAX_ATTEMPTS,
+    logLevel: v.LOG_LEVEL,
+  };
+}
