@@ -1,0 +1,23 @@
+// The library's face for the outside. Files inside the library import their siblings directly.
+export * from './topics';
+export type * from './messages/article-fetched.v1';
+export type * from './messages/article-parsed.v1';
+export type * from './messages/article-enriched.v1';
+export type * from './messages/dead-letter.v1';
+export {
+  articleFetchedV1Schema,
+  documentFormats,
+  sourceKinds,
+} from './schemas/article-fetched.v1.schema';
+export { articleParsedV1Schema } from './schemas/article-parsed.v1.schema';
+export { articleEnrichedV1Schema, entityKinds } from './schemas/article-enriched.v1.schema';
+export { deadLetterReasons, deadLetterV1Schema } from './schemas/dead-letter.v1.schema';
+export { topicSchemas } from './schemas/topic-schemas';
+export { InvalidEventError, assertValid, parseEvent, validate } from './validation';
+export type { InvalidEventCode, SchemaProblem, ValidationResult } from './validation';
+export {
+  exampleArticleEnriched,
+  exampleArticleFetched,
+  exampleArticleParsed,
+  exampleDeadLetter,
+} from './examples';

@@ -1,0 +1,68 @@
+import {
+  JSON_SCHEMA_DIALECT,
+  nonEmptyString,
+  nonNegativeInteger,
+  positiveInteger,
+  schemaVersion1,
+  timestamp,
+} from './fields.schema';
+
+// Closed objects: a field added to DeadLetterV1 (even an optional one) must be added here too.
+
+export const deadLetterReasons = [
+  'invalid-json',
+  'schema-violation',
+  'unprocessable',
+  'retries-exhausted',
+] as const;
+
+/** Standard base64 (RFC 4648 section 4, padded). Empty is allowed: an empty original value. */
+const base64 = {
+  type: 'string',
+  pattern: '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$',
+} as const;
+
+/** DeadLetterV1: every `<topic>.dlq`. */
+export const deadLetterV1Schema = {
+  $schema: JSON_SCHEMA_DIALECT,
+  $id: 'urn:newsflow:contracts:DeadLetterV1',
+  title: 'DeadLetterV1',
+  description: 'What a consumer could not handle: <topic>.dlq, keyed by the original key.',
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'schemaVersion',
+    'originalValue',
+    'originalKey',
+    'originalHeaders',
+    'topic',
+    'partition',
+    'offset',
+    'stage',
+    'error',
+    'attempts',
+    'failedAt',
+  ],
+  properties: {
+    schemaVersion: schemaVersion1,
+    originalValue: base64,
+    originalKey: { type: ['string', 'null'] },
+    originalHeaders: { type: 'object', additionalProperties: base64 },
+    topic: nonEmptyString,
+    partition: nonNegativeInteger,
+    /** Kafka offsets are 64-bit, so they travel as decimal strings. */
+    offset: { type: 'string', pattern: '^\\d+$' },
+    stage: nonEmptyString,
+    error: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string', enum: deadLetterReasons },
+        message: { type: 'string' },
+      },
+    },
+    attempts: positiveInteger,
+    failedAt: timestamp,
+  },
+} as const;
