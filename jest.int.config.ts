@@ -1,0 +1,13 @@
+/** Integration and end-to-end suites: the real broker (started once) and the real Postgres. */
+export default {
+  displayName: 'integration',
+  preset: './jest.preset.js',
+  rootDir: '.',
+  testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/tests/**/*.e2e-spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/tmp/'],
+  globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.ts',
+  // Suites share one broker and one database and start OS processes: one at a time on 2 cores.
+  maxWorkers: 1,
+  testTimeout: 120_000,
+};

@@ -1,0 +1,67 @@
+import { InvalidEventError } from '@newsflow/contracts';
+import type { DeadLetterReason } from '@newsflow/contracts';
+
+/**
+ * A message that is valid but can never be processed (no article text in the page, say).
+ * Retrying cannot help: the runner dead-letters it at once.
+ */
+export class UnprocessableError extends Error {
+  override readonly name = 'UnprocessableError';
+}
+
+/**
+ * A dependency (Postgres, an HTTP origin the stage needs) is unavailable. Not the message's fault:
+ * the runner keeps the message, backs off and tries again for as long as the service runs.
+ */
+export class DependencyUnavailableError extends Error {
+  override readonly name = 'DependencyUnavailableError';
+}
+
+/** Node and Postgres error codes that mean "the other side is not there right now". */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  // Postgres: admin shutdown, crash shutdown, cannot connect now, too many connections.
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+
+export type FailureClass =
+  | { kind: 'permanent'; code: Exclude<DeadLetterReason, 'retries-exhausted'> }
+  | { kind: 'dependency' }
+  | { kind: 'transient' };
+
+/** The one place that decides what a failure means: dead-letter now, wait, or retry. */
+export function classifyFailure(error: unknown): FailureClass {
+  if (error instanceof InvalidEventError) return { kind: 'permanent', code: error.code };
+  if (error instanceof UnprocessableError) return { kind: 'permanent', code: 'unprocessable' };
+  if (error instanceof DependencyUnavailableError) return { kind: 'dependency' };
+  if (isUnavailable(error)) return { kind: 'dependency' };
+  return { kind: 'transient' };
+}
+
+function isUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 3) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  // TypeORM and pg wrap the socket error; AggregateError carries one per address tried.
+  const { cause, errors, driverError } = error as {
+    cause?: unknown;
+    errors?: unknown;
+    driverError?: unknown;
+  };
+  if (isUnavailable(cause, depth + 1) || isUnavailable(driverError, depth + 1)) return true;
+  return Array.isArray(errors) && errors.some((e) => isUnavailable(e, depth + 1));
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}

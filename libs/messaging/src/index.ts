@@ -1,0 +1,28 @@
+export { DEFAULT_BACKOFF, backoffDelay } from './backoff';
+export type { BackoffPolicy } from './backoff';
+export { ConsumerRunner } from './consumer-runner';
+export type {
+  ConsumerRunnerOptions,
+  InboundEvent,
+  RunnerStats,
+  StageHandler,
+} from './consumer-runner';
+export { buildDeadLetter } from './dead-letter';
+export {
+  DependencyUnavailableError,
+  UnprocessableError,
+  classifyFailure,
+  errorMessage,
+} from './errors';
+export type { FailureClass } from './errors';
+export { createKafka } from './kafka-client';
+export type { KafkaConnection } from './kafka-client';
+export { jsonLogger } from './logger';
+export type { LogLevel, MessagingLogger } from './logger';
+export { EventPublisher } from './publisher';
+export type { OutboundMessage } from './publisher';
+export { ensureTopics } from './topic-admin';
+export type { TopicLayout } from './topic-admin';
+export { BATCH, KAFKA_STAGE_TRANSPORT, KafkaStageTransport } from './nest/kafka-stage.transport';
+export type { KafkaStageTransportOptions } from './nest/kafka-stage.transport';
+export { StageContext } from './nest/stage-context';

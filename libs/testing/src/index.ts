@@ -1,0 +1,5 @@
+export { REPO_ROOT, startTestBroker, stopTestBroker } from './kafka-broker';
+export type { TestBroker } from './kafka-broker';
+export { spawnNode } from './child-process';
+export type { RunningProcess } from './child-process';
+export { waitFor } from './wait-for';

@@ -1,0 +1,48 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** The repository root, from libs/testing/src (sources) or dist/libs/testing/src (built). */
+export const REPO_ROOT = resolve(
+  __dirname,
+  __dirname.includes('/dist/') ? '../../../..' : '../../..',
+);
+
+export interface TestBroker {
+  brokers: string;
+  runDir: string;
+}
+
+/**
+ * Starts a fresh broker from Kafka's jars for a test run, on ports away from a developer's
+ * local stack (9092), via tools/kafka/start.sh. It records the pid; `stopTestBroker` stops
+ * that pid and nothing else.
+ */
+export async function startTestBroker(port = 19092): Promise<TestBroker> {
+  const runDir = resolve(REPO_ROOT, 'tmp/kafka-test');
+  const env = {
+    ...process.env,
+    KAFKA_RUN_DIR: runDir,
+    KAFKA_PORT: String(port),
+    KAFKA_CONTROLLER_PORT: String(port + 1),
+    KAFKA_FRESH: '1',
+    KAFKA_HEAP: '-Xms256m -Xmx512m',
+  };
+  const { stdout } = await run('bash', [resolve(REPO_ROOT, 'tools/kafka/start.sh')], {
+    env,
+    timeout: 600_000,
+  });
+  process.stdout.write(stdout);
+  return { brokers: `127.0.0.1:${port}`, runDir };
+}
+
+export async function stopTestBroker(broker: TestBroker): Promise<void> {
+  const env = { ...process.env, KAFKA_RUN_DIR: broker.runDir };
+  const { stdout } = await run('bash', [resolve(REPO_ROOT, 'tools/kafka/stop.sh')], {
+    env,
+    timeout: 60_000,
+  });
+  process.stdout.write(stdout);
+}
