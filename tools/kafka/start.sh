@@ -65,21 +65,8 @@ for p in "$PORT" "$CONTROLLER_PORT"; do
   fi
 done
 
-# Jars: fetched once by Maven (cached in ~/.m2). Re-copied when pom.xml changed since the
-# last copy, so a version bump never leaves a mix of old and new jars on the classpath.
-POM_SUM="$(sha256sum "$KAFKA_DIR/pom.xml" | cut -d' ' -f1)"
-if [[ ! -f "$JARS_DIR/.pom.sha256" || "$(cat "$JARS_DIR/.pom.sha256")" != "$POM_SUM" ]] \
-  || ! compgen -G "$JARS_DIR/*.jar" >/dev/null; then
-  command -v mvn >/dev/null || die "mvn not found: it fetches Kafka's jars from Maven Central"
-  log "fetching Kafka jars with Maven (first time only) ..."
-  rm -rf "$JARS_DIR"
-  # Output kept in a file (Debian's mvn prints stray colour codes even with -B -q), shown on failure.
-  if ! mvn -B -q -f "$KAFKA_DIR/pom.xml" dependency:copy-dependencies >"$RUN_DIR/mvn.out" 2>&1; then
-    cat "$RUN_DIR/mvn.out" >&2
-    die "Maven could not fetch Kafka's jars (see above)"
-  fi
-  echo "$POM_SUM" >"$JARS_DIR/.pom.sha256"
-fi
+# Jars: fetched once by Maven (cached in ~/.m2), re-copied when pom.xml changes.
+bash "$KAFKA_DIR/fetch-jars.sh"
 
 if [[ "${KAFKA_FRESH:-0}" == 1 ]]; then
   # Guard the rm -rf against a mistyped KAFKA_DATA_DIR.

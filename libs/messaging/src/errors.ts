@@ -63,5 +63,10 @@ function isUnavailable(error: unknown, depth = 0): boolean {
 
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
+  if (typeof error === 'object' && error !== null) {
+    const { message } = error as { message?: unknown };
+    if (typeof message === 'string') return message;
+    return JSON.stringify(error);
+  }
   return String(error);
 }

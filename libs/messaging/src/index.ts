@@ -26,3 +26,4 @@ export type { TopicLayout } from './topic-admin';
 export { BATCH, KAFKA_STAGE_TRANSPORT, KafkaStageTransport } from './nest/kafka-stage.transport';
 export type { KafkaStageTransportOptions } from './nest/kafka-stage.transport';
 export { StageContext } from './nest/stage-context';
+export { StageErrorsFilter } from './nest/stage-errors.filter';

@@ -1,5 +1,6 @@
 import { assertValid } from '@newsflow/contracts';
 import type { AnyTopic, TopicPayloads } from '@newsflow/contracts';
+import { Partitioners } from 'kafkajs';
 import type { IHeaders, Kafka, Producer } from 'kafkajs';
 
 export interface OutboundMessage<T extends AnyTopic> {
@@ -18,8 +19,14 @@ export class EventPublisher {
   private connected = false;
 
   constructor(kafka: Kafka) {
-    // Idempotence needs one request in flight per connection (kafkajs enforces it).
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    // Idempotence needs one request in flight per connection (kafkajs enforces it). The
+    // default partitioner is murmur2 like the Java client's, so other producers of the same
+    // key land on the same partition.
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
   }
 
   async connect(): Promise<void> {

@@ -43,8 +43,13 @@ export class KafkaStageTransport extends Server implements CustomTransportStrate
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
-      for (const [pattern, handler] of this.getHandlers()) {
-        this.runners.push(this.createRunner(pattern, handler));
+      const handlers = [...this.getHandlers()];
+      for (const [pattern, handler] of handlers) {
+        // Members of one group must subscribe to the same topics (the assignor spreads every
+        // subscribed partition over every member), so a second topic gets a group of its own.
+        const groupId =
+          handlers.length === 1 ? this.options.groupId : `${this.options.groupId}.${pattern}`;
+        this.runners.push(this.createRunner(pattern, handler, groupId));
       }
       await Promise.all(this.runners.map((runner) => runner.start()));
       callback();
@@ -69,7 +74,11 @@ export class KafkaStageTransport extends Server implements CustomTransportStrate
     return this.options.kafka as T;
   }
 
-  private createRunner(pattern: string, handler: MessageHandler): ConsumerRunner<ArticleTopic> {
+  private createRunner(
+    pattern: string,
+    handler: MessageHandler,
+    groupId: string,
+  ): ConsumerRunner<ArticleTopic> {
     const topic = ALL_ARTICLE_TOPICS.find((t) => t === pattern);
     if (!topic || !handler.isEventHandler) {
       throw new Error(
@@ -93,7 +102,7 @@ export class KafkaStageTransport extends Server implements CustomTransportStrate
       kafka: this.options.kafka,
       publisher: this.options.publisher,
       stage: this.options.stage,
-      groupId: this.options.groupId,
+      groupId,
       topic,
       handler: stageHandler,
       logger: this.options.logger,

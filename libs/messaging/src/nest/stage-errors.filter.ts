@@ -1,0 +1,16 @@
+import { Catch } from '@nestjs/common';
+import type { RpcExceptionFilter } from '@nestjs/common';
+import { throwError } from 'rxjs';
+import type { Observable } from 'rxjs';
+
+/**
+ * Nest's default RPC exception filter turns any error into `{ status: 'error', message:
+ * 'Internal server error' }`, which would hide from the consumer runner whether a failure is
+ * permanent (dead-letter now) or transient (retry). This filter hands the original error on.
+ */
+@Catch()
+export class StageErrorsFilter implements RpcExceptionFilter<unknown> {
+  catch(exception: unknown): Observable<never> {
+    return throwError(() => exception);
+  }
+}
