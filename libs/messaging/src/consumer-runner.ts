@@ -6,6 +6,7 @@ import type { BackoffPolicy } from './backoff';
 import { buildDeadLetter } from './dead-letter';
 import { classifyFailure, errorMessage } from './errors';
 import type { MessagingLogger } from './logger';
+import type { PipelineMetrics } from './metrics';
 import type { EventPublisher } from './publisher';
 import type { DeadLetterReason } from '@newsflow/contracts';
 
@@ -45,6 +46,7 @@ export interface ConsumerRunnerOptions<T extends ArticleTopic> {
   /** A new consumer group starts at the earliest offset, so nothing produced before it is missed. */
   fromBeginning?: boolean;
   partitionsConsumedConcurrently?: number;
+  metrics?: PipelineMetrics;
   /** How long the group waits for a silent member (a killed replica) before reassigning. */
   sessionTimeoutMs?: number;
 }
@@ -146,6 +148,12 @@ export class ConsumerRunner<T extends ArticleTopic> {
     const live = () => !this.stopping && payload.isRunning() && !payload.isStale();
     const { handler } = this.options;
     this.stats.consumed += batch.messages.length;
+    const labels = { stage: this.options.stage, topic: batch.topic };
+    this.options.metrics?.consumed.inc(labels, batch.messages.length);
+    this.options.metrics?.lag.set(
+      { ...labels, partition: String(batch.partition) },
+      Number(batch.offsetLag()),
+    );
     const done =
       'each' in handler
         ? await this.runEach(payload, handler.each, live)
@@ -176,7 +184,7 @@ export class ConsumerRunner<T extends ArticleTopic> {
         const outcome = await this.attempt(() => handle(event), payload, live);
         if (outcome.status === 'stopped') break;
         if (outcome.status === 'failed') await this.deadLetter(message, payload, outcome);
-        else this.stats.handled += 1;
+        else this.countHandled(payload.batch.topic, 1);
       }
       payload.resolveOffset(message.offset);
       done = message.offset;
@@ -207,7 +215,7 @@ export class ConsumerRunner<T extends ArticleTopic> {
       const outcome = await this.attempt(() => handle(events.map((e) => e.event)), payload, live);
       if (outcome.status === 'stopped') return undefined;
       if (outcome.status === 'ok') {
-        this.stats.handled += events.length;
+        this.countHandled(payload.batch.topic, events.length);
       } else if (events.length === 1 && events[0]) {
         await this.deadLetter(events[0].message, payload, outcome);
       } else {
@@ -220,7 +228,7 @@ export class ConsumerRunner<T extends ArticleTopic> {
           const single = await this.attempt(() => handle([event]), payload, live);
           if (single.status === 'stopped') return done;
           if (single.status === 'failed') await this.deadLetter(message, payload, single);
-          else this.stats.handled += 1;
+          else this.countHandled(payload.batch.topic, 1);
           payload.resolveOffset(message.offset);
           done = message.offset;
         }
@@ -228,6 +236,11 @@ export class ConsumerRunner<T extends ArticleTopic> {
     }
     payload.resolveOffset(last.offset);
     return last.offset;
+  }
+
+  private countHandled(topic: string, count: number): void {
+    this.stats.handled += count;
+    this.options.metrics?.handled.inc({ stage: this.options.stage, topic }, count);
   }
 
   private async decodeOrDeadLetter(
@@ -261,8 +274,13 @@ export class ConsumerRunner<T extends ArticleTopic> {
     let outageWaits = 0;
     for (;;) {
       attempts += 1;
+      const timer = this.options.metrics?.handleSeconds.startTimer({
+        stage: this.options.stage,
+        topic: payload.batch.topic,
+      });
       try {
         await work();
+        timer?.();
         return { status: 'ok' };
       } catch (error) {
         const failure = classifyFailure(error);
@@ -301,6 +319,10 @@ export class ConsumerRunner<T extends ArticleTopic> {
           );
         }
         this.stats.retries += 1;
+        this.options.metrics?.retries.inc({
+          stage: this.options.stage,
+          topic: payload.batch.topic,
+        });
         if (!(await this.pause(delay, payload, live))) return { status: 'stopped' };
       }
     }
@@ -337,6 +359,11 @@ export class ConsumerRunner<T extends ArticleTopic> {
     const key = letter.originalKey ?? `${topic}:${partition}:${message.offset}`;
     await this.options.publisher.publish(deadLetterTopicOf(this.options.topic), key, letter);
     this.stats.deadLettered += 1;
+    this.options.metrics?.deadLettered.inc({
+      stage: this.options.stage,
+      topic,
+      code: failure.code,
+    });
     this.options.logger.warn(
       {
         topic,

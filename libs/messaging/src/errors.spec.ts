@@ -40,6 +40,7 @@ describe(classifyFailure.name, () => {
       kind: 'dependency',
     });
     expect(classifyFailure({ driverError: { code: '57P01' } })).toEqual({ kind: 'dependency' });
+    expect(classifyFailure(new Error('Connection terminated unexpectedly'))).toEqual({ kind: 'dependency' });
   });
 
   it('retries anything else', () => {

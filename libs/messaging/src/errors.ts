@@ -47,10 +47,14 @@ export function classifyFailure(error: unknown): FailureClass {
   return { kind: 'transient' };
 }
 
+/** pg reports a connection lost mid-query with this message and no code. */
+const CONNECTION_LOST = /^Connection terminated( unexpectedly| due to connection timeout)?$/;
+
 function isUnavailable(error: unknown, depth = 0): boolean {
   if (typeof error !== 'object' || error === null || depth > 3) return false;
-  const code = (error as { code?: unknown }).code;
+  const { code, message } = error as { code?: unknown; message?: unknown };
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  if (typeof message === 'string' && CONNECTION_LOST.test(message)) return true;
   // TypeORM and pg wrap the socket error; AggregateError carries one per address tried.
   const { cause, errors, driverError } = error as {
     cause?: unknown;

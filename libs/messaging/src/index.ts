@@ -27,3 +27,15 @@ export { BATCH, KAFKA_STAGE_TRANSPORT, KafkaStageTransport } from './nest/kafka-
 export type { KafkaStageTransportOptions } from './nest/kafka-stage.transport';
 export { StageContext } from './nest/stage-context';
 export { StageErrorsFilter } from './nest/stage-errors.filter';
+export { PipelineMetrics } from './metrics';
+export { bootstrapStage } from './nest/bootstrap-stage';
+export type { StageOptions } from './nest/bootstrap-stage';
+export { JsonLoggerService } from './nest/json-logger.service';
+export {
+  KAFKA,
+  KAFKA_CONFIG,
+  MESSAGING_LOGGER,
+  MessagingModule,
+  STAGE_NAME,
+} from './nest/messaging.module';
+export { StageReadiness } from './nest/stage-readiness';

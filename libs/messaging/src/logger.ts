@@ -9,12 +9,19 @@ export interface MessagingLogger {
 const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LEVELS)[number];
 
-/** One JSON object per line on stderr, so stdout stays free for a CLI's output. */
-export function jsonLogger(name: string, level: LogLevel = 'info'): MessagingLogger {
+/**
+ * One JSON object per line. Services log to stdout; the CLI passes stderr so that its stdout
+ * stays free for results.
+ */
+export function jsonLogger(
+  name: string,
+  level: LogLevel = 'info',
+  stream: NodeJS.WritableStream = process.stderr,
+): MessagingLogger {
   const threshold = LEVELS.indexOf(level);
   const write = (lvl: LogLevel) => (context: Record<string, unknown>, message: string) => {
     if (LEVELS.indexOf(lvl) < threshold) return;
-    process.stderr.write(
+    stream.write(
       `${JSON.stringify({ time: new Date().toISOString(), level: lvl, logger: name, msg: message, ...context })}\n`,
     );
   };

@@ -10,9 +10,7 @@ import { EventPublisher } from './publisher';
 
 describe(EventPublisher.name, () => {
   // Nothing listens on port 1: a test that reached the network would fail, not pass.
-  const publisher = new EventPublisher(
-    new Kafka({ brokers: ['127.0.0.1:1'] }),
-  );
+  const publisher = new EventPublisher(new Kafka({ brokers: ['127.0.0.1:1'] }));
 
   it('rejects a payload that breaks its topic schema before touching the broker', async () => {
     const broken = { ...exampleArticleParsed, title: undefined } as unknown as ArticleParsedV1;

@@ -2,6 +2,7 @@ import { assertValid } from '@newsflow/contracts';
 import type { AnyTopic, TopicPayloads } from '@newsflow/contracts';
 import { Partitioners } from 'kafkajs';
 import type { IHeaders, Kafka, Producer } from 'kafkajs';
+import type { PipelineMetrics } from './metrics';
 
 export interface OutboundMessage<T extends AnyTopic> {
   key: string;
@@ -18,7 +19,10 @@ export class EventPublisher {
   private readonly producer: Producer;
   private connected = false;
 
-  constructor(kafka: Kafka) {
+  constructor(
+    kafka: Kafka,
+    private readonly metrics?: PipelineMetrics,
+  ) {
     // Idempotence needs one request in flight per connection (kafkajs enforces it). The
     // default partitioner is murmur2 like the Java client's, so other producers of the same
     // key land on the same partition.

@@ -7,6 +7,7 @@ import { isObservable, lastValueFrom } from 'rxjs';
 import { ConsumerRunner } from '../consumer-runner';
 import type { InboundEvent, RunnerStats, StageHandler } from '../consumer-runner';
 import type { MessagingLogger } from '../logger';
+import type { PipelineMetrics } from '../metrics';
 import type { EventPublisher } from '../publisher';
 import { StageContext } from './stage-context';
 
@@ -23,6 +24,7 @@ export interface KafkaStageTransportOptions {
   groupId: string;
   logger: MessagingLogger;
   maxAttempts?: number;
+  metrics?: PipelineMetrics;
 }
 
 /**
@@ -107,6 +109,7 @@ export class KafkaStageTransport extends Server implements CustomTransportStrate
       handler: stageHandler,
       logger: this.options.logger,
       maxAttempts: this.options.maxAttempts,
+      metrics: this.options.metrics,
     });
   }
 }

@@ -1,0 +1,67 @@
+import { NestFactory } from '@nestjs/core';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import type { KafkaConfig } from '@newsflow/config';
+import type { Kafka } from 'kafkajs';
+import type { MessagingLogger } from '../logger';
+import { PipelineMetrics } from '../metrics';
+import { EventPublisher } from '../publisher';
+import { ensureTopics } from '../topic-admin';
+import { JsonLoggerService } from './json-logger.service';
+import { KafkaStageTransport } from './kafka-stage.transport';
+import { KAFKA, KAFKA_CONFIG, MESSAGING_LOGGER } from './messaging.module';
+import { StageErrorsFilter } from './stage-errors.filter';
+import { StageReadiness } from './stage-readiness';
+
+export interface StageOptions {
+  stage: string;
+  /** Consumer group; absent for a stage that only produces (the fetcher). */
+  groupId?: string;
+  httpPort: number;
+  httpHost?: string;
+}
+
+/**
+ * Starts a stage: HTTP for health and metrics, the project's topics, and (for consumers) the
+ * Kafka transport. SIGTERM closes the consumers first (finishing the message in hand and
+ * committing), then the producer.
+ */
+export async function bootstrapStage(
+  module: Type | DynamicModule,
+  options: StageOptions,
+): Promise<INestApplication> {
+  const app = await NestFactory.create(module, {
+    logger: new JsonLoggerService(
+      options.stage,
+      (process.env.LOG_LEVEL as 'info' | undefined) ?? 'info',
+    ),
+  });
+  app.enableShutdownHooks();
+  const kafka = app.get<Kafka>(KAFKA);
+  const config = app.get<KafkaConfig>(KAFKA_CONFIG);
+  const logger = app.get<MessagingLogger>(MESSAGING_LOGGER);
+  await ensureTopics(kafka, { partitions: config.topicPartitions });
+
+  if (options.groupId) {
+    const microservice = app.connectMicroservice({
+      strategy: new KafkaStageTransport({
+        kafka,
+        publisher: app.get(EventPublisher),
+        stage: options.stage,
+        groupId: options.groupId,
+        logger,
+        maxAttempts: config.maxAttempts,
+        metrics: app.get(PipelineMetrics),
+      }),
+    });
+    // Only on the Kafka side: HTTP keeps Nest's own error responses.
+    microservice.useGlobalFilters(new StageErrorsFilter());
+    await app.startAllMicroservices();
+  }
+  await app.listen(options.httpPort, options.httpHost ?? '0.0.0.0');
+  app.get(StageReadiness).done('started');
+  logger.info(
+    { stage: options.stage, httpPort: options.httpPort, brokers: config.brokers },
+    'stage started',
+  );
+  return app;
+}

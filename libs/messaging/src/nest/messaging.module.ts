@@ -1,0 +1,82 @@
+import { Inject, Injectable, Module } from '@nestjs/common';
+import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
+import { loadKafkaConfig } from '@newsflow/config';
+import type { KafkaConfig } from '@newsflow/config';
+import type { Kafka } from 'kafkajs';
+import { createKafka } from '../kafka-client';
+import { jsonLogger } from '../logger';
+import type { MessagingLogger } from '../logger';
+import { PipelineMetrics } from '../metrics';
+import { EventPublisher } from '../publisher';
+import { OpsController } from './ops.controller';
+import { StageReadiness } from './stage-readiness';
+
+export const KAFKA = Symbol('KAFKA');
+export const KAFKA_CONFIG = Symbol('KAFKA_CONFIG');
+export const STAGE_NAME = Symbol('STAGE_NAME');
+export const MESSAGING_LOGGER = Symbol('MESSAGING_LOGGER');
+
+/** Disconnects the producer after the consumers stopped (Nest closes microservices first). */
+@Injectable()
+class PublisherLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(EventPublisher) private readonly publisher: EventPublisher) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.publisher.disconnect();
+  }
+}
+
+/**
+ * What every stage gets: its Kafka client, the typed publisher, metrics, and the health and
+ * metrics endpoints. Configuration is read from the environment once, here.
+ */
+@Module({})
+export class MessagingModule {
+  static forStage(stage: string): DynamicModule {
+    return {
+      module: MessagingModule,
+      global: true,
+      controllers: [OpsController],
+      providers: [
+        { provide: STAGE_NAME, useValue: stage },
+        { provide: KAFKA_CONFIG, useFactory: (): KafkaConfig => loadKafkaConfig() },
+        {
+          provide: MESSAGING_LOGGER,
+          useFactory: (config: KafkaConfig): MessagingLogger =>
+            jsonLogger(stage, config.logLevel, process.stdout),
+          inject: [KAFKA_CONFIG],
+        },
+        {
+          provide: PipelineMetrics,
+          useFactory: () => new PipelineMetrics({ defaultMetrics: true }),
+        },
+        {
+          provide: KAFKA,
+          useFactory: (config: KafkaConfig, logger: MessagingLogger): Kafka =>
+            createKafka(
+              { brokers: config.brokers, clientId: `${config.clientId}-${stage}` },
+              logger,
+            ),
+          inject: [KAFKA_CONFIG, MESSAGING_LOGGER],
+        },
+        {
+          provide: EventPublisher,
+          useFactory: (kafka: Kafka, metrics: PipelineMetrics) =>
+            new EventPublisher(kafka, metrics),
+          inject: [KAFKA, PipelineMetrics],
+        },
+        StageReadiness,
+        PublisherLifecycle,
+      ],
+      exports: [
+        STAGE_NAME,
+        KAFKA_CONFIG,
+        MESSAGING_LOGGER,
+        PipelineMetrics,
+        KAFKA,
+        EventPublisher,
+        StageReadiness,
+      ],
+    };
+  }
+}
