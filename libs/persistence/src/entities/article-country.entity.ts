@@ -1,0 +1,45 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { ArticleEntity } from './article.entity';
+
+/** A country an article is about (CountryTagV1). */
+@Entity({ name: 'article_countries' })
+@Index('IDX_article_countries_code', ['code'])
+export class ArticleCountryEntity {
+  @PrimaryColumn({
+    name: 'article_id',
+    type: 'text',
+    primaryKeyConstraintName: 'PK_article_countries',
+  })
+  articleId!: string;
+
+  /** ISO 3166-1 alpha-2. */
+  @PrimaryColumn({
+    name: 'code',
+    type: 'char',
+    length: 2,
+    primaryKeyConstraintName: 'PK_article_countries',
+  })
+  code!: string;
+
+  /** Index in the message's list, so ties in salience read back in the order they came. */
+  @Column({ name: 'position', type: 'integer' })
+  position!: number;
+
+  @Column({ name: 'mentions', type: 'integer' })
+  mentions!: number;
+
+  /** double precision, not real: a real turns 0.92 into 0.9200000166893005 on the way back. */
+  @Column({ name: 'salience', type: 'double precision' })
+  salience!: number;
+
+  @Column({ name: 'evidence', type: 'jsonb' })
+  evidence!: string[];
+
+  @ManyToOne(() => ArticleEntity, (article) => article.countries, {
+    nullable: false,
+    onDelete: 'CASCADE',
+  })
+  @JoinColumn({ name: 'article_id', foreignKeyConstraintName: 'FK_article_countries_article' })
+  article?: Relation<ArticleEntity>;
+}

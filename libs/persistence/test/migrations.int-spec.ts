@@ -1,0 +1,122 @@
+import { exampleArticleEnriched } from '@newsflow/contracts';
+import type { DataSource } from 'typeorm';
+import { ArticlesRepository } from '../src/articles.repository';
+import { createDataSource, migrations, runMigrations } from '../src/data-source';
+import { ARTICLE_SEARCH_DOCUMENT } from '../src/entities/article.entity';
+import { createTempDatabase } from './temp-database';
+import type { TempDatabase } from './temp-database';
+
+const TABLES = ['article_countries', 'article_entities', 'article_topics', 'articles'];
+
+async function tablesIn(dataSource: DataSource, schema: string): Promise<string[]> {
+  const rows: { table_name: string }[] = await dataSource.query(
+    `SELECT table_name FROM information_schema.tables
+     WHERE table_schema = $1 AND table_name <> 'migrations' ORDER BY table_name`,
+    [schema],
+  );
+  return rows.map((row) => row.table_name);
+}
+
+/** What TypeORM would run to make the database match the entities: empty when they agree. */
+async function pendingSchemaChanges(dataSource: DataSource): Promise<string[]> {
+  const sql = await dataSource.driver.createSchemaBuilder().log();
+  return sql.upQueries.map((query) => query.query);
+}
+
+describe(runMigrations.name, () => {
+  let database: TempDatabase;
+  const dataSources: DataSource[] = [];
+
+  async function connect(schema?: string): Promise<DataSource> {
+    const dataSource = createDataSource(database.url, { schema });
+    await dataSource.initialize();
+    dataSources.push(dataSource);
+    return dataSource;
+  }
+
+  beforeAll(async () => {
+    database = await createTempDatabase();
+  });
+
+  afterAll(async () => {
+    await Promise.all(dataSources.map((dataSource) => dataSource.destroy()));
+    await database.drop();
+  });
+
+  it('builds from an empty database the schema the entities describe', async () => {
+    const dataSource = await connect();
+
+    expect(await runMigrations(dataSource)).toEqual(migrations.map((migration) => migration.name));
+    expect(await tablesIn(dataSource, 'public')).toEqual(TABLES);
+    // Fails when an entity changed without a migration: generate one with the TypeORM CLI.
+    expect(await pendingSchemaChanges(dataSource)).toEqual([]);
+  });
+
+  it('does nothing when every migration has run', async () => {
+    const dataSource = await connect();
+
+    expect(await runMigrations(dataSource)).toEqual([]);
+  });
+
+  it('lets replicas starting together run the migrations once', async () => {
+    const [first, second] = await Promise.all([connect('replicas'), connect('replicas')]);
+
+    const applied = await Promise.all([runMigrations(first), runMigrations(second)]);
+
+    expect(applied.flat()).toEqual(migrations.map((migration) => migration.name));
+  });
+
+  it('creates the indexes the read side sorts and searches by', async () => {
+    const dataSource = await connect();
+
+    const plans = await dataSource.transaction(async (manager) => {
+      // The table is empty: forbid the sequential scan so the plan shows which index can serve.
+      await manager.query('SET LOCAL enable_seqscan = off');
+      const explain = async (sql: string): Promise<string> => {
+        const rows: { 'QUERY PLAN': string }[] = await manager.query(`EXPLAIN ${sql}`);
+        return rows.map((row) => row['QUERY PLAN']).join('\n');
+      };
+      return {
+        newest: await explain(
+          'SELECT id FROM articles ORDER BY published_at DESC NULLS LAST, id DESC LIMIT 20',
+        ),
+        search: await explain(
+          `SELECT id FROM articles WHERE ${ARTICLE_SEARCH_DOCUMENT} @@ plainto_tsquery('simple', 'putin')`,
+        ),
+        country: await explain(`SELECT article_id FROM article_countries WHERE code = 'RU'`),
+        topic: await explain(
+          `SELECT article_id FROM article_topics WHERE code = 'medtop:11000000'`,
+        ),
+      };
+    });
+
+    expect(plans.newest).toContain('IDX_articles_published_at');
+    expect(plans.search).toContain('IDX_articles_fts');
+    expect(plans.country).toContain('IDX_article_countries_code');
+    expect(plans.topic).toContain('IDX_article_topics_code');
+  });
+
+  it('keeps the tables in the schema it is given', async () => {
+    const dataSource = await connect('tenant_a');
+
+    await runMigrations(dataSource);
+    const repository = new ArticlesRepository(dataSource);
+    await repository.upsertMany([{ ...exampleArticleEnriched, id: 'in-tenant-a' }]);
+
+    expect(await tablesIn(dataSource, 'tenant_a')).toEqual(TABLES);
+    expect(await pendingSchemaChanges(dataSource)).toEqual([]);
+    const rows = await dataSource.query<{ count: string }[]>(
+      `SELECT count(*) FROM tenant_a.articles WHERE id = 'in-tenant-a'`,
+    );
+    expect(rows).toEqual([{ count: '1' }]);
+  });
+
+  it('reverts to an empty database', async () => {
+    const dataSource = await connect('reverted');
+    await runMigrations(dataSource);
+
+    for (let i = 0; i < migrations.length; i++) await dataSource.undoLastMigration();
+
+    expect(await tablesIn(dataSource, 'reverted')).toEqual([]);
+  });
+});

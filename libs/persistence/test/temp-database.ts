@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+
+/** The server the suites run against; each suite gets a database of its own on it. */
+const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface TempDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh, empty database, so a suite sees only its own rows and migrations. */
+export async function createTempDatabase(): Promise<TempDatabase> {
+  const name = `newsflow_test_${randomBytes(6).toString('hex')}`;
+  await onServer(`CREATE DATABASE "${name}"`);
+  return {
+    name,
+    url: urlWithDatabase(SERVER_URL, name),
+    // FORCE: a suite that failed half-way may still hold connections.
+    drop: () => onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
+
+export function urlWithDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/** CREATE and DROP DATABASE cannot run inside the database they name: use `postgres`. */
+async function onServer(sql: string): Promise<void> {
+  const admin = new DataSource({ type: 'postgres', url: urlWithDatabase(SERVER_URL, 'postgres') });
+  await admin.initialize();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.destroy();
+  }
+}
