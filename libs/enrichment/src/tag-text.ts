@@ -1,0 +1,87 @@
+import type { CountryTagV1, EntityV1, TopicTagV1 } from '@newsflow/contracts';
+import { tagCountries } from './country-tagger';
+import { parseNlp } from './nlp-document';
+import type { NlpDocument } from './nlp-document';
+import { findOrganisations } from './organisation-finder';
+import type { OrganisationFound } from './organisation-finder';
+import { findPeople } from './people-finder';
+import type { PersonFound } from './people-finder';
+import { placeGazetteer } from './place-gazetteer';
+import { findPlaces } from './place-matcher';
+import type { PlaceMention } from './place-matcher';
+import { tagTopics } from './topic-tagger';
+import { toZones } from './text-zones';
+import type { TextInput } from './text-zones';
+
+export type { TextInput } from './text-zones';
+
+export interface Tags {
+  countries: CountryTagV1[];
+  topics: TopicTagV1[];
+  entities: EntityV1[];
+}
+
+/**
+ * Countries, IPTC topics and named entities of a text. Pure and deterministic: the same input
+ * gives the same tags. The first call builds the gazetteer (about a second); later calls reuse it.
+ */
+export function tagText(input: TextInput): Tags {
+  const zones = toZones(input);
+  const docs = new Map<number, NlpDocument>();
+  for (const zone of zones) if (!zone.headline) docs.set(zone.order, parseNlp(zone.text));
+
+  const gazetteer = placeGazetteer();
+  const people = findPeople(zones, docs, (name) => gazetteer.isPlaceName(name));
+  const personSpans = people.flatMap((person) => person.spans);
+  const places = findPlaces(zones, personSpans, gazetteer);
+  const organisations = findOrganisations(zones, docs, personSpans, places, (name) =>
+    gazetteer.isPlaceName(name),
+  );
+
+  return {
+    countries: tagCountries(zones, places),
+    topics: tagTopics(zones),
+    entities: toEntities(people, organisations, places),
+  };
+}
+
+function toEntities(
+  people: readonly PersonFound[],
+  organisations: readonly OrganisationFound[],
+  places: readonly PlaceMention[],
+): EntityV1[] {
+  const placeEntities = new Map<string, EntityV1>();
+  for (const { sense, surface } of places) {
+    if (sense.kind === 'demonym' || sense.kind === 'landmark') continue;
+    const key = `${sense.code ?? ''}:${sense.name}`;
+    const entity = placeEntities.get(key) ?? {
+      kind: 'place',
+      name: sense.name,
+      surfaceForms: [],
+      mentions: 0,
+    };
+    if (!entity.surfaceForms.includes(surface)) entity.surfaceForms.push(surface);
+    entity.mentions += 1;
+    placeEntities.set(key, entity);
+  }
+
+  const byMentions = (a: EntityV1, b: EntityV1): number => b.mentions - a.mentions;
+  return [
+    ...people
+      .filter((person) => person.mentions > 0)
+      .map((person): EntityV1 => ({ kind: 'person', ...pick(person) }))
+      .sort(byMentions),
+    ...organisations
+      .map((organisation): EntityV1 => ({ kind: 'organisation', ...pick(organisation) }))
+      .sort(byMentions),
+    ...[...placeEntities.values()].sort(byMentions),
+  ];
+}
+
+function pick(found: {
+  name: string;
+  surfaceForms: string[];
+  mentions: number;
+}): Omit<EntityV1, 'kind'> {
+  return { name: found.name, surfaceForms: found.surfaceForms, mentions: found.mentions };
+}
