@@ -1,0 +1,94 @@
+import { parseHtml } from './dom';
+import { readJsonLdArticle } from './json-ld';
+
+function page(...scripts: string[]): string {
+  return `<html><head>${scripts
+    .map((json) => `<script type="application/ld+json">${json}</script>`)
+    .join('')}</head><body></body></html>`;
+}
+
+function read(...scripts: string[]): ReturnType<typeof readJsonLdArticle> {
+  return readJsonLdArticle(parseHtml(page(...scripts)));
+}
+
+describe(readJsonLdArticle.name, () => {
+  it('finds the article in a top-level array among other types', () => {
+    const article = read(
+      JSON.stringify([
+        { '@type': 'BreadcrumbList', name: 'Home' },
+        { '@type': 'ReportageNewsArticle', headline: 'Dam breaks', author: 'Anna Smith' },
+      ]),
+    );
+    expect(article).toMatchObject({ headline: 'Dam breaks', authors: ['Anna Smith'] });
+  });
+
+  it('finds the article as the mainEntity of a WebPage', () => {
+    const article = read(
+      JSON.stringify({
+        '@type': 'WebPage',
+        mainEntity: { '@type': 'Article', headline: 'Dam breaks' },
+      }),
+    );
+    expect(article?.headline).toBe('Dam breaks');
+  });
+
+  it('reads authors given as a string, an object or an array of both', () => {
+    const article = read(
+      JSON.stringify({
+        '@type': 'NewsArticle',
+        author: ['Anna Smith', { '@type': 'Person', name: 'Ben Okafor' }],
+        publisher: { '@type': 'Organization', name: 'Valley Herald' },
+      }),
+    );
+    expect(article).toMatchObject({
+      authors: ['Anna Smith', 'Ben Okafor'],
+      publisherName: 'Valley Herald',
+    });
+  });
+
+  it('reads types written as schema.org URLs', () => {
+    expect(
+      read(JSON.stringify({ '@type': 'http://schema.org/BlogPosting', headline: 'A post' }))
+        ?.headline,
+    ).toBe('A post');
+  });
+
+  it('reads images as strings or ImageObjects, and keywords as a list or comma-separated', () => {
+    const article = read(
+      JSON.stringify({
+        '@type': 'NewsArticle',
+        image: [
+          'https://cdn.example.com/a.jpg',
+          { '@type': 'ImageObject', url: 'https://cdn.example.com/b.jpg', caption: 'B' },
+        ],
+        keywords: 'floods, dams',
+        articleSection: 'World',
+      }),
+    );
+    expect(article).toMatchObject({
+      images: [
+        { url: 'https://cdn.example.com/a.jpg', caption: null, credit: null },
+        { url: 'https://cdn.example.com/b.jpg', caption: 'B', credit: null },
+      ],
+      keywords: ['floods', 'dams'],
+      sections: ['World'],
+    });
+  });
+
+  it('skips a script that is not valid JSON and reads the next one', () => {
+    expect(
+      read('{ not json', JSON.stringify({ '@type': 'NewsArticle', headline: 'Dam breaks' }))
+        ?.headline,
+    ).toBe('Dam breaks');
+  });
+
+  it('tolerates raw line breaks inside strings and a comment wrapper', () => {
+    const article = read('<!--{"@type": "NewsArticle", "headline": "Dam\nbreaks"}-->');
+    expect(article?.headline).toBe('Dam breaks');
+  });
+
+  it('returns null when no script describes an article', () => {
+    expect(read(JSON.stringify({ '@type': 'Organization', name: 'Valley Herald' }))).toBeNull();
+    expect(readJsonLdArticle(parseHtml('<html><body><p>No scripts</p></body></html>'))).toBeNull();
+  });
+});

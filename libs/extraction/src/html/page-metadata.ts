@@ -1,0 +1,62 @@
+import type { Document, Element } from 'domhandler';
+import { findAll } from 'domutils';
+import { attribute, textOf } from './dom';
+
+/** What a page says about itself outside its body: `<title>`, `<meta>`, `<link>`, `<html lang>`. */
+export interface PageMetadata {
+  titleTag: string | null;
+  htmlLang: string | null;
+  /** `<link rel="canonical">`, as written. */
+  canonicalLink: string | null;
+  /** `<base href>`, as written. */
+  baseHref: string | null;
+  /** The first non-empty value of the named meta tags, in the order of the names given. */
+  first(...names: string[]): string | null;
+  /** Every value of the named meta tags: by name in the order given, then in document order. */
+  all(...names: string[]): string[];
+}
+
+const HEAD_ELEMENTS = new Set(['base', 'html', 'link', 'meta', 'title']);
+
+/**
+ * Reads the page's `<meta>` tags by `name`, `property` or `itemprop`, all lower-cased
+ * (`og:title`, `article:published_time`, `twitter:image`, `description`, `datepublished`).
+ * One pass over the tree: pages put these tags in `<body>` too.
+ */
+export function readPageMetadata(document: Document): PageMetadata {
+  const found = new Map<string, Element[]>();
+  for (const element of findAll((node) => HEAD_ELEMENTS.has(node.name), document)) {
+    found.set(element.name, [...(found.get(element.name) ?? []), element]);
+  }
+  const firstOf = (name: string): Element | null => found.get(name)?.[0] ?? null;
+
+  const values = new Map<string, string[]>();
+  for (const meta of found.get('meta') ?? []) {
+    const content = attribute(meta, 'content') ?? attribute(meta, 'value');
+    if (content === null) continue;
+    for (const key of ['name', 'property', 'itemprop', 'http-equiv']) {
+      const name = attribute(meta, key)?.toLowerCase();
+      if (name) values.set(name, [...(values.get(name) ?? []), content]);
+    }
+  }
+  const canonical = (found.get('link') ?? []).find((link) =>
+    (attribute(link, 'rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'),
+  );
+  const html = firstOf('html');
+  const base = (found.get('base') ?? []).find((element) => attribute(element, 'href') !== null);
+
+  return {
+    titleTag: textOf(firstOf('title')),
+    htmlLang: html ? (attribute(html, 'lang') ?? attribute(html, 'xml:lang')) : null,
+    canonicalLink: canonical ? attribute(canonical, 'href') : null,
+    baseHref: base ? attribute(base, 'href') : null,
+    first: (...names) => {
+      for (const name of names) {
+        const value = values.get(name)?.[0];
+        if (value) return value;
+      }
+      return null;
+    },
+    all: (...names) => names.flatMap((name) => values.get(name) ?? []),
+  };
+}

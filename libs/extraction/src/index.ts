@@ -1,0 +1,6 @@
+// The library's face for the outside. Files inside the library import their siblings directly.
+export { extractArticle } from './article-extractor';
+export type { ExtractOptions } from './article-extractor';
+export { ExtractionError } from './extraction.error';
+export type { ExtractionErrorCode } from './extraction.error';
+export { PARSER_VERSION } from './parser-version';

@@ -1,0 +1,50 @@
+import { detectLanguage, primaryLanguage } from './language-detector';
+
+describe(detectLanguage.name, () => {
+  const samples: Record<string, string> = {
+    en: 'The talks between the Russian president and the Emir of Qatar are an important step forward in the development of relations between the two countries, a spokesman said on Thursday.',
+    fr: "Le président russe a reçu jeudi l'émir du Qatar à Moscou. Les deux dirigeants ont discuté de la situation en Syrie et de la coopération économique entre leurs pays.",
+    de: 'Der russische Präsident hat am Donnerstag den Emir von Katar in Moskau empfangen. Die beiden sprachen über die Lage in Syrien und die wirtschaftliche Zusammenarbeit.',
+    es: 'El presidente ruso recibió el jueves al emir de Catar en Moscú. Ambos líderes hablaron sobre la situación en Siria y la cooperación económica entre sus países.',
+    ru: 'Президент России в четверг принял в Москве эмира Катара. Лидеры обсудили ситуацию в Сирии и экономическое сотрудничество между странами.',
+  };
+
+  it.each(Object.entries(samples))('recognises %s text', (code, text) => {
+    expect(detectLanguage([text])).toBe(code);
+  });
+
+  it('lets the text overrule a template that declares another language', () => {
+    expect(detectLanguage([samples['de'] ?? ''], 'en-US')).toBe('de');
+  });
+
+  it('keeps the declared language when the detector also ranks it high', () => {
+    expect(detectLanguage([samples['fr'] ?? ''], 'fr-FR')).toBe('fr');
+  });
+
+  it('falls back to the declared language when there is too little text', () => {
+    expect(detectLanguage(['Brexit'], 'en-GB')).toBe('en');
+  });
+
+  it('reads the prose rather than a list of names before it', () => {
+    const names = 'Karma Automotive Andreas Thurner, Vice President';
+    expect(detectLanguage([names, names, samples['en'] ?? ''])).toBe('en');
+  });
+
+  it('returns null with neither text nor declaration', () => {
+    expect(detectLanguage([], null)).toBeNull();
+  });
+});
+
+describe(primaryLanguage.name, () => {
+  it.each([
+    ['en-GB', 'en'],
+    ['pt_BR', 'pt'],
+    ['EN', 'en'],
+    ['fil', 'fil'],
+    ['', null],
+    ['english', null],
+    [null, null],
+  ])('reads %p as %p', (tag, expected) => {
+    expect(primaryLanguage(tag)).toBe(expected);
+  });
+});

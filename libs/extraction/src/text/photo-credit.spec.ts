@@ -1,0 +1,70 @@
+import { splitCaptionCredit, startsWithCredit } from './photo-credit';
+
+describe(splitCaptionCredit.name, () => {
+  it('splits a credit glued to the caption that follows it', () => {
+    expect(
+      splitCaptionCredit(
+        "© Sputnik / Alexei DanichevA general view shows the St. Basil's Cathedral in Moscow",
+      ),
+    ).toEqual({
+      credit: 'Sputnik / Alexei Danichev',
+      caption: "A general view shows the St. Basil's Cathedral in Moscow",
+    });
+  });
+
+  it('prefers a credit seen alone elsewhere on the page over guessing where it ends', () => {
+    expect(
+      splitCaptionCredit('© Reuters / Tom McDonaldMcDonald speaks to the press in London', {
+        knownCredits: ['Reuters / Tom McDonald'],
+      }),
+    ).toEqual({
+      credit: 'Reuters / Tom McDonald',
+      caption: 'McDonald speaks to the press in London',
+    });
+  });
+
+  it('uses a caption seen alone elsewhere on the page to find where the credit ends', () => {
+    expect(
+      splitCaptionCredit('© AFP / Jean DuboisMacron arrives in Berlin', {
+        knownCaptions: ['Macron arrives in Berlin'],
+      }),
+    ).toEqual({ credit: 'AFP / Jean Dubois', caption: 'Macron arrives in Berlin' });
+  });
+
+  it.each([
+    ['Rescuers at work in the rubble. Photo: Reuters / Jane Doe', 'Reuters / Jane Doe'],
+    ['Rescuers at work in the rubble (© AFP)', 'AFP'],
+    ['Rescuers at work in the rubble. (Photo by Jane Doe/Getty Images)', 'Jane Doe/Getty Images'],
+    ['Rescuers at work in the rubble | Credit: Jane Doe', 'Jane Doe'],
+  ])('splits a trailing credit from %s', (text, credit) => {
+    const result = splitCaptionCredit(text);
+    expect(result.credit).toBe(credit);
+    expect(result.caption).toMatch(/^Rescuers at work in the rubble\.?$/);
+  });
+
+  it('reads a credit alone as a credit without caption', () => {
+    expect(splitCaptionCredit('© Sputnik / Alexei Danichev')).toEqual({
+      credit: 'Sputnik / Alexei Danichev',
+      caption: null,
+    });
+  });
+
+  it('keeps a two-word name whole rather than splitting it at an inner capital', () => {
+    expect(splitCaptionCredit('© Reuters / Tom McDonald').credit).toBe('Reuters / Tom McDonald');
+  });
+
+  it('reads text without a credit marker as caption only', () => {
+    expect(splitCaptionCredit('  The Kremlin at dusk ')).toEqual({
+      caption: 'The Kremlin at dusk',
+      credit: null,
+    });
+  });
+});
+
+describe(startsWithCredit.name, () => {
+  it('tells a credit line from a sentence that mentions a photo', () => {
+    expect(startsWithCredit('© Sputnik / Alexei Danichev')).toBe(true);
+    expect(startsWithCredit('Photo: Reuters')).toBe(true);
+    expect(startsWithCredit('The photo: a general view')).toBe(false);
+  });
+});

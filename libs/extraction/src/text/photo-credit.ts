@@ -1,0 +1,92 @@
+import { normalizeText } from './text-normalizer';
+
+export interface CaptionAndCredit {
+  caption: string | null;
+  credit: string | null;
+}
+
+/**
+ * What introduces a photo credit: a copyright sign, or a label such as "Photo:", "Image:",
+ * "Credit:" or "Photo by".
+ */
+const CREDIT_MARKER =
+  /(?:©|\(c\)|\b(?:photo(?:graph)?s?|image|picture|pictured|credit|photo credit)\s*(?::|\bby\b))\s*/iu;
+
+/**
+ * Where a credit is glued to the caption after it, as in a page's visible text:
+ * "© Sputnik / Alexei DanichevA general view shows…": a lower-case letter followed at once by a
+ * capital that starts a word.
+ */
+const GLUED_WORD = /(?<=\p{Ll})(?=\p{Lu}\p{Ll}*[\s,])/u;
+
+/** A caption is a description, not a name: it has at least this many words. */
+const MIN_CAPTION_WORDS = 3;
+
+export interface CreditContext {
+  /** Credits seen alone elsewhere on the page, e.g. "Sputnik / Alexei Danichev". */
+  knownCredits?: readonly string[];
+  /** Captions seen alone elsewhere on the page (an image's alt text). */
+  knownCaptions?: readonly string[];
+}
+
+/**
+ * Splits a caption from its photo credit: "Rescuers at work. Photo: Reuters / Jane Doe",
+ * "A view of the Kremlin (© AFP)", "© Sputnik / Alexei DanichevA general view of…". The credit
+ * comes back without its marker ("Sputnik / Alexei Danichev"). Text with no credit marker is all
+ * caption.
+ */
+export function splitCaptionCredit(text: string, context: CreditContext = {}): CaptionAndCredit {
+  const normalized = normalizeText(text);
+  const marker = CREDIT_MARKER.exec(normalized);
+  if (!marker) return { caption: orNull(normalized), credit: null };
+
+  const before = normalized.slice(0, marker.index);
+  const after = normalized.slice(marker.index + marker[0].length);
+  if (before.trim() !== '') {
+    return { caption: orNull(trimCaption(before)), credit: orNull(trimCredit(after)) };
+  }
+  return splitLeadingCredit(after, context);
+}
+
+/** True when the text starts with a credit marker, like "© Sputnik / Alexei Danichev". */
+export function startsWithCredit(text: string): boolean {
+  const marker = CREDIT_MARKER.exec(normalizeText(text));
+  return marker?.index === 0;
+}
+
+/** The credit comes first; where it ends and a caption begins is worked out in this order. */
+function splitLeadingCredit(text: string, context: CreditContext): CaptionAndCredit {
+  const known = (context.knownCredits ?? []).find(
+    (credit) => credit !== '' && text.startsWith(credit) && text.length > credit.length,
+  );
+  if (known) return { credit: known, caption: orNull(text.slice(known.length).trim()) };
+
+  const caption = (context.knownCaptions ?? []).find(
+    (candidate) => candidate !== '' && text.endsWith(candidate) && text.length > candidate.length,
+  );
+  if (caption) return { credit: orNull(trimCredit(text.slice(0, -caption.length))), caption };
+
+  const glued = GLUED_WORD.exec(text);
+  if (glued) {
+    const rest = text.slice(glued.index).trim();
+    if (rest.split(/\s+/).length >= MIN_CAPTION_WORDS) {
+      return { credit: orNull(trimCredit(text.slice(0, glued.index))), caption: rest };
+    }
+  }
+  return { credit: orNull(trimCredit(text)), caption: null };
+}
+
+function trimCaption(text: string): string {
+  return text.replace(/[\s([|–—-]+$/u, '').trim();
+}
+
+function trimCredit(text: string): string {
+  return text
+    .replace(/^[\s:©]+/u, '')
+    .replace(/[\s)\].]+$/u, '')
+    .trim();
+}
+
+function orNull(text: string): string | null {
+  return text === '' ? null : text;
+}
