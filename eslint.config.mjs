@@ -59,6 +59,16 @@ export default tseslint.config(
                 'scope:testing',
               ],
             },
+            // The local stack launcher (npm start) wires processes together like the e2e suite.
+            {
+              sourceTag: 'type:tool',
+              onlyDependOnLibsWithTags: [
+                'scope:contracts',
+                'scope:infra',
+                'scope:domain',
+                'scope:testing',
+              ],
+            },
             {
               sourceTag: 'type:e2e',
               onlyDependOnLibsWithTags: [
@@ -90,6 +100,7 @@ export default tseslint.config(
       '**/*.e2e-spec.ts',
       '**/test/**',
       'tests/**',
+      'tools/stack/**',
       'libs/testing/**',
     ],
     rules: {

@@ -6,6 +6,7 @@ describe(readEnv.name, () => {
     expect(loadKafkaConfig({})).toEqual({
       brokers: ['127.0.0.1:9092'],
       clientId: 'newsflow',
+      groupPrefix: 'newsflow',
       topicPartitions: 3,
       maxAttempts: 5,
       logLevel: 'info',

@@ -4,6 +4,10 @@ import { int, list, oneOf, readEnv, str } from './env-schema';
 export const kafkaEnv = {
   KAFKA_BROKERS: list('comma-separated bootstrap brokers', ['127.0.0.1:9092']),
   KAFKA_CLIENT_ID: str('client id prefix seen in broker logs and metrics', 'newsflow'),
+  KAFKA_GROUP_PREFIX: str(
+    'consumer groups are <prefix>-<stage>; a second pipeline on the same cluster takes another',
+    'newsflow',
+  ),
   KAFKA_TOPIC_PARTITIONS: int('partitions per topic when the project creates its topics', 3, {
     min: 1,
     max: 256,
@@ -18,6 +22,7 @@ export const kafkaEnv = {
 export interface KafkaConfig {
   brokers: string[];
   clientId: string;
+  groupPrefix: string;
   topicPartitions: number;
   maxAttempts: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -28,6 +33,7 @@ export function loadKafkaConfig(env?: Readonly<Record<string, string | undefined
   return {
     brokers: v.KAFKA_BROKERS,
     clientId: v.KAFKA_CLIENT_ID,
+    groupPrefix: v.KAFKA_GROUP_PREFIX,
     topicPartitions: v.KAFKA_TOPIC_PARTITIONS,
     maxAttempts: v.KAFKA_MAX_ATTEMPTS,
     logLevel: v.LOG_LEVEL,

@@ -40,7 +40,9 @@ describe(classifyFailure.name, () => {
       kind: 'dependency',
     });
     expect(classifyFailure({ driverError: { code: '57P01' } })).toEqual({ kind: 'dependency' });
-    expect(classifyFailure(new Error('Connection terminated unexpectedly'))).toEqual({ kind: 'dependency' });
+    expect(classifyFailure(new Error('Connection terminated unexpectedly'))).toEqual({
+      kind: 'dependency',
+    });
   });
 
   it('retries anything else', () => {

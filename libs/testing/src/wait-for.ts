@@ -2,7 +2,11 @@
 export async function waitFor<T>(
   what: string,
   probe: () => Promise<T | undefined> | T | undefined,
-  { timeoutMs = 30_000, intervalMs = 100 } = {},
+  {
+    timeoutMs = 30_000,
+    intervalMs = 100,
+    rethrow = () => false,
+  }: { timeoutMs?: number; intervalMs?: number; rethrow?: (error: unknown) => boolean } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
@@ -11,6 +15,8 @@ export async function waitFor<T>(
       const value = await probe();
       if (value !== undefined) return value;
     } catch (error) {
+      // Some failures mean waiting longer cannot help (the process died): stop at once.
+      if (rethrow(error)) throw error;
       lastError = error;
     }
     await new Promise((r) => setTimeout(r, intervalMs));

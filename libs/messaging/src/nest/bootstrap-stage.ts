@@ -14,8 +14,8 @@ import { StageReadiness } from './stage-readiness';
 
 export interface StageOptions {
   stage: string;
-  /** Consumer group; absent for a stage that only produces (the fetcher). */
-  groupId?: string;
+  /** False for a stage that only produces (the fetcher). Consumers join `<prefix>-<stage>`. */
+  consumes: boolean;
   httpPort: number;
   httpHost?: string;
 }
@@ -41,13 +41,13 @@ export async function bootstrapStage(
   const logger = app.get<MessagingLogger>(MESSAGING_LOGGER);
   await ensureTopics(kafka, { partitions: config.topicPartitions });
 
-  if (options.groupId) {
+  if (options.consumes) {
     const microservice = app.connectMicroservice({
       strategy: new KafkaStageTransport({
         kafka,
         publisher: app.get(EventPublisher),
         stage: options.stage,
-        groupId: options.groupId,
+        groupId: `${config.groupPrefix}-${options.stage}`,
         logger,
         maxAttempts: config.maxAttempts,
         metrics: app.get(PipelineMetrics),

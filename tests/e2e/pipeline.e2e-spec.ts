@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { ArticleEnrichedV1 } from '@newsflow/contracts';
+import { ArticlesRepository, createDataSource } from '@newsflow/persistence';
+import { articleIdFromContent } from '@newsflow/sources';
+import { REPO_ROOT, STAGES, startService, waitFor } from '@newsflow/testing';
+import type { RunningService, Stage } from '@newsflow/testing';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+
+const SEED_DIR = resolve(REPO_ROOT, '../shared/fixtures/seed');
+const SEED = join(SEED_DIR, '000_7e9030f28acf342c.txt');
+const ADMIN_URL = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PORTS: Record<Stage, number> = {
+  fetcher: 13001,
+  parser: 13002,
+  enricher: 13003,
+  store: 13004,
+};
+
+interface Expected {
+  exact: Record<'title' | 'lead' | 'publishedAt' | 'updatedAt' | 'language' | 'siteName', string>;
+  paragraphs_in_order_each_once: string[];
+  body_must_not_contain: string[];
+  images: { caption: string; credit: string }[];
+  set: { countries: string[] };
+  contains: { people: string[]; places: string[]; topics_iptc_top_level: string[] };
+}
+
+/**
+ * The four services as separate OS processes over the real broker and a fresh Postgres
+ * database: a saved page dropped into a folder must come out as one row.
+ */
+describe('pipeline end to end', () => {
+  const database = `newsflow_e2e_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const databaseUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${database}`);
+  let inbox: string;
+  let env: NodeJS.ProcessEnv;
+  let dataSource: DataSource;
+  let articles: ArticlesRepository;
+  const services = new Map<Stage, RunningService>();
+
+  beforeAll(async () => {
+    await admin(`CREATE DATABASE ${database}`);
+    inbox = await mkdtemp(join(tmpdir(), 'newsflow-inbox-'));
+    env = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      FETCHER_FOLDERS: inbox,
+      FETCHER_POLL_MS: '100',
+      // Its own groups: earlier suites left messages of their own in the shared topics.
+      KAFKA_GROUP_PREFIX: `e2e-${database}`,
+      LOG_LEVEL: 'warn',
+    };
+    for (const stage of STAGES) services.set(stage, await startService(stage, PORTS[stage], env));
+    dataSource = createDataSource(databaseUrl);
+    await dataSource.initialize();
+    articles = new ArticlesRepository(dataSource);
+  });
+
+  afterAll(async () => {
+    for (const service of [...services.values()].reverse()) await service.stop('SIGTERM');
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    await rm(inbox, { recursive: true, force: true });
+    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  });
+
+  async function storedAt(id: string): Promise<Date | undefined> {
+    const rows = await dataSource.query<{ last_stored_at: Date }[]>(
+      'SELECT last_stored_at FROM articles WHERE id = $1',
+      [id],
+    );
+    return rows[0]?.last_stored_at;
+  }
+
+  it('turns the seed page dropped into the folder into one row that matches expected.json', async () => {
+    const expected = JSON.parse(
+      await readFile(join(SEED_DIR, 'expected.json'), 'utf8'),
+    ) as Expected;
+    const id = articleIdFromContent(await readFile(SEED, 'utf8'));
+    const dropped = Date.now();
+    await copyFile(SEED, join(inbox, 'seed.txt'));
+
+    await waitFor('the seed row', () => storedAt(id), { timeoutMs: 60_000, intervalMs: 50 });
+    const latencyMs = Date.now() - dropped;
+    process.stdout.write(`e2e: seed file dropped -> row committed in ${latencyMs} ms\n`);
+
+    const article = (await articles.findById(id)) as ArticleEnrichedV1;
+    for (const [field, value] of Object.entries(expected.exact)) {
+      const actual = article[field as keyof Expected['exact']];
+      expect({ field, value: actual?.trim() }).toEqual({ field, value });
+    }
+    expect(article.paragraphs).toEqual(expected.paragraphs_in_order_each_once);
+    for (const fragment of expected.body_must_not_contain)
+      expect(article.bodyText).not.toContain(fragment);
+    expect(article.images.map(({ caption, credit }) => ({ caption, credit }))).toEqual(
+      expected.images,
+    );
+    expect(article.countries.map((c) => c.code).sort()).toEqual([...expected.set.countries].sort());
+    const names = (kind: string) =>
+      article.entities.filter((e) => e.kind === kind).map((e) => e.name);
+    expect(names('person')).toEqual(expect.arrayContaining(expected.contains.people));
+    expect(names('place')).toEqual(expect.arrayContaining(expected.contains.places));
+    expect(article.topics.map((t) => t.code)).toEqual(
+      expect.arrayContaining(expected.contains.topics_iptc_top_level),
+    );
+  });
+
+  it('stores the same page dropped again as the same single row', async () => {
+    const id = articleIdFromContent(await readFile(SEED, 'utf8'));
+    const first = await storedAt(id);
+    await copyFile(SEED, join(inbox, 'seed-again.txt'));
+    // last_stored_at moves when the second copy has gone all the way through.
+    await waitFor('the second copy to be stored', async () => {
+      const at = await storedAt(id);
+      return at && first && at > first ? at : undefined;
+    });
+    const rows = await dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM articles');
+    expect(Number(rows[0]?.n)).toBe(1);
+  });
+
+  it('loses nothing when a stage is stopped with SIGTERM mid-stream and started again', async () => {
+    const seed = await readFile(SEED, 'utf8');
+    const pages = Array.from(
+      { length: 25 },
+      (_, i) => `${seed}\nUpdate ${i + 1}: Peskov said more talks were planned in Doha.\n`,
+    );
+    const ids = pages.map(articleIdFromContent);
+    await Promise.all(pages.map((page, i) => writeFile(join(inbox, `update-${i}.txt`), page)));
+
+    // As soon as the first of them is stored, stop the enricher in the middle of the stream.
+    await waitFor('the first update', async () => {
+      const rows = await dataSource.query<{ n: string }[]>(
+        'SELECT count(*) AS n FROM articles WHERE id = ANY($1)',
+        [ids],
+      );
+      return Number(rows[0]?.n) > 0 ? true : undefined;
+    });
+    const enricher = services.get('enricher');
+    const exit = await enricher?.stop('SIGTERM');
+    // Nest re-raises SIGTERM after its shutdown hooks ran: a clean stop, not a kill.
+    expect(exit?.signal === 'SIGTERM' || exit?.code === 0).toBe(true);
+    services.set('enricher', await startService('enricher', PORTS.enricher, env));
+
+    const stored = await waitFor(
+      'all 25 updates',
+      async () => {
+        const rows = await dataSource.query<{ id: string }[]>(
+          'SELECT id FROM articles WHERE id = ANY($1)',
+          [ids],
+        );
+        return rows.length === ids.length ? rows.map((r) => r.id) : undefined;
+      },
+      { timeoutMs: 90_000, intervalMs: 200 },
+    );
+    expect(stored.sort()).toEqual([...ids].sort());
+  });
+});
+
+async function admin(sql: string): Promise<void> {
+  const client = new Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
