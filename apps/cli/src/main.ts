@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { enrichRecord } from './commands/enrich.command';
+import { ingestFolder } from './commands/ingest.command';
+import { transformJsonLines } from './commands/jsonl';
+import { parseFile, parseRecord } from './commands/parse.command';
+
+const USAGE = `newsctl: the Newsflow command line
+
+  newsctl parse <file>          a saved page (.html, .txt, .json) -> parsed article JSON
+  newsctl parse --jsonl         stdin lines {"id","url","html"|"text"} -> one article per line
+  newsctl enrich <file|->       a parsed article (newsctl parse output) -> enriched article JSON
+  newsctl enrich --jsonl        stdin lines: parsed articles or {"id","text"} -> one result per line
+  newsctl ingest <folder>       publish a folder of saved pages to Kafka (KAFKA_BROKERS)
+
+parse and enrich use the libraries alone: no broker, no database.`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      jsonl: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, target] = positionals;
+  const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return command || values.help ? 0 : 2;
+  }
+  switch (command) {
+    case 'parse':
+      if (values.jsonl)
+        return (await transformJsonLines(process.stdin, process.stdout, (r) => parseRecord(r))) > 0
+          ? 1
+          : 0;
+      if (!target) throw new UsageError('parse needs a file, or --jsonl');
+      print(await parseFile(target));
+      return 0;
+    case 'enrich': {
+      if (values.jsonl)
+        return (await transformJsonLines(process.stdin, process.stdout, enrichRecord)) > 0 ? 1 : 0;
+      if (!target) throw new UsageError('enrich needs a file (or - for stdin), or --jsonl');
+      const text = target === '-' ? await readStdin() : await readFile(target, 'utf8');
+      print(enrichRecord(JSON.parse(text)));
+      return 0;
+    }
+    case 'ingest': {
+      if (!target) throw new UsageError('ingest needs a folder');
+      const result = await ingestFolder(target);
+      print(result);
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+class UsageError extends Error {}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`newsctl: ${message}\n`);
+    if (error instanceof UsageError) process.stderr.write(`\n${USAGE}\n`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  },
+);

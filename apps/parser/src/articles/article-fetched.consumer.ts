@@ -1,0 +1,29 @@
+import { Controller, Inject } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { Topic } from '@newsflow/contracts';
+import type { ArticleFetchedV1 } from '@newsflow/contracts';
+import { ExtractionError, extractArticle } from '@newsflow/extraction';
+import { EventPublisher, UnprocessableError } from '@newsflow/messaging';
+
+/** Fetched page in, structured article out. The payload arrives already schema-checked. */
+@Controller()
+export class ArticleFetchedConsumer {
+  constructor(@Inject(EventPublisher) private readonly publisher: EventPublisher) {}
+
+  @EventPattern(Topic.ArticleFetched)
+  async onArticleFetched(@Payload() fetched: ArticleFetchedV1): Promise<void> {
+    const parsed = this.extract(fetched);
+    await this.publisher.publish(Topic.ArticleParsed, parsed.id, parsed);
+  }
+
+  private extract(fetched: ArticleFetchedV1) {
+    try {
+      return extractArticle(fetched);
+    } catch (error) {
+      // A page with no article in it will not get one by retrying: dead-letter it.
+      if (error instanceof ExtractionError)
+        throw new UnprocessableError(`${error.code}: ${error.message}`);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import { Controller, Inject } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { Topic } from '@newsflow/contracts';
+import type { ArticleEnrichedV1 } from '@newsflow/contracts';
+import { BATCH } from '@newsflow/messaging';
+import { ArticlesRepository } from '@newsflow/persistence';
+
+/**
+ * Enriched articles in, rows out: a whole fetched batch in one transaction. The offsets are
+ * committed only after it commits; if Postgres is down the runner pauses the partition and
+ * retries, so nothing is dropped or dead-lettered for it.
+ */
+@Controller()
+export class ArticleEnrichedConsumer {
+  constructor(@Inject(ArticlesRepository) private readonly articles: ArticlesRepository) {}
+
+  @EventPattern(Topic.ArticleEnriched, BATCH)
+  async onArticlesEnriched(@Payload() batch: ArticleEnrichedV1[]): Promise<void> {
+    await this.articles.upsertMany(batch);
+  }
+}
