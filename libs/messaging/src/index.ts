@@ -26,7 +26,7 @@ export type { TopicLayout } from './topic-admin';
 export { BATCH, KAFKA_STAGE_TRANSPORT, KafkaStageTransport } from './nest/kafka-stage.transport';
 export type { KafkaStageTransportOptions } from './nest/kafka-stage.transport';
 export { StageContext } from './nest/stage-context';
-export { StageErrorsFilter } from './nest/stage-errors.filter';
+export { StageConsumer, StageErrorsFilter } from './nest/stage-errors.filter';
 export { PipelineMetrics } from './metrics';
 export { bootstrapStage } from './nest/bootstrap-stage';
 export type { StageOptions } from './nest/bootstrap-stage';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Controller, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { INestMicroservice } from '@nestjs/common';
@@ -12,7 +12,7 @@ import { createKafka } from '../src/kafka-client';
 import { jsonLogger } from '../src/logger';
 import { BATCH, KafkaStageTransport } from '../src/nest/kafka-stage.transport';
 import { StageContext } from '../src/nest/stage-context';
-import { StageErrorsFilter } from '../src/nest/stage-errors.filter';
+import { StageConsumer } from '../src/nest/stage-errors.filter';
 import { EventPublisher } from '../src/publisher';
 import { ensureTopics } from '../src/topic-admin';
 
@@ -23,7 +23,7 @@ const prefix = `nest-${randomUUID()}`;
 /** What the handlers saw, shared with the test through module scope. */
 const seen = { fetched: [] as string[], offsets: [] as string[], parsedBatches: [] as string[][] };
 
-@Controller()
+@StageConsumer()
 class ProbeController {
   @EventPattern(Topic.ArticleFetched)
   onArticleFetched(@Payload() article: ArticleFetchedV1, @Ctx() ctx: StageContext): void {
@@ -62,7 +62,6 @@ describe(KafkaStageTransport.name, () => {
       }),
       logger: false,
     });
-    app.useGlobalFilters(new StageErrorsFilter());
     await app.listen();
   });
 

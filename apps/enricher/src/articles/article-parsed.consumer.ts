@@ -1,12 +1,12 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { Topic } from '@newsflow/contracts';
 import type { ArticleParsedV1 } from '@newsflow/contracts';
 import { enrichArticle } from '@newsflow/enrichment';
-import { EventPublisher } from '@newsflow/messaging';
+import { EventPublisher, StageConsumer } from '@newsflow/messaging';
 
 /** Parsed article in, the same article tagged with countries, topics and entities out. */
-@Controller()
+@StageConsumer()
 export class ArticleParsedConsumer {
   constructor(@Inject(EventPublisher) private readonly publisher: EventPublisher) {}
 

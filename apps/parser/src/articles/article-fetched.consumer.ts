@@ -1,12 +1,12 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { Topic } from '@newsflow/contracts';
 import type { ArticleFetchedV1 } from '@newsflow/contracts';
 import { ExtractionError, extractArticle } from '@newsflow/extraction';
-import { EventPublisher, UnprocessableError } from '@newsflow/messaging';
+import { EventPublisher, StageConsumer, UnprocessableError } from '@newsflow/messaging';
 
 /** Fetched page in, structured article out. The payload arrives already schema-checked. */
-@Controller()
+@StageConsumer()
 export class ArticleFetchedConsumer {
   constructor(@Inject(EventPublisher) private readonly publisher: EventPublisher) {}
 

@@ -9,7 +9,6 @@ import { ensureTopics } from '../topic-admin';
 import { JsonLoggerService } from './json-logger.service';
 import { KafkaStageTransport } from './kafka-stage.transport';
 import { KAFKA, KAFKA_CONFIG, MESSAGING_LOGGER } from './messaging.module';
-import { StageErrorsFilter } from './stage-errors.filter';
 import { StageReadiness } from './stage-readiness';
 
 export interface StageOptions {
@@ -42,7 +41,7 @@ export async function bootstrapStage(
   await ensureTopics(kafka, { partitions: config.topicPartitions });
 
   if (options.consumes) {
-    const microservice = app.connectMicroservice({
+    app.connectMicroservice({
       strategy: new KafkaStageTransport({
         kafka,
         publisher: app.get(EventPublisher),
@@ -53,8 +52,6 @@ export async function bootstrapStage(
         metrics: app.get(PipelineMetrics),
       }),
     });
-    // Only on the Kafka side: HTTP keeps Nest's own error responses.
-    microservice.useGlobalFilters(new StageErrorsFilter());
     await app.startAllMicroservices();
   }
   await app.listen(options.httpPort, options.httpHost ?? '0.0.0.0');

@@ -1,4 +1,4 @@
-import { Catch } from '@nestjs/common';
+import { Catch, Controller, UseFilters, applyDecorators } from '@nestjs/common';
 import type { RpcExceptionFilter } from '@nestjs/common';
 import { throwError } from 'rxjs';
 import type { Observable } from 'rxjs';
@@ -14,3 +14,11 @@ export class StageErrorsFilter implements RpcExceptionFilter<unknown> {
     return throwError(() => exception);
   }
 }
+
+/**
+ * Marks a class as a stage's Kafka consumer: a Nest controller whose handlers' errors reach the
+ * consumer runner as they were thrown. Applied per class because in a hybrid app the
+ * microservice's handlers are built when it is connected, before global filters could be set.
+ */
+export const StageConsumer = (): ClassDecorator =>
+  applyDecorators(Controller(), UseFilters(StageErrorsFilter));
