@@ -1,18 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { Topic } from '@newsflow/contracts';
 import type { ArticleEnrichedV1 } from '@newsflow/contracts';
+import { createKafka, ensureTopics, jsonLogger } from '@newsflow/messaging';
 import { ArticlesRepository, createDataSource } from '@newsflow/persistence';
 import { articleIdFromContent } from '@newsflow/sources';
-import { REPO_ROOT, STAGES, startService, waitFor } from '@newsflow/testing';
-import type { RunningService, Stage } from '@newsflow/testing';
-import { Client } from 'pg';
+import { REPO_ROOT, STAGES, createTempDatabase, startService, waitFor } from '@newsflow/testing';
+import type { RunningService, Stage, TempDatabase } from '@newsflow/testing';
 import type { DataSource } from 'typeorm';
 
 const SEED_DIR = resolve(REPO_ROOT, '../shared/fixtures/seed');
 const SEED = join(SEED_DIR, '000_7e9030f28acf342c.txt');
-const ADMIN_URL = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PORTS: Record<Stage, number> = {
   fetcher: 13001,
   parser: 13002,
@@ -34,8 +33,7 @@ interface Expected {
  * database: a saved page dropped into a folder must come out as one row.
  */
 describe('pipeline end to end', () => {
-  const database = `newsflow_e2e_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const databaseUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${database}`);
+  let database: TempDatabase;
   let inbox: string;
   let env: NodeJS.ProcessEnv;
   let dataSource: DataSource;
@@ -43,19 +41,20 @@ describe('pipeline end to end', () => {
   const services = new Map<Stage, RunningService>();
 
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${database}`);
+    database = await createTempDatabase();
     inbox = await mkdtemp(join(tmpdir(), 'newsflow-inbox-'));
     env = {
       ...process.env,
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: database.url,
       FETCHER_FOLDERS: inbox,
       FETCHER_POLL_MS: '100',
       // Its own groups: earlier suites left messages of their own in the shared topics.
-      KAFKA_GROUP_PREFIX: `e2e-${database}`,
+      KAFKA_GROUP_PREFIX: `e2e-${database.name}`,
       LOG_LEVEL: 'warn',
     };
+    await startGroupsAtTheEnd(`e2e-${database.name}`);
     for (const stage of STAGES) services.set(stage, await startService(stage, PORTS[stage], env));
-    dataSource = createDataSource(databaseUrl);
+    dataSource = createDataSource(database.url);
     await dataSource.initialize();
     articles = new ArticlesRepository(dataSource);
   });
@@ -64,7 +63,7 @@ describe('pipeline end to end', () => {
     for (const service of [...services.values()].reverse()) await service.stop('SIGTERM');
     if (dataSource?.isInitialized) await dataSource.destroy();
     await rm(inbox, { recursive: true, force: true });
-    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await database.drop();
   });
 
   async function storedAt(id: string): Promise<Date | undefined> {
@@ -117,7 +116,11 @@ describe('pipeline end to end', () => {
       const at = await storedAt(id);
       return at && first && at > first ? at : undefined;
     });
-    const rows = await dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM articles');
+    // Only this suite's folder: the topics hold earlier suites' messages too.
+    const rows = await dataSource.query<{ n: string }[]>(
+      'SELECT count(*) AS n FROM articles WHERE source_id = $1',
+      [`folder:${basename(inbox)}`],
+    );
     expect(Number(rows[0]?.n)).toBe(1);
   });
 
@@ -159,12 +162,33 @@ describe('pipeline end to end', () => {
   });
 });
 
-async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
+/**
+ * The broker is shared with earlier suites (and, with KAFKA_BROKERS, with earlier runs): this
+ * suite's consumer groups start at the end of their topics, so only its own pages flow and the
+ * latency it reports is a real drop-to-row time.
+ */
+async function startGroupsAtTheEnd(prefix: string): Promise<void> {
+  const kafka = createKafka(
+    { brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), clientId: 'e2e-setup' },
+    jsonLogger('e2e', 'error'),
+  );
+  await ensureTopics(kafka, { partitions: 3 });
+  const admin = kafka.admin();
+  await admin.connect();
   try {
-    await client.query(sql);
+    const reads: [string, string][] = [
+      ['parser', Topic.ArticleFetched],
+      ['enricher', Topic.ArticleParsed],
+      ['store', Topic.ArticleEnriched],
+    ];
+    for (const [stage, topic] of reads) {
+      // Explicit offsets: resetOffsets(latest) stores -1, which a group reading from the
+      // beginning takes as "start at the earliest".
+      const ends = await admin.fetchTopicOffsets(topic);
+      const partitions = ends.map(({ partition, high }) => ({ partition, offset: high }));
+      await admin.setOffsets({ groupId: `${prefix}-${stage}`, topic, partitions });
+    }
   } finally {
-    await client.end();
+    await admin.disconnect();
   }
 }

@@ -7,9 +7,8 @@ import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { ArticlesRepository } from '../src/articles.repository';
 import { createDataSource, runMigrations } from '../src/data-source';
-import { TcpProxy } from './tcp-proxy';
-import { createTempDatabase } from './temp-database';
-import type { TempDatabase } from './temp-database';
+import { TcpProxy, createTempDatabase } from '@newsflow/testing';
+import type { TempDatabase } from '@newsflow/testing';
 
 /**
  * The example message under another id: every test works on ids of its own. Copied through JSON

@@ -3,8 +3,8 @@ import type { DataSource } from 'typeorm';
 import { ArticlesRepository } from '../src/articles.repository';
 import { createDataSource, migrations, runMigrations } from '../src/data-source';
 import { ARTICLE_SEARCH_DOCUMENT } from '../src/entities/article.entity';
-import { createTempDatabase } from './temp-database';
-import type { TempDatabase } from './temp-database';
+import { createTempDatabase } from '@newsflow/testing';
+import type { TempDatabase } from '@newsflow/testing';
 
 const TABLES = ['article_countries', 'article_entities', 'article_topics', 'articles'];
 

@@ -5,3 +5,6 @@ export type { RunningProcess } from './child-process';
 export { waitFor } from './wait-for';
 export { STAGES, startService } from './services';
 export type { RunningService, Stage } from './services';
+export { TcpProxy } from './tcp-proxy';
+export { createTempDatabase, urlWithDatabase } from './temp-database';
+export type { TempDatabase } from './temp-database';

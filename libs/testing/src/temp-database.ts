@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { Client } from 'pg';
 
 /** The server the suites run against; each suite gets a database of its own on it. */
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -30,11 +30,11 @@ export function urlWithDatabase(url: string, database: string): string {
 
 /** CREATE and DROP DATABASE cannot run inside the database they name: use `postgres`. */
 async function onServer(sql: string): Promise<void> {
-  const admin = new DataSource({ type: 'postgres', url: urlWithDatabase(SERVER_URL, 'postgres') });
-  await admin.initialize();
+  const admin = new Client({ connectionString: urlWithDatabase(SERVER_URL, 'postgres') });
+  await admin.connect();
   try {
     await admin.query(sql);
   } finally {
-    await admin.destroy();
+    await admin.end();
   }
 }

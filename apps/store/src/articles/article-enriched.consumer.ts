@@ -1,8 +1,8 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { Topic } from '@newsflow/contracts';
 import type { ArticleEnrichedV1 } from '@newsflow/contracts';
-import { BATCH } from '@newsflow/messaging';
+import { BATCH, StageConsumer } from '@newsflow/messaging';
 import { ArticlesRepository } from '@newsflow/persistence';
 
 /**
@@ -10,7 +10,7 @@ import { ArticlesRepository } from '@newsflow/persistence';
  * committed only after it commits; if Postgres is down the runner pauses the partition and
  * retries, so nothing is dropped or dead-lettered for it.
  */
-@Controller()
+@StageConsumer()
 export class ArticleEnrichedConsumer {
   constructor(@Inject(ArticlesRepository) private readonly articles: ArticlesRepository) {}
 
