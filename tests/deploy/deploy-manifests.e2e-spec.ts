@@ -1,0 +1,446 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { kafkaEnv, loadKafkaConfig, loadStageConfig, stageEnv } from '@newsflow/config';
+import type { StageName } from '@newsflow/config';
+import { parse, parseAllDocuments } from 'yaml';
+
+/**
+ * The deployment manifests, rendered by the real tools (no Docker engine or cluster is needed
+ * for either) and checked against the code: each stage's environment is exactly what
+ * libs/config says it reads, and probes, ports and commands point at what the stages serve.
+ */
+
+const ROOT = join(__dirname, '../..');
+const STAGES = Object.keys(stageEnv) as StageName[];
+/** CI installs both; the line is in the report of the change that added this suite. */
+const INSTALL_HINT =
+  'apt-get install -y --no-install-recommends docker-compose, and kubectl (Debian package kubernetes-client where no kubectl is installed)';
+/** Lets a run check the manifests with another kubectl, e.g. Debian's 1.20 unpacked elsewhere. */
+const KUBECTL = process.env.KUBECTL ?? 'kubectl';
+
+function run(tool: string, args: string[]): string {
+  const result = spawnSync(tool, args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    // Only what the tools need: nothing from the test's own environment (KAFKA_BROKERS, say)
+    // may leak into a rendered file through variable interpolation.
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8' },
+  });
+  if (result.error) {
+    const missing = (result.error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new Error(
+      missing
+        ? `${tool} is not installed, and this suite needs it (${INSTALL_HINT})`
+        : `${tool} ${args.join(' ')} failed to run: ${result.error.message}`,
+    );
+  }
+  if (result.status !== 0) {
+    throw new Error(`${tool} ${args.join(' ')} exited ${result.status}:\n${result.stderr}`);
+  }
+  return result.stdout;
+}
+
+function expectedVariables(stage: StageName): string[] {
+  return [...Object.keys(kafkaEnv), ...Object.keys(stageEnv[stage])].sort();
+}
+
+function entrypoint(stage: StageName): string[] {
+  return ['node', `dist/apps/${stage}/src/main.js`];
+}
+
+/** Proves the values parse, not only that the names are there. */
+function expectValidConfig(stage: StageName, env: Record<string, string>): void {
+  expect(() => loadKafkaConfig(env)).not.toThrow();
+  expect(() => loadStageConfig(stage, env)).not.toThrow();
+}
+
+function hostAndPort(address: string): string {
+  return address.replace(/^[A-Z_]+:\/\//, '');
+}
+
+describe('Dockerfile', () => {
+  const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+  const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+
+  it('runs the default stage from a production-only image as the unprivileged node user', () => {
+    expect(runtime).toMatch(/^\nFROM node:20-bookworm-slim\b/);
+    expect(runtime).toMatch(/^USER node$/m);
+    expect(runtime).toMatch(/^ENV NODE_ENV=production$/m);
+    expect(dockerfile).toMatch(/npm ci --omit=dev/);
+    const cmd = /^CMD (\[.*\])$/m.exec(runtime)?.[1];
+    const [, main] = JSON.parse(cmd ?? '[]') as string[];
+    expect(main).toMatch(/^dist\/apps\/\w+\/src\/main\.js$/);
+    expect(
+      existsSync(join(ROOT, (main ?? '').replace(/^dist\//, '').replace(/\.js$/, '.ts'))),
+    ).toBe(true);
+  });
+
+  it('keeps host build outputs and dependencies out of the build context', () => {
+    const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n');
+    for (const path of ['node_modules', 'dist', 'tmp', '.nx', '.git', 'tools/kafka/jars']) {
+      expect(ignored).toContain(path);
+    }
+  });
+});
+
+interface ComposeVolume {
+  source: string;
+  target: string;
+  readOnly: boolean;
+}
+
+interface ComposeService {
+  image?: string;
+  build?: { context: string };
+  command?: string[];
+  environment?: Record<string, string | number | null>;
+  depends_on?: Record<string, { condition?: string }>;
+  healthcheck?: { test?: string[] };
+  ports?: { published?: number | string; target: number }[];
+  volumes?: (string | { source: string; target: string; read_only?: boolean })[];
+}
+
+function composeVolumes(service: ComposeService): ComposeVolume[] {
+  return (service.volumes ?? []).map((volume) => {
+    if (typeof volume !== 'string') {
+      return { source: volume.source, target: volume.target, readOnly: !!volume.read_only };
+    }
+    const [source = '', target = '', mode = ''] = volume.split(':');
+    return { source, target, readOnly: mode.split(',').includes('ro') };
+  });
+}
+
+function composeEnv(service: ComposeService): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(service.environment ?? {}).map(([name, value]) => [name, String(value ?? '')]),
+  );
+}
+
+describe('docker-compose.yml', () => {
+  let services: Record<string, ComposeService>;
+
+  beforeAll(() => {
+    const rendered = run('docker-compose', ['-f', 'docker-compose.yml', 'config']);
+    services = (parse(rendered) as { services: Record<string, ComposeService> }).services;
+  });
+
+  function service(name: string): ComposeService {
+    const found = services[name];
+    if (!found) throw new Error(`docker-compose.yml has no service ${name}`);
+    return found;
+  }
+
+  it('defines the four stages, the broker and Postgres', () => {
+    expect(Object.keys(services).sort()).toEqual([...STAGES, 'kafka', 'postgres'].sort());
+  });
+
+  it('runs a single-node KRaft broker of the tested Kafka version, with auto-create off', () => {
+    const pom = readFileSync(join(ROOT, 'tools/kafka/pom.xml'), 'utf8');
+    const version = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(pom)?.[1];
+    const kafka = service('kafka');
+    const env = composeEnv(kafka);
+
+    expect(kafka.image).toBe(`apache/kafka:${version}`);
+    expect(env.KAFKA_PROCESS_ROLES?.split(',').sort()).toEqual(['broker', 'controller']);
+    expect(env.KAFKA_CONTROLLER_QUORUM_VOTERS).toBe(`${env.KAFKA_NODE_ID}@kafka:9093`);
+    expect(env.KAFKA_AUTO_CREATE_TOPICS_ENABLE).toBe('false');
+    expect(env.KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR).toBe('1');
+    expect(env.KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR).toBe('1');
+    expect(env.KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS).toBe('0');
+    expect(kafka.healthcheck?.test?.join(' ')).toContain('--bootstrap-server');
+    expect(service('postgres').healthcheck?.test?.join(' ')).toContain('pg_isready');
+  });
+
+  it.each(STAGES)('sets exactly the variables the %s reads, each to a valid value', (stage) => {
+    const env = composeEnv(service(stage));
+
+    expect(Object.keys(env).sort()).toEqual(expectedVariables(stage));
+    for (const [name, value] of Object.entries(env))
+      expect([name, value.trim()]).not.toEqual([name, '']);
+    expectValidConfig(stage, env);
+  });
+
+  it.each(STAGES)('points the %s at the broker listener advertised to containers', (stage) => {
+    const advertised = composeEnv(service('kafka'))
+      .KAFKA_ADVERTISED_LISTENERS?.split(',')
+      .map(hostAndPort);
+    const brokers = loadKafkaConfig(composeEnv(service(stage))).brokers;
+
+    expect(brokers).toEqual(['kafka:9092']);
+    expect(advertised).toEqual(expect.arrayContaining(brokers));
+  });
+
+  it.each(STAGES)('builds the %s from the repo image and starts its entrypoint', (stage) => {
+    const stageService = service(stage);
+
+    expect(stageService.build?.context).toBe(ROOT);
+    expect(stageService.image).toBe(service(STAGES[0] ?? stage).image);
+    expect(stageService.command).toEqual(entrypoint(stage));
+    expect(existsSync(join(ROOT, `apps/${stage}/src/main.ts`))).toBe(true);
+  });
+
+  it.each(STAGES)('starts the %s after a healthy broker and checks its readiness', (stage) => {
+    const stageService = service(stage);
+    const port = loadStageConfig(stage, composeEnv(stageService)).HTTP_PORT;
+
+    expect(stageService.depends_on?.kafka?.condition).toBe('service_healthy');
+    expect(stageService.healthcheck?.test?.join(' ')).toContain('/health/ready');
+    expect(stageService.ports).toContainEqual(
+      expect.objectContaining({ published: port, target: port }),
+    );
+  });
+
+  it('gives the store the compose Postgres, once it is healthy', () => {
+    const store = service('store');
+    const postgres = composeEnv(service('postgres'));
+    const url = new URL(loadStageConfig('store', composeEnv(store)).DATABASE_URL);
+
+    expect(store.depends_on?.postgres?.condition).toBe('service_healthy');
+    expect(url.hostname).toBe('postgres');
+    expect(url.username).toBe(postgres.POSTGRES_USER);
+    expect(url.password).toBe(postgres.POSTGRES_PASSWORD);
+    expect(url.pathname).toBe(`/${postgres.POSTGRES_DB}`);
+  });
+
+  it('mounts the samples folder read-only where the fetcher watches', () => {
+    const fetcher = service('fetcher');
+    const folders = loadStageConfig('fetcher', composeEnv(fetcher)).FETCHER_FOLDERS;
+
+    expect(folders).toEqual(['/data/inbox']);
+    expect(composeVolumes(fetcher)).toContainEqual({
+      source: join(ROOT, 'samples'),
+      target: '/data/inbox',
+      readOnly: true,
+    });
+  });
+});
+
+interface EnvEntry {
+  name: string;
+  value?: string;
+  valueFrom?: { secretKeyRef?: { name: string; key: string } };
+}
+
+interface HttpProbe {
+  httpGet?: { path: string; port: number | string };
+}
+
+interface Container {
+  name: string;
+  image: string;
+  command?: string[];
+  envFrom?: { configMapRef?: { name: string } }[];
+  env?: EnvEntry[];
+  ports?: { name?: string; containerPort: number }[];
+  startupProbe?: HttpProbe;
+  livenessProbe?: HttpProbe;
+  readinessProbe?: HttpProbe;
+  resources?: {
+    requests?: { cpu?: string; memory?: string };
+    limits?: { cpu?: string; memory?: string };
+  };
+  volumeMounts?: { name: string; mountPath: string }[];
+}
+
+interface PodTemplate {
+  metadata: { labels?: Record<string, string>; annotations?: Record<string, string> };
+  spec: {
+    terminationGracePeriodSeconds?: number;
+    containers: Container[];
+    volumes?: { name: string; persistentVolumeClaim?: { claimName: string } }[];
+  };
+}
+
+interface K8sObject {
+  kind: string;
+  metadata: { name: string; labels?: Record<string, string> };
+  data?: Record<string, string>;
+  spec?: {
+    replicas?: number;
+    template?: PodTemplate;
+    selector?: Record<string, string>;
+    ports?: { port: number; targetPort?: number | string }[];
+  };
+}
+
+const kustomizations = [
+  {
+    dir: 'k8s/base',
+    image: 'newsflow:latest',
+    replicas: { fetcher: 1, parser: 2, enricher: 2, store: 2 },
+  },
+  {
+    dir: 'k8s/overlays/local',
+    image: 'newsflow:local',
+    replicas: { fetcher: 1, parser: 1, enricher: 1, store: 1 },
+  },
+];
+
+describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas }) => {
+  let objects: K8sObject[];
+
+  beforeAll(() => {
+    const rendered = run(KUBECTL, ['kustomize', dir]);
+    objects = parseAllDocuments(rendered).map((doc) => doc.toJS() as K8sObject);
+  });
+
+  function find(kind: string, name: string): K8sObject {
+    const found = objects.find((o) => o.kind === kind && o.metadata.name === name);
+    if (!found) throw new Error(`${dir} renders no ${kind} ${name}`);
+    return found;
+  }
+
+  function pod(stage: StageName): PodTemplate {
+    const template = find('Deployment', stage).spec?.template;
+    if (!template) throw new Error(`Deployment ${stage} has no pod template`);
+    return template;
+  }
+
+  function container(stage: StageName): Container {
+    const containers = pod(stage).spec.containers;
+    expect(containers).toHaveLength(1);
+    const [only] = containers;
+    if (!only) throw new Error(`Deployment ${stage} has no container`);
+    return only;
+  }
+
+  /** The container's environment as the kubelet builds it; Secret values are stand-ins. */
+  function containerEnv(stage: StageName): { names: string[]; values: Record<string, string> } {
+    const names: string[] = [];
+    const values: Record<string, string> = {};
+    for (const source of container(stage).envFrom ?? []) {
+      const ref = source.configMapRef;
+      if (!ref)
+        throw new Error(`${stage} takes its environment from something other than a ConfigMap`);
+      for (const [name, value] of Object.entries(find('ConfigMap', ref.name).data ?? {})) {
+        names.push(name);
+        values[name] = value;
+      }
+    }
+    for (const entry of container(stage).env ?? []) {
+      names.push(entry.name);
+      values[entry.name] = entry.valueFrom?.secretKeyRef
+        ? 'postgres://secret@db/x'
+        : (entry.value ?? '');
+    }
+    return { names, values };
+  }
+
+  function httpPort(stage: StageName): number {
+    return loadStageConfig(stage, containerEnv(stage).values).HTTP_PORT;
+  }
+
+  function resolvePort(stage: StageName, port: number | string | undefined): number | undefined {
+    if (typeof port === 'number') return port;
+    return container(stage).ports?.find((p) => p.name === port)?.containerPort;
+  }
+
+  it('renders a Deployment for each stage and nothing for Kafka or Postgres', () => {
+    const deployments = objects.filter((o) => o.kind === 'Deployment').map((o) => o.metadata.name);
+
+    expect(deployments.sort()).toEqual([...STAGES].sort());
+    expect(objects.map((o) => o.kind)).not.toContain('StatefulSet');
+  });
+
+  it('labels everything as part of newsflow', () => {
+    for (const object of objects) {
+      expect([object.kind, object.metadata.labels?.['app.kubernetes.io/part-of']]).toEqual([
+        object.kind,
+        'newsflow',
+      ]);
+    }
+  });
+
+  it.each(STAGES)('gives the %s exactly the variables it reads, each valid', (stage) => {
+    const { names, values } = containerEnv(stage);
+
+    expect([...names].sort()).toEqual(expectedVariables(stage));
+    expect(new Set(names).size).toBe(names.length);
+    expectValidConfig(stage, values);
+  });
+
+  it('shares only the variables every stage reads through the ConfigMap', () => {
+    const sharedRefs = new Set(
+      STAGES.flatMap((stage) => (container(stage).envFrom ?? []).map((s) => s.configMapRef?.name)),
+    );
+    const [shared] = [...sharedRefs];
+
+    expect(sharedRefs.size).toBe(1);
+    expect(Object.keys(find('ConfigMap', shared ?? '').data ?? {}).sort()).toEqual(
+      Object.keys(kafkaEnv).sort(),
+    );
+  });
+
+  it('reads the store DATABASE_URL from the newsflow-database Secret', () => {
+    const entry = container('store').env?.find((e) => e.name === 'DATABASE_URL');
+
+    expect(entry?.value).toBeUndefined();
+    expect(entry?.valueFrom?.secretKeyRef).toEqual({ name: 'newsflow-database', key: 'url' });
+  });
+
+  it.each(STAGES)('runs the %s entrypoint from the kustomized image', (stage) => {
+    expect(container(stage).image).toBe(image);
+    expect(container(stage).command).toEqual(entrypoint(stage));
+    expect(existsSync(join(ROOT, `apps/${stage}/src/main.ts`))).toBe(true);
+  });
+
+  it.each(STAGES)('probes the %s health endpoints on its HTTP_PORT', (stage) => {
+    const port = httpPort(stage);
+    const { livenessProbe, readinessProbe, startupProbe } = container(stage);
+
+    expect(container(stage).ports?.map((p) => p.containerPort)).toEqual([port]);
+    expect(livenessProbe?.httpGet?.path).toBe('/health/live');
+    expect(resolvePort(stage, livenessProbe?.httpGet?.port)).toBe(port);
+    expect(readinessProbe?.httpGet?.path).toBe('/health/ready');
+    expect(resolvePort(stage, readinessProbe?.httpGet?.port)).toBe(port);
+    if (startupProbe) expect(resolvePort(stage, startupProbe.httpGet?.port)).toBe(port);
+  });
+
+  it.each(STAGES)('lets Prometheus scrape the %s and exposes it through a Service', (stage) => {
+    const port = httpPort(stage);
+    const annotations = pod(stage).metadata.annotations ?? {};
+    const service = find('Service', stage);
+    const selector = service.spec?.selector ?? {};
+    const podLabels = pod(stage).metadata.labels ?? {};
+
+    expect(annotations['prometheus.io/scrape']).toBe('true');
+    expect(annotations['prometheus.io/port']).toBe(String(port));
+    expect(annotations['prometheus.io/path']).toBe('/metrics');
+    expect(Object.keys(selector).length).toBeGreaterThan(0);
+    expect(podLabels).toEqual(expect.objectContaining(selector));
+    expect(resolvePort(stage, service.spec?.ports?.[0]?.targetPort)).toBe(port);
+  });
+
+  it.each(STAGES)('sizes the %s and gives it time to drain on SIGTERM', (stage) => {
+    const { resources } = container(stage);
+
+    expect(resources?.requests?.cpu).toBeDefined();
+    expect(resources?.requests?.memory).toBeDefined();
+    expect(resources?.limits?.memory).toBeDefined();
+    expect(pod(stage).spec.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(60);
+  });
+
+  it('runs one fetcher, and no more consumers than a topic has partitions', () => {
+    const partitions = loadKafkaConfig(containerEnv('parser').values).topicPartitions;
+
+    for (const stage of STAGES) {
+      const count = find('Deployment', stage).spec?.replicas;
+      expect([stage, count]).toEqual([stage, replicas[stage]]);
+      expect(count).toBeLessThanOrEqual(partitions);
+    }
+  });
+
+  it('mounts the fetcher inbox volume at each folder it watches', () => {
+    const folders = loadStageConfig('fetcher', containerEnv('fetcher').values).FETCHER_FOLDERS;
+    const mounts = container('fetcher').volumeMounts ?? [];
+
+    for (const folder of folders) {
+      const mount = mounts.find((m) => m.mountPath === folder);
+      const volume = pod('fetcher').spec.volumes?.find((v) => v.name === mount?.name);
+      expect(volume?.persistentVolumeClaim).toBeDefined();
+      find('PersistentVolumeClaim', volume?.persistentVolumeClaim?.claimName ?? '');
+    }
+  });
+});
