@@ -9,7 +9,7 @@ describe('README configuration table', () => {
     readme.indexOf('## Configuration'),
     readme.indexOf('## Running one service alone'),
   );
-  const documented = new Set([...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]));
+  const documented = new Set([...section.matchAll(/^\|\s*`([A-Z_]+)`\s*\|/gm)].map((m) => m[1]));
   const inCode = new Set([
     ...Object.keys(kafkaEnv),
     ...Object.values(stageEnv).flatMap((vars) => Object.keys(vars)),
@@ -23,7 +23,9 @@ describe('README configuration table', () => {
     const all = { ...kafkaEnv, ...stageEnv.fetcher, ...stageEnv.store };
     for (const [name, spec] of Object.entries(all)) {
       if (name === 'HTTP_PORT') continue; // one default per service, listed together
-      const row = section.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
+      const row = section
+        .split('\n')
+        .find((line) => new RegExp(`^\\|\\s*\`${name}\`\\s*\\|`).test(line));
       const shown = Array.isArray(spec.default) ? spec.default.join(',') : String(spec.default);
       expect({ name, row: row?.includes(`\`${shown}\``) }).toEqual({ name, row: true });
     }

@@ -22,6 +22,16 @@ function fetched(id: string): ArticleFetchedV1 {
   return { ...exampleArticleFetched, id, body: `<p>${id}</p>` };
 }
 
+/** A handler that records, in order, the ids of the messages that belong to one test. */
+function recordIds(prefix: string, into: string[]): StageHandler<ArticleFetchedV1> {
+  return {
+    each: ({ value }) => {
+      if (value.id.startsWith(prefix)) into.push(value.id);
+      return Promise.resolve();
+    },
+  };
+}
+
 describe(ConsumerRunner.name, () => {
   let kafka: Kafka;
   let publisher: EventPublisher;
@@ -155,12 +165,7 @@ describe(ConsumerRunner.name, () => {
       ],
     });
     const handled: string[] = [];
-    await startRunner(prefix, {
-      each: (event) => {
-        if (event.value.id.startsWith(prefix)) handled.push(event.value.id);
-        return Promise.resolve();
-      },
-    });
+    await startRunner(prefix, recordIds(prefix, handled));
     await waitFor('the message after the poison', () =>
       handled.includes(after.id) ? true : undefined,
     );
@@ -286,16 +291,7 @@ describe(ConsumerRunner.name, () => {
     expect(killed.signal).toBe('SIGKILL');
 
     const seen: string[] = [];
-    await startRunner(
-      prefix,
-      {
-        each: ({ value }) => {
-          if (value.id.startsWith(prefix)) seen.push(value.id);
-          return Promise.resolve();
-        },
-      },
-      { groupId },
-    );
+    await startRunner(prefix, recordIds(prefix, seen), { groupId });
     await waitFor('all messages again', () => (seen.length >= ids.length ? true : undefined), {
       timeoutMs: 60_000,
     });
@@ -343,16 +339,7 @@ describe(ConsumerRunner.name, () => {
     expect(done).toEqual(ids.slice(0, done.length));
 
     const seen: string[] = [];
-    await startRunner(
-      prefix,
-      {
-        each: ({ value }) => {
-          if (value.id.startsWith(prefix)) seen.push(value.id);
-          return Promise.resolve();
-        },
-      },
-      { groupId },
-    );
+    await startRunner(prefix, recordIds(prefix, seen), { groupId });
     await waitFor('the rest', () => (seen.length >= ids.length - done.length ? true : undefined), {
       timeoutMs: 60_000,
     });
