@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     for (const service of [...services].reverse()) {
       const exit = await service.stop('SIGTERM');
       say(
-        `  ${service.stage} (pid ${service.pid}) stopped${exit.code === 0 ? '' : ` with ${JSON.stringify(exit)}`}`,
+        `  ${service.stage} (pid ${service.pid}) stopped${clean(exit) ? '' : ` with ${JSON.stringify(exit)}`}`,
       );
       await writeFile(resolve(logs, `${service.stage}.log`), service.output());
     }
@@ -97,6 +97,11 @@ async function main(): Promise<void> {
     say(`failed: ${error instanceof Error ? error.message : String(error)}`);
     await stopAll(1);
   }
+}
+
+/** Nest re-raises SIGTERM once its shutdown hooks have run: that is a clean stop too. */
+function clean(exit: { code: number | null; signal: NodeJS.Signals | null }): boolean {
+  return exit.code === 0 || exit.signal === 'SIGTERM';
 }
 
 function say(line: string): void {
