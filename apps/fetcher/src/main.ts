@@ -9,7 +9,6 @@ async function main(): Promise<void> {
   const app = await bootstrapStage(FetcherModule, {
     stage: 'fetcher',
     consumes: false,
-    httpPort: config.HTTP_PORT,
   });
   if (config.FETCHER_MODE === 'once') {
     await app.get(FolderIngestionService).finished();

@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationShutdown } from '@nestjs/common';
 import { loadStageConfig } from '@newsflow/config';
-import { MESSAGING_LOGGER, classifyFailure, errorMessage } from '@newsflow/messaging';
+import {
+  DEPENDENCY_BACKOFF,
+  MESSAGING_LOGGER,
+  backoffDelay,
+  classifyFailure,
+  errorMessage,
+} from '@newsflow/messaging';
 import type { MessagingLogger } from '@newsflow/messaging';
 import { createDataSource, runMigrations } from '@newsflow/persistence';
 import type { DataSource } from 'typeorm';
@@ -23,7 +29,7 @@ export async function connectDatabase(logger: MessagingLogger): Promise<DataSour
     } catch (error) {
       if (dataSource.isInitialized) await dataSource.destroy();
       if (classifyFailure(error).kind !== 'dependency') throw error;
-      const delay = Math.min(30_000, 500 * 2 ** (attempt - 1));
+      const delay = backoffDelay(attempt, DEPENDENCY_BACKOFF);
       logger.warn(
         { attempt, retryInMs: delay, error: errorMessage(error) },
         'Postgres unavailable; waiting',

@@ -10,6 +10,13 @@ export const DEFAULT_BACKOFF: BackoffPolicy = {
   factor: 2,
 };
 
+/** While a dependency (Postgres, the broker) is down: slower, longer, and without a limit. */
+export const DEPENDENCY_BACKOFF: BackoffPolicy = {
+  initialDelayMs: 500,
+  maxDelayMs: 30_000,
+  factor: 2,
+};
+
 /**
  * Delay before retry number `attempt` (1 = first retry): exponential, capped, with up to 20%
  * jitter taken off so that replicas that failed together do not retry together.

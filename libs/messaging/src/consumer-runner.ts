@@ -1,7 +1,7 @@
 import { deadLetterTopicOf, parseEvent } from '@newsflow/contracts';
 import type { ArticleTopic, TopicPayloads } from '@newsflow/contracts';
 import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
-import { DEFAULT_BACKOFF, backoffDelay } from './backoff';
+import { DEFAULT_BACKOFF, DEPENDENCY_BACKOFF, backoffDelay } from './backoff';
 import type { BackoffPolicy } from './backoff';
 import { buildDeadLetter } from './dead-letter';
 import { classifyFailure, errorMessage } from './errors';
@@ -90,11 +90,7 @@ export class ConsumerRunner<T extends ArticleTopic> {
   constructor(private readonly options: ConsumerRunnerOptions<T>) {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
-    this.dependencyBackoff = options.dependencyBackoff ?? {
-      initialDelayMs: 500,
-      maxDelayMs: 30_000,
-      factor: 2,
-    };
+    this.dependencyBackoff = options.dependencyBackoff ?? DEPENDENCY_BACKOFF;
     this.consumer = options.kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,

@@ -1,4 +1,4 @@
-export { DEFAULT_BACKOFF, backoffDelay } from './backoff';
+export { DEFAULT_BACKOFF, DEPENDENCY_BACKOFF, backoffDelay } from './backoff';
 export type { BackoffPolicy } from './backoff';
 export { ConsumerRunner } from './consumer-runner';
 export type {

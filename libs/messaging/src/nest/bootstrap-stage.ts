@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
-import type { KafkaConfig } from '@newsflow/config';
+import { loadKafkaConfig, loadStageConfig } from '@newsflow/config';
+import type { KafkaConfig, StageName } from '@newsflow/config';
 import type { Kafka } from 'kafkajs';
 import type { MessagingLogger } from '../logger';
 import { PipelineMetrics } from '../metrics';
@@ -12,10 +13,10 @@ import { KAFKA, KAFKA_CONFIG, MESSAGING_LOGGER } from './messaging.module';
 import { StageReadiness } from './stage-readiness';
 
 export interface StageOptions {
-  stage: string;
+  /** Names the stage's variables in `stageEnv` (HTTP_PORT among them). */
+  stage: StageName;
   /** False for a stage that only produces (the fetcher). Consumers join `<prefix>-<stage>`. */
   consumes: boolean;
-  httpPort: number;
   httpHost?: string;
 }
 
@@ -29,10 +30,7 @@ export async function bootstrapStage(
   options: StageOptions,
 ): Promise<INestApplication> {
   const app = await NestFactory.create(module, {
-    logger: new JsonLoggerService(
-      options.stage,
-      (process.env.LOG_LEVEL as 'info' | undefined) ?? 'info',
-    ),
+    logger: new JsonLoggerService(options.stage, loadKafkaConfig().logLevel),
   });
   app.enableShutdownHooks();
   const kafka = app.get<Kafka>(KAFKA);
@@ -54,11 +52,9 @@ export async function bootstrapStage(
     });
     await app.startAllMicroservices();
   }
-  await app.listen(options.httpPort, options.httpHost ?? '0.0.0.0');
+  const httpPort = loadStageConfig(options.stage).HTTP_PORT;
+  await app.listen(httpPort, options.httpHost ?? '0.0.0.0');
   app.get(StageReadiness).done('started');
-  logger.info(
-    { stage: options.stage, httpPort: options.httpPort, brokers: config.brokers },
-    'stage started',
-  );
+  logger.info({ stage: options.stage, httpPort, brokers: config.brokers }, 'stage started');
   return app;
 }
