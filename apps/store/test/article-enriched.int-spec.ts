@@ -1,7 +1,13 @@
 import { Topic, exampleArticleEnriched } from '@newsflow/contracts';
-import type { ArticleEnrichedV1, DeadLetterV1 } from '@newsflow/contracts';
+import type { ArticleEnrichedV1 } from '@newsflow/contracts';
 import { EventPublisher, createKafka, ensureTopics, jsonLogger } from '@newsflow/messaging';
-import { TcpProxy, createTempDatabase, startService, waitFor } from '@newsflow/testing';
+import {
+  TcpProxy,
+  createTempDatabase,
+  readDeadLetters,
+  startService,
+  waitFor,
+} from '@newsflow/testing';
 import type { RunningService, TempDatabase } from '@newsflow/testing';
 import type { Kafka } from 'kafkajs';
 import { Client } from 'pg';
@@ -88,33 +94,10 @@ describe('store while Postgres is down', () => {
       },
     );
     expect(await storedIds(ids)).toEqual(ids);
-    expect(await deadLettersFor(kafka, new Set(ids))).toEqual([]);
+    const ours = new Set(ids);
+    const letters = await readDeadLetters(kafka, `${Topic.ArticleEnriched}.dlq`, (l) =>
+      ours.has(l.originalKey ?? ''),
+    );
+    expect(letters).toEqual([]);
   });
 });
-
-/** Reads the whole enriched DLQ topic and returns the letters for `keys`. */
-async function deadLettersFor(kafka: Kafka, keys: Set<string>): Promise<DeadLetterV1[]> {
-  const topic = `${Topic.ArticleEnriched}.dlq`;
-  const admin = kafka.admin();
-  await admin.connect();
-  const end = await admin.fetchTopicOffsets(topic);
-  await admin.disconnect();
-  const total = end.reduce((sum, p) => sum + Number(p.high), 0);
-  const letters: DeadLetterV1[] = [];
-  if (total === 0) return letters;
-  let read = 0;
-  const consumer = kafka.consumer({ groupId: `dlq-check-${Date.now()}` });
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  await consumer.run({
-    eachMessage: ({ message }) => {
-      read += 1;
-      const letter = JSON.parse(message.value?.toString() ?? 'null') as DeadLetterV1;
-      if (letter.originalKey && keys.has(letter.originalKey)) letters.push(letter);
-      return Promise.resolve();
-    },
-  });
-  await waitFor('the whole DLQ topic', () => (read >= total ? true : undefined));
-  await consumer.disconnect();
-  return letters;
-}

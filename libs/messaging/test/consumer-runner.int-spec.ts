@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Topic, exampleArticleFetched, exampleArticleParsed } from '@newsflow/contracts';
 import type { ArticleFetchedV1, DeadLetterV1 } from '@newsflow/contracts';
-import { REPO_ROOT, spawnNode, waitFor } from '@newsflow/testing';
+import { REPO_ROOT, readDeadLetters, spawnNode, waitFor } from '@newsflow/testing';
 import type { RunningProcess } from '@newsflow/testing';
-import type { Consumer, Kafka, Producer } from 'kafkajs';
+import type { Kafka, Producer } from 'kafkajs';
 import { ConsumerRunner } from '../src/consumer-runner';
 import type { InboundEvent, StageHandler } from '../src/consumer-runner';
 import { UnprocessableError } from '../src/errors';
@@ -82,27 +82,11 @@ describe(ConsumerRunner.name, () => {
     return runner;
   }
 
-  /** Reads the dead letters one test's stage wrote, from the start of the DLQ topic. */
-  async function deadLettersOf(stage: string, count: number): Promise<DeadLetterV1[]> {
-    const letters: DeadLetterV1[] = [];
-    const consumer: Consumer = kafka.consumer({ groupId: `dlq-reader-${randomUUID()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topic: `${Topic.ArticleFetched}.dlq`, fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        const letter = JSON.parse(message.value?.toString() ?? 'null') as DeadLetterV1;
-        if (letter.stage === stage) letters.push(letter);
-        return Promise.resolve();
-      },
+  /** The dead letters one test's stage wrote. */
+  function deadLettersOf(stage: string, count: number): Promise<DeadLetterV1[]> {
+    return readDeadLetters(kafka, `${Topic.ArticleFetched}.dlq`, (l) => l.stage === stage, {
+      atLeast: count,
     });
-    try {
-      await waitFor(`${count} dead letters from ${stage}`, () =>
-        letters.length >= count ? true : undefined,
-      );
-      return letters;
-    } finally {
-      await consumer.disconnect();
-    }
   }
 
   async function committedOffsets(groupId: string): Promise<Map<number, string>> {

@@ -4,8 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { INestMicroservice } from '@nestjs/common';
 import { Topic, exampleArticleFetched, exampleArticleParsed } from '@newsflow/contracts';
-import type { ArticleFetchedV1, ArticleParsedV1, DeadLetterV1 } from '@newsflow/contracts';
-import { waitFor } from '@newsflow/testing';
+import type { ArticleFetchedV1, ArticleParsedV1 } from '@newsflow/contracts';
+import { readDeadLetters, waitFor } from '@newsflow/testing';
 import type { Kafka } from 'kafkajs';
 import { UnprocessableError } from '../src/errors';
 import { createKafka } from '../src/kafka-client';
@@ -103,22 +103,12 @@ describe(KafkaStageTransport.name, () => {
       seen.fetched.includes(after) ? true : undefined,
     );
 
-    const letters: DeadLetterV1[] = [];
-    const reader = kafka.consumer({ groupId: `dlq-${prefix}` });
-    await reader.connect();
-    await reader.subscribe({ topic: `${Topic.ArticleFetched}.dlq`, fromBeginning: true });
-    await reader.run({
-      eachMessage: ({ message }) => {
-        const letter = JSON.parse(message.value?.toString() ?? 'null') as DeadLetterV1;
-        if (letter.originalKey === id) letters.push(letter);
-        return Promise.resolve();
-      },
-    });
-    try {
-      await waitFor('the dead letter', () => (letters.length > 0 ? true : undefined));
-    } finally {
-      await reader.disconnect();
-    }
+    const letters = await readDeadLetters(
+      kafka,
+      `${Topic.ArticleFetched}.dlq`,
+      (letter) => letter.originalKey === id,
+      { atLeast: 1 },
+    );
     expect(letters[0]).toMatchObject({
       stage: 'probe',
       error: { code: 'unprocessable', message: 'nothing to parse' },

@@ -8,3 +8,4 @@ export type { RunningService, Stage } from './services';
 export { TcpProxy } from './tcp-proxy';
 export { createTempDatabase, urlWithDatabase } from './temp-database';
 export type { TempDatabase } from './temp-database';
+export { readDeadLetters } from './dead-letters';
