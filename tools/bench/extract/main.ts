@@ -1,0 +1,188 @@
+/**
+ * `npm run bench:extract [-- --only NAME] [--worst N] [--dump DIR]`: article-body quality and
+ * speed of our extractor against Mozilla Readability, on the 181 pages of the
+ * article-extraction-benchmark, scored with its own metric.
+ *
+ * Each extractor runs in its own child process (this script, forked with --child NAME), so its
+ * peak RSS is its own; the children run one after another so they never compete for the CPU.
+ * The parent scores the predictions and prints the table.
+ */
+import { fork } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { evaluate } from './article-body-metric';
+import type { ArticleBodyScore } from './article-body-metric';
+import { DATASET_DIR, loadGroundTruth, loadPages, loadPublished } from './benchmark-dataset';
+import { EXTRACTORS, isExtractorName } from './extractors';
+import type { ExtractorName } from './extractors';
+
+/** What a child reports back over IPC. */
+interface RunReport {
+  name: ExtractorName;
+  pageMs: number[];
+  totalMs: number;
+  maxRssKb: number;
+  predictions: Record<string, string>;
+}
+
+const USAGE = 'usage: main.js [--only newsflow|readability|htmlparser2] [--worst N] [--dump DIR]';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      only: { type: 'string' },
+      worst: { type: 'string' },
+      dump: { type: 'string' },
+      child: { type: 'string' },
+    },
+  });
+  if (values.child !== undefined) return runChild(extractorName(values.child));
+
+  const started = performance.now();
+  const names = values.only === undefined ? Object.keys(EXTRACTORS) : [values.only];
+  const reports: RunReport[] = [];
+  for (const name of names) reports.push(await runInChild(extractorName(name)));
+
+  const truth = loadGroundTruth();
+  const scored = reports.map((report) => ({ report, score: evaluate(truth, report.predictions) }));
+  const published = (['readability_js', 'trafilatura'] as const).map((tool) => ({
+    tool,
+    score: evaluate(truth, loadPublished(tool)),
+  }));
+
+  console.log(`article-extraction-benchmark: ${Object.keys(truth).length} pages, ${DATASET_DIR}`);
+  console.log(`node ${process.version}, times from one pass after a warm-up pass\n`);
+  printTable([
+    [
+      'extractor',
+      'precision',
+      'recall',
+      'F1',
+      'accuracy',
+      'median ms',
+      'p90 ms',
+      'pages/s',
+      'peak RSS MB',
+    ],
+    ...scored.map(({ report, score }) => [
+      report.name,
+      ...(report.name === 'htmlparser2' ? ['-', '-', '-', '-'] : metricCells(score)),
+      ...speedCells(report),
+    ]),
+    ...published.map(({ tool, score }) => [
+      `${tool} (published)`,
+      ...metricCells(score),
+      ...['-', '-', '-', '-'],
+    ]),
+  ]);
+
+  const ours = scored.find(({ report }) => report.name === 'newsflow');
+  if (ours && values.worst !== undefined) printWorst(ours.score, Number(values.worst));
+  if (ours && values.dump !== undefined) dump(ours.report.predictions, values.dump);
+  console.log(`\nwhole run: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function extractorName(name: string): ExtractorName {
+  if (!isExtractorName(name)) throw new Error(`unknown extractor "${name}"; ${USAGE}`);
+  return name;
+}
+
+/** In the child: load every page into memory first, so that only extraction is timed. */
+function runChild(name: ExtractorName): void {
+  const extract = EXTRACTORS[name];
+  const pages = loadPages();
+  // Warm-up: the parser service is long-running, so steady-state (JIT-compiled) speed is what counts.
+  for (const page of pages) extract(page);
+
+  const pageMs: number[] = [];
+  const predictions: Record<string, string> = {};
+  const loopStart = performance.now();
+  for (const page of pages) {
+    const start = performance.now();
+    predictions[page.id] = extract(page);
+    pageMs.push(performance.now() - start);
+  }
+  const totalMs = performance.now() - loopStart;
+
+  const report: RunReport = {
+    name,
+    pageMs,
+    totalMs,
+    maxRssKb: process.resourceUsage().maxRSS,
+    predictions,
+  };
+  process.send?.(report, undefined, undefined, () => process.disconnect());
+}
+
+function runInChild(name: ExtractorName): Promise<RunReport> {
+  return new Promise((resolvePromise, reject) => {
+    let report: RunReport | undefined;
+    const child = fork(__filename, ['--child', name]);
+    child.on('message', (message) => (report = message as RunReport));
+    child.on('error', reject);
+    // 'close' comes after the IPC channel has closed, so the report has arrived by then.
+    child.on('close', (code) =>
+      code === 0 && report
+        ? resolvePromise(report)
+        : reject(new Error(`the ${name} run exited with code ${code}`)),
+    );
+  });
+}
+
+function metricCells(score: ArticleBodyScore): string[] {
+  return [score.precision, score.recall, score.f1, score.accuracy].map((value) => value.toFixed(3));
+}
+
+function speedCells(report: RunReport): string[] {
+  const sorted = [...report.pageMs].sort((a, b) => a - b);
+  return [
+    quantile(sorted, 0.5).toFixed(2),
+    quantile(sorted, 0.9).toFixed(2),
+    (report.pageMs.length / (report.totalMs / 1000)).toFixed(0),
+    (report.maxRssKb / 1024).toFixed(0),
+  ];
+}
+
+/** Nearest-rank quantile of sorted values. */
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+}
+
+function printTable(rows: string[][]): void {
+  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((row) => row[i]?.length ?? 0)));
+  for (const row of rows) {
+    const cells = row.map((cell, i) => {
+      const width = widths[i] ?? 0;
+      return i === 0 ? cell.padEnd(width) : cell.padStart(width);
+    });
+    console.log(cells.join('  '));
+  }
+}
+
+function printWorst(score: ArticleBodyScore, count: number): void {
+  const worst = [...score.perPage].sort((a, b) => a.f1 - b.f1).slice(0, count);
+  console.log(`\nnewsflow: the ${worst.length} pages with the lowest F1`);
+  printTable([
+    ['id', 'F1', 'precision', 'recall'],
+    ...worst.map((page) => [
+      page.id,
+      page.f1.toFixed(3),
+      page.precision?.toFixed(3) ?? 'empty',
+      page.recall?.toFixed(3) ?? '-',
+    ]),
+  ]);
+}
+
+function dump(predictions: Record<string, string>, dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const [id, body] of Object.entries(predictions)) {
+    writeFileSync(resolve(dir, `${id}.txt`), body);
+  }
+  console.log(`\nnewsflow bodies written to ${resolve(dir)}/<id>.txt`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,8 @@
+export default {
+  displayName: 'tools',
+  preset: '../jest.preset.js',
+  rootDir: '.',
+  // kafka/ holds the broker's jars and run data, which jest need not crawl.
+  roots: ['<rootDir>/bench', '<rootDir>/stack'],
+  testMatch: ['<rootDir>/**/*.spec.ts'],
+};
