@@ -154,6 +154,21 @@ describe(validate.name, () => {
     ]);
   });
 
+  it('accepts a parsed message written before provenance, and checks provenance when present', () => {
+    const { provenance: _provenance, ...older } = clone(exampleArticleParsed);
+
+    expect(validate(Topic.ArticleParsed, older).ok).toBe(true);
+    expect(
+      problemsOf(Topic.ArticleParsed, {
+        ...older,
+        provenance: { title: 'meta:dc.title', body: 'html', lead: 'Open Graph' },
+      }),
+    ).toEqual([
+      { path: 'provenance.body', message: 'is not a known property' },
+      { path: 'provenance.lead', message: expect.stringMatching(/^must match pattern/) as string },
+    ]);
+  });
+
   it('reports a value that is not an object at the root', () => {
     expect(problemsOf(Topic.ArticleFetched, 'hello')).toEqual([
       { path: '(root)', message: 'must be object' },

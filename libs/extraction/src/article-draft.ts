@@ -1,4 +1,5 @@
-import type { ArticleImageV1 } from '@newsflow/contracts';
+import type { ArticleImageV1, ArticleProvenanceV1, ProvenanceField } from '@newsflow/contracts';
+import type { Deadline } from './limits';
 
 /**
  * What one document format yields before the fields every format shares (id, hash, word count,
@@ -21,14 +22,29 @@ export interface ArticleDraft {
   images: ArticleImageV1[];
   /** As written in the document; may be relative. */
   canonicalUrl: string | null;
+  /**
+   * The source label of each field the draft fills (`declaredLanguage` under `language`, the
+   * first image under `leadImage`). See ArticleProvenanceV1 for the labels.
+   */
+  provenance: ArticleProvenanceV1;
+}
+
+/** A value and the label of the source it was read from. */
+export interface Sourced<T> {
+  value: T;
+  source: string;
 }
 
 /** Options every format extractor receives. */
 export interface DraftContext {
   /** The address the document came from, to resolve relative links against. */
   baseUrl: string | null;
-  /** The reference for relative dates ("3 hours ago"). */
+  /** The reference for relative dates ("3 hours ago"): the time the document was fetched. */
   now: Date;
+  /** Element nesting past which an HTML document is refused (see ExtractionLimits). */
+  maxDepth?: number;
+  /** Checked between stages; see Deadline. */
+  deadline?: Deadline;
 }
 
 export function emptyDraft(): ArticleDraft {
@@ -45,5 +61,31 @@ export function emptyDraft(): ArticleDraft {
     keywords: [],
     images: [],
     canonicalUrl: null,
+    provenance: {},
   };
+}
+
+/**
+ * The draft with every field it fills labelled `source`: for formats whose fields all come from
+ * one place (a saved page, a JSON export).
+ */
+export function fromOneSource(draft: ArticleDraft, source: string): ArticleDraft {
+  const filled: Record<ProvenanceField, boolean> = {
+    title: draft.title !== null,
+    lead: draft.lead !== null,
+    authors: draft.authors.length > 0,
+    publishedAt: draft.publishedAt !== null,
+    updatedAt: draft.updatedAt !== null,
+    language: draft.declaredLanguage !== null,
+    siteName: draft.siteName !== null,
+    section: draft.section !== null,
+    keywords: draft.keywords.length > 0,
+    canonicalUrl: draft.canonicalUrl !== null,
+    leadImage: draft.images.length > 0,
+  };
+  const provenance: ArticleProvenanceV1 = {};
+  for (const [field, isFilled] of Object.entries(filled) as [ProvenanceField, boolean][]) {
+    if (isFilled) provenance[field] = source;
+  }
+  return { ...draft, provenance };
 }

@@ -138,6 +138,121 @@ describe(extractArticle.name, () => {
     });
   });
 
+  describe('assembling the metadata', () => {
+    const text = 'The water rose fast in the valley on Monday morning, witnesses said.';
+    const html = (head: string, body = `<article><p>${text}</p></article>`): ArticleFetchedV1 =>
+      fetched({
+        format: 'html',
+        url: 'https://news.example.com/a/1',
+        fetchedAt: '2025-04-17T15:02:11.000Z',
+        body: `<html lang="en"><head>${head}</head><body>${body}</body></html>`,
+      });
+    const json = (value: object, hints?: ArticleFetchedV1['hints']): ArticleFetchedV1 =>
+      fetched({
+        format: 'json',
+        fetchedAt: '2025-04-17T15:02:11.000Z',
+        body: JSON.stringify({ title: 'Dam breaks', text, ...value }),
+        ...(hints ? { hints } : {}),
+      });
+
+    it('names the source of each field it fills, and of no other', () => {
+      const article = extractArticle(
+        html(
+          `<title>Dam breaks | Valley Herald</title><meta property="og:site_name" content="Valley Herald">
+           <meta name="parsely-pub-date" content="2025-04-17T14:34:00Z">`,
+        ),
+      );
+
+      expectValid(article);
+      expect(article).toMatchObject({
+        title: 'Dam breaks',
+        siteName: 'Valley Herald',
+        publishedAt: '2025-04-17T14:34:00.000Z',
+        language: 'en',
+        canonicalUrl: 'https://news.example.com/a/1',
+      });
+      expect(article.provenance).toEqual({
+        title: 'title-tag',
+        publishedAt: 'meta:parsely-pub-date',
+        language: 'html-lang',
+        siteName: 'opengraph',
+        canonicalUrl: 'fetched-url',
+      });
+    });
+
+    it('reads relative dates against the fetch time when the caller gives no time', () => {
+      const article = extractArticle(json({ publishedAt: 'yesterday', updatedAt: '3 hours ago' }));
+
+      expect(article).toMatchObject({
+        publishedAt: '2025-04-16T00:00:00.000Z',
+        updatedAt: '2025-04-17T12:02:11.000Z',
+        provenance: { publishedAt: 'json', updatedAt: 'json' },
+      });
+    });
+
+    it('takes no date later than a day after the fetch, and lets the feed fill it', () => {
+      const article = extractArticle(
+        json({ publishedAt: '2025-05-20T10:00:00Z' }, { publishedAt: '2025-04-17T14:34:00Z' }),
+      );
+
+      expect(article).toMatchObject({
+        publishedAt: '2025-04-17T14:34:00.000Z',
+        provenance: { publishedAt: 'feed' },
+      });
+    });
+
+    it('drops an update earlier than the publication', () => {
+      const article = extractArticle(
+        json({ publishedAt: '2025-04-17T14:34:00Z', updatedAt: '2025-04-16T09:00:00Z' }),
+      );
+
+      expect([article.updatedAt, article.provenance?.updatedAt]).toEqual([null, undefined]);
+    });
+
+    it("prefers the feed's hints to what the page shows in its markup, not to what it states in metadata", () => {
+      const hints = { title: 'Dam breaks in the valley', publishedAt: '2025-04-17T14:34:00Z' };
+      const shown = `<article><h1>Dam</h1><time datetime="2025-04-17T09:00:00Z">9:00</time><p>${text}</p></article>`;
+
+      expect(extractArticle({ ...html('', shown), hints })).toMatchObject({
+        title: 'Dam breaks in the valley',
+        publishedAt: '2025-04-17T14:34:00.000Z',
+        provenance: { title: 'feed', publishedAt: 'feed' },
+      });
+      expect(
+        extractArticle({
+          ...html('<meta property="og:title" content="Dam breaks">', shown),
+          hints,
+        }),
+      ).toMatchObject({ title: 'Dam breaks', provenance: { title: 'opengraph' } });
+    });
+
+    it("cleans the feed's authors as the page's, dropping the site's own name", () => {
+      const article = extractArticle({
+        ...html('<meta property="og:site_name" content="Valley Herald">'),
+        hints: { authors: ['By Anna Smith, Staff Writer', 'Valley Herald'] },
+      });
+
+      expect(article).toMatchObject({ authors: ['Anna Smith'], provenance: { authors: 'feed' } });
+    });
+
+    it('labels the language detected when the text overrules what the page declares', () => {
+      const english = `<article><p>${text} The river burst its banks after three days of heavy rain, and rescuers worked through the night.</p></article>`;
+      const article = extractArticle(
+        html('<meta http-equiv="content-language" content="en">', english),
+      );
+      const mislabelled = {
+        ...html('', english),
+        body: html('', english).body.replace('lang="en"', 'lang="de"'),
+      };
+
+      expect([article.language, article.provenance?.language]).toEqual(['en', 'html-lang']);
+      expect([
+        extractArticle(mislabelled).language,
+        extractArticle(mislabelled).provenance?.language,
+      ]).toEqual(['en', 'detected']);
+    });
+  });
+
   it('throws empty-document for a blank body', () => {
     const error = thrown(() => extractArticle(fetched({ body: ' \n ' }), { now }));
     expect(error).toBeInstanceOf(ExtractionError);

@@ -3,4 +3,6 @@ export { extractArticle } from './article-extractor';
 export type { ExtractOptions } from './article-extractor';
 export { ExtractionError } from './extraction.error';
 export type { ExtractionErrorCode } from './extraction.error';
+export { DEFAULT_LIMITS } from './limits';
+export type { ExtractionLimits } from './limits';
 export { PARSER_VERSION } from './parser-version';

@@ -1,5 +1,37 @@
 import type { SourceRefV1 } from './article-fetched.v1';
 
+/**
+ * Where each metadata field of an article came from, as a source label. A field the article
+ * leaves empty (null, no items) has no entry. Labels:
+ *
+ * - from an HTML page: `json-ld`, `microdata`, `opengraph` (`og:*` and `article:*` tags),
+ *   `twitter`, `meta:<name>` for any other `<meta>` (lower-cased, e.g. `meta:parsely-pub-date`),
+ *   `time-element`, `byline` (author markup in the body), `h1`, `title-tag`, `html-lang`,
+ *   `link-canonical`, `figure` (the first picture of the body);
+ * - from the other formats: `saved-text`, `json`;
+ * - from outside the document: `feed` (the feed entry's hints), `fetched-url` (the address the
+ *   document was fetched from), `detected` (the language detected from the text, overruling or
+ *   standing in for what the document declares).
+ *
+ * Consumers should treat an unknown label as "some other source": new ones may be added.
+ */
+export interface ArticleProvenanceV1 {
+  title?: string;
+  lead?: string;
+  authors?: string;
+  publishedAt?: string;
+  updatedAt?: string;
+  language?: string;
+  siteName?: string;
+  section?: string;
+  keywords?: string;
+  canonicalUrl?: string;
+  /** Where the first of `images` came from. */
+  leadImage?: string;
+}
+
+export type ProvenanceField = keyof ArticleProvenanceV1;
+
 export interface ArticleImageV1 {
   url: string | null;
   caption: string | null;
@@ -33,4 +65,6 @@ export interface ArticleParsedV1 {
   contentHash: string;
   wordCount: number;
   parserVersion: string;
+  /** Absent from messages written before it was added. */
+  provenance?: ArticleProvenanceV1;
 }

@@ -25,6 +25,28 @@ export const articleImageV1Schema = {
   },
 } as const;
 
+/** A provenance label: a lower-case word (`json-ld`), or one with a detail (`meta:parsely-pub-date`). */
+const provenanceLabel = { type: 'string', pattern: '^[a-z][a-z0-9-]*(?::\\S+)?$' } as const;
+
+/** ArticleProvenanceV1: every field optional, present only for fields the article fills. */
+export const articleProvenanceV1Schema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    title: provenanceLabel,
+    lead: provenanceLabel,
+    authors: provenanceLabel,
+    publishedAt: provenanceLabel,
+    updatedAt: provenanceLabel,
+    language: provenanceLabel,
+    siteName: provenanceLabel,
+    section: provenanceLabel,
+    keywords: provenanceLabel,
+    canonicalUrl: provenanceLabel,
+    leadImage: provenanceLabel,
+  },
+} as const;
+
 /** The fields of ArticleParsedV1, shared with ArticleEnrichedV1 (which extends it). */
 export const articleParsedV1Properties = {
   schemaVersion: schemaVersion1,
@@ -49,6 +71,8 @@ export const articleParsedV1Properties = {
   contentHash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
   wordCount: nonNegativeInteger,
   parserVersion: nonEmptyString,
+  /** Optional, so messages written before it was added stay valid. */
+  provenance: articleProvenanceV1Schema,
 } as const;
 
 export const articleParsedV1Required = [

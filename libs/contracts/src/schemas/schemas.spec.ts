@@ -12,7 +12,11 @@ import type {
   SourceKind,
   SourceRefV1,
 } from '../messages/article-fetched.v1';
-import type { ArticleImageV1, ArticleParsedV1 } from '../messages/article-parsed.v1';
+import type {
+  ArticleImageV1,
+  ArticleParsedV1,
+  ArticleProvenanceV1,
+} from '../messages/article-parsed.v1';
 import type { DeadLetterReason, DeadLetterV1 } from '../messages/dead-letter.v1';
 import { ALL_TOPICS } from '../topics';
 import {
@@ -29,7 +33,11 @@ import {
   sourceKinds,
   sourceRefV1Schema,
 } from './article-fetched.v1.schema';
-import { articleImageV1Schema, articleParsedV1Schema } from './article-parsed.v1.schema';
+import {
+  articleImageV1Schema,
+  articleParsedV1Schema,
+  articleProvenanceV1Schema,
+} from './article-parsed.v1.schema';
 import { deadLetterReasons, deadLetterV1Schema } from './dead-letter.v1.schema';
 import { topicSchemas } from './topic-schemas';
 
@@ -54,6 +62,7 @@ describe('message schemas', () => {
       true satisfies Mirrors<typeof feedHintsV1Schema, FeedHintsV1>,
       true satisfies Mirrors<typeof articleParsedV1Schema, ArticleParsedV1>,
       true satisfies Mirrors<typeof articleImageV1Schema, ArticleImageV1>,
+      true satisfies Mirrors<typeof articleProvenanceV1Schema, ArticleProvenanceV1>,
       true satisfies Mirrors<typeof articleEnrichedV1Schema, ArticleEnrichedV1>,
       true satisfies Mirrors<typeof countryTagV1Schema, CountryTagV1>,
       true satisfies Mirrors<typeof topicTagV1Schema, TopicTagV1>,

@@ -1,9 +1,9 @@
-import type { DraftContext } from '../article-draft';
+import type { ArticleDraft, DraftContext } from '../article-draft';
 import { extractHtml } from './html.extractor';
 
 const context: DraftContext = {
   baseUrl: 'https://www.valleyherald.example/news/2025/03/dam-breaks?ref=home',
-  now: new Date('2025-05-01T00:00:00.000Z'),
+  now: new Date('2025-08-01T00:00:00.000Z'),
 };
 
 /** A WordPress page with Yoast's JSON-LD: everything in one @graph, linked by @id. */
@@ -109,7 +109,23 @@ describe(extractHtml.name, () => {
         section: 'Regional',
         declaredLanguage: 'en-US',
       });
-      expect(draft.keywords).toEqual(['floods', 'dams', 'flood', 'rescue']);
+      expect(draft.keywords).toEqual(['flood', 'rescue']);
+    });
+
+    it('names the source of each field', () => {
+      expect(draft.provenance).toEqual({
+        title: 'json-ld',
+        lead: 'meta:description',
+        authors: 'json-ld',
+        publishedAt: 'json-ld',
+        updatedAt: 'json-ld',
+        language: 'html-lang',
+        siteName: 'json-ld',
+        section: 'json-ld',
+        keywords: 'json-ld',
+        canonicalUrl: 'json-ld',
+        leadImage: 'json-ld',
+      });
     });
 
     it('follows @id references to the authors and the publisher', () => {
@@ -144,6 +160,18 @@ describe(extractHtml.name, () => {
     const draft = extractHtml(openGraphPage, context);
 
     it('reads the metadata from the og: and article: tags', () => {
+      expect(draft.provenance).toEqual({
+        title: 'opengraph',
+        lead: 'opengraph',
+        authors: 'meta:author',
+        publishedAt: 'opengraph',
+        language: 'opengraph',
+        siteName: 'opengraph',
+        section: 'opengraph',
+        keywords: 'opengraph',
+        canonicalUrl: 'opengraph',
+        leadImage: 'opengraph',
+      });
       expect(draft).toMatchObject({
         title: 'Forest fire contained after three days',
         lead: 'Firefighters have contained the blaze near Pine Ridge.',
@@ -227,5 +255,299 @@ describe(extractHtml.name, () => {
       'The bridge reopened on Friday.',
       'Traffic is flowing again.',
     ]);
+  });
+
+  describe('reading each metadata source', () => {
+    const body = `<article><p>The bridge reopened to traffic on Friday after two years of repairs to its steel frame.</p></article>`;
+    const read = (head: string, markup = body): ArticleDraft =>
+      extractHtml(`<html><head>${head}</head><body>${markup}</body></html>`, context);
+    const ld = (value: object): string =>
+      `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
+
+    it.each([
+      ['<meta property="og:title" content="Bridge reopens">', 'opengraph'],
+      [ld({ '@type': 'NewsArticle', headline: 'Bridge reopens' }), 'json-ld'],
+      ['<meta name="twitter:title" content="Bridge reopens">', 'twitter'],
+      [
+        '<title>Bridge reopens | City Times</title><meta property="og:site_name" content="City Times">',
+        'title-tag',
+      ],
+    ])('reads the title from %s', (head, source) => {
+      const draft = read(head);
+      expect([draft.title, draft.provenance.title]).toEqual(['Bridge reopens', source]);
+    });
+
+    it('prefers OpenGraph to JSON-LD to the <h1> for the title, cutting the site name off', () => {
+      const draft = read(
+        `<title>Old</title><meta property="og:title" content="Bridge reopens - City Times">
+         <meta property="og:site_name" content="City Times">${ld({ '@type': 'Article', headline: 'JSON-LD' })}`,
+        `<h1>Heading</h1>${body}`,
+      );
+      expect([draft.title, draft.provenance.title]).toEqual(['Bridge reopens', 'opengraph']);
+      expect(
+        read('<title>Old</title>', `<article><h1>Bridge reopens</h1>${body}</article>`).provenance
+          .title,
+      ).toBe('h1');
+    });
+
+    it.each([
+      ['name', 'author', 'meta:author'],
+      ['property', 'article:author', 'opengraph'],
+      ['name', 'byl', 'meta:byl'],
+      ['name', 'dc.creator', 'meta:dc.creator'],
+      ['name', 'DC.creator', 'meta:dc.creator'],
+      ['name', 'sailthru.author', 'meta:sailthru.author'],
+      ['name', 'parsely-author', 'meta:parsely-author'],
+      ['name', 'cXenseParse:author', 'meta:cxenseparse:author'],
+    ])('reads the author from <meta %s="%s">', (attribute, name, source) => {
+      const draft = read(`<meta ${attribute}="${name}" content="By Jane Doe, Staff Writer">`);
+      expect([draft.authors, draft.provenance.authors]).toEqual([['Jane Doe'], source]);
+    });
+
+    it('reads a name from the profile URL OpenGraph gives as article:author', () => {
+      const draft = read(
+        '<meta property="article:author" content="https://cityt.example/author/jane-doe">',
+      );
+      expect([draft.authors, draft.provenance.authors]).toEqual([['Jane Doe'], 'opengraph']);
+    });
+
+    it('prefers JSON-LD authors, and skips a source that names only the publisher', () => {
+      const page = (ldAuthor: object): ArticleDraft =>
+        read(
+          `<meta name="author" content="Jane Doe">
+           ${ld({ '@type': 'NewsArticle', author: ldAuthor, publisher: { '@type': 'Organization', name: 'City Times' } })}`,
+        );
+      expect(page({ '@type': 'Person', name: 'John Smith' })).toMatchObject({
+        authors: ['John Smith'],
+        provenance: { authors: 'json-ld', siteName: 'json-ld' },
+      });
+      expect(page({ '@type': 'Organization', name: 'City Times' })).toMatchObject({
+        authors: ['Jane Doe'],
+        provenance: { authors: 'meta:author' },
+      });
+    });
+
+    it.each([
+      ['<a rel="author" href="/author/jane-doe">Jane Doe</a>'],
+      ['<p class="byline">By Jane Doe | Updated 3 hours ago</p>'],
+      ['<span class="author-name">Jane Doe</span>'],
+    ])('reads the author from the byline markup %s', (byline) => {
+      const draft = read('', `<article>${byline}${body.replace(/<\/?article>/g, '')}</article>`);
+      expect([draft.authors, draft.provenance.authors]).toEqual([['Jane Doe'], 'byline']);
+    });
+
+    it.each([
+      ['property', 'article:published_time', '2025-04-17T14:34:00Z', 'opengraph'],
+      ['property', 'og:article:published_time', '2025-04-17T14:34:00Z', 'opengraph'],
+      ['name', 'parsely-pub-date', '2025-04-17T14:34:00Z', 'meta:parsely-pub-date'],
+      ['name', 'sailthru.date', '2025-04-17 14:34:00', 'meta:sailthru.date'],
+      ['name', 'article.published', '2025-04-17T14:34:00Z', 'meta:article.published'],
+      ['name', 'publish_date', '2025-04-17T14:34:00Z', 'meta:publish_date'],
+      ['name', 'pubdate', '20250417T143400Z', 'meta:pubdate'],
+      ['name', 'DC.date.issued', '2025-04-17T14:34:00Z', 'meta:dc.date.issued'],
+      ['name', 'date', 'April 17, 2025 2:34 PM GMT', 'meta:date'],
+      ['itemprop', 'datePublished', '2025-04-17T14:34:00Z', 'meta:datepublished'],
+    ])('reads the publication date from <meta %s="%s">', (attribute, name, value, source) => {
+      const draft = read(`<meta ${attribute}="${name}" content="${value}">`);
+      expect([draft.publishedAt, draft.provenance.publishedAt]).toEqual([
+        '2025-04-17T14:34:00.000Z',
+        source,
+      ]);
+    });
+
+    it.each([
+      ['property', 'article:modified_time', 'opengraph'],
+      ['property', 'og:updated_time', 'opengraph'],
+      ['name', 'dcterms.modified', 'meta:dcterms.modified'],
+    ])('reads the update date from <meta %s="%s">', (attribute, name, source) => {
+      const draft = read(`<meta ${attribute}="${name}" content="2025-04-17T14:43:00Z">`);
+      expect([draft.updatedAt, draft.provenance.updatedAt]).toEqual([
+        '2025-04-17T14:43:00.000Z',
+        source,
+      ]);
+    });
+
+    it('passes over a date that does not parse, or lies in the future, to the next source', () => {
+      const draft = read(
+        `<meta property="article:published_time" content="TBD">
+         ${ld({ '@type': 'NewsArticle', datePublished: '2031-01-01T00:00:00Z' })}
+         <meta name="parsely-pub-date" content="2025-04-17T14:34:00Z">`,
+      );
+      expect([draft.publishedAt, draft.provenance.publishedAt]).toEqual([
+        '2025-04-17T14:34:00.000Z',
+        'meta:parsely-pub-date',
+      ]);
+    });
+
+    it('prefers the <time> marked pubdate, else the first after the headline, to one in a list of other articles', () => {
+      const related = '<aside><time datetime="2025-01-01T00:00:00Z">1 Jan</time></aside>';
+      const text = body.replace(/<\/?article>/g, '');
+      expect(
+        read(
+          '',
+          `${related}<article><h1>Bridge reopens</h1><time datetime="2025-04-17T14:34:00Z">17 April</time>${text}</article>`,
+        ),
+      ).toMatchObject({
+        publishedAt: '2025-04-17T14:34:00.000Z',
+        provenance: { publishedAt: 'time-element' },
+      });
+      expect(
+        read(
+          '',
+          `<article><h1>Bridge reopens</h1><time datetime="2025-01-02">2 Jan</time><time pubdate datetime="2025-04-17">17 April</time>${text}</article>`,
+        ).publishedAt,
+      ).toBe('2025-04-17T00:00:00.000Z');
+    });
+
+    it('reads the update from a <time> marked as one, never takes it for the publication, and passes over a <time> that is no date', () => {
+      const draft = read(
+        '',
+        `<article><h1>Bridge reopens</h1><time class="updated" datetime="2025-04-17T14:43:00Z">Updated</time>
+         <time>Breaking</time><time datetime="2025-04-17T14:34:00Z">17 April</time>${body.replace(/<\/?article>/g, '')}</article>`,
+      );
+      expect(draft).toMatchObject({
+        publishedAt: '2025-04-17T14:34:00.000Z',
+        updatedAt: '2025-04-17T14:43:00.000Z',
+        provenance: { publishedAt: 'time-element', updatedAt: 'time-element' },
+      });
+    });
+
+    it("reads hAtom's published and updated classes, as WordPress themes write them", () => {
+      const draft = read(
+        '',
+        `<article><header><time class="entry-date published updated" datetime="2025-04-17T14:34:00+00:00">17 April</time></header>${body.replace(/<\/?article>/g, '')}</article>`,
+      );
+      expect([draft.publishedAt, draft.updatedAt]).toEqual([
+        '2025-04-17T14:34:00.000Z',
+        '2025-04-17T14:34:00.000Z',
+      ]);
+    });
+
+    it('reads the text of a <time> in the day-month order of the page locale', () => {
+      const markup = `<article><h1>Bridge reopens</h1><time>03/02/2025 14:34</time>${body.replace(/<\/?article>/g, '')}</article>`;
+      expect(read('', markup).publishedAt).toBe('2025-03-02T14:34:00.000Z');
+      expect(
+        extractHtml(`<html lang="en-GB"><head></head><body>${markup}</body></html>`, context)
+          .publishedAt,
+      ).toBe('2025-02-03T14:34:00.000Z');
+    });
+
+    it('takes no date from a copyright line', () => {
+      const draft = read('', `${body}<footer><p>© 2024 City Times</p><time>2024</time></footer>`);
+      expect([draft.publishedAt, draft.provenance.publishedAt]).toEqual([null, undefined]);
+    });
+
+    it("reads an article item in microdata, keeping its author's name apart from its headline", () => {
+      const draft = read(
+        '',
+        `<div itemscope itemtype="https://schema.org/NewsArticle">
+           <h2 itemprop="headline">Bridge reopens</h2>
+           <span itemprop="author" itemscope itemtype="https://schema.org/Person">By <span itemprop="name">Jane Doe</span></span>
+           <time itemprop="datePublished" datetime="2025-04-17T14:34:00Z">17 April</time>
+           <meta itemprop="dateModified" content="2025-04-17T14:43:00Z">
+           <div itemprop="publisher" itemscope itemtype="https://schema.org/Organization"><meta itemprop="name" content="City Times"></div>
+           <div itemprop="articleBody"><p>The bridge reopened to traffic on Friday after two years of repairs to its steel frame.</p></div>
+         </div>`,
+      );
+      expect(draft).toMatchObject({
+        title: 'Bridge reopens',
+        authors: ['Jane Doe'],
+        publishedAt: '2025-04-17T14:34:00.000Z',
+        updatedAt: '2025-04-17T14:43:00.000Z',
+        siteName: 'City Times',
+        provenance: {
+          title: 'microdata',
+          authors: 'microdata',
+          publishedAt: 'microdata',
+          updatedAt: 'microdata',
+          siteName: 'microdata',
+        },
+      });
+    });
+
+    it.each([
+      [
+        '<link rel="canonical" href="/a/1"><meta property="og:url" content="https://other.example/">',
+        'https://www.valleyherald.example/a/1',
+        'link-canonical',
+      ],
+      [
+        '<meta property="og:url" content="https://cityt.example/a/1">',
+        'https://cityt.example/a/1',
+        'opengraph',
+      ],
+    ])('reads the canonical URL from %s', (head, url, source) => {
+      const draft = read(head);
+      expect([draft.canonicalUrl, draft.provenance.canonicalUrl]).toEqual([url, source]);
+    });
+
+    it.each([
+      ['<meta property="og:locale" content="en_GB">', 'en_GB', 'opengraph'],
+      ['<meta http-equiv="content-language" content="de">', 'de', 'meta:content-language'],
+      [ld({ '@type': 'NewsArticle', inLanguage: 'fr' }), 'fr', 'json-ld'],
+    ])('reads the declared language from %s', (head, language, source) => {
+      const draft = read(head);
+      expect([draft.declaredLanguage, draft.provenance.language]).toEqual([language, source]);
+    });
+
+    it('prefers news_keywords to JSON-LD to article:tag to keywords', () => {
+      const tags =
+        '<meta property="article:tag" content="bridges"><meta name="keywords" content="news, city">';
+      expect(read(`<meta name="news_keywords" content="bridge, traffic">${tags}`)).toMatchObject({
+        keywords: ['bridge', 'traffic'],
+        provenance: { keywords: 'meta:news_keywords' },
+      });
+      expect(read(tags)).toMatchObject({
+        keywords: ['bridges'],
+        provenance: { keywords: 'opengraph' },
+      });
+      expect(read('<meta name="keywords" content="news, city">')).toMatchObject({
+        keywords: ['news', 'city'],
+        provenance: { keywords: 'meta:keywords' },
+      });
+    });
+
+    it('puts the advertised lead image first, described by the figure that shows it', () => {
+      const draft = read(
+        '<meta property="og:image" content="https://cdn.example.com/b.jpg">',
+        `<article><figure><img src="https://cdn.example.com/a.jpg"><figcaption>First</figcaption></figure>
+         <p>The bridge reopened to traffic on Friday after two years of repairs to its steel frame.</p>
+         <figure><img src="https://cdn.example.com/b.jpg"><figcaption>The bridge. (AFP/Getty Images)</figcaption></figure></article>`,
+      );
+      expect(draft.images).toEqual([
+        {
+          url: 'https://cdn.example.com/b.jpg',
+          caption: 'The bridge.',
+          credit: 'AFP/Getty Images',
+        },
+        { url: 'https://cdn.example.com/a.jpg', caption: 'First', credit: null },
+      ]);
+      expect(draft.provenance.leadImage).toBe('opengraph');
+    });
+
+    it('splits the credit from a JSON-LD image caption, and lets the first figure lead when nothing is advertised', () => {
+      expect(
+        read(
+          ld({
+            '@type': 'NewsArticle',
+            image: { url: 'https://cdn.example.com/b.jpg', caption: 'The bridge. Photo: Reuters' },
+          }),
+        ).images,
+      ).toEqual([
+        { url: 'https://cdn.example.com/b.jpg', caption: 'The bridge.', credit: 'Reuters' },
+      ]);
+      const draft = read(
+        '',
+        `<article><figure><img src="https://cdn.example.com/a.jpg"></figure>${body.replace(/<\/?article>/g, '')}</article>`,
+      );
+      expect([draft.images, draft.provenance.leadImage]).toEqual([
+        [{ url: 'https://cdn.example.com/a.jpg', caption: null, credit: null }],
+        'figure',
+      ]);
+    });
+
+    it('records no provenance for a field the page leaves empty', () => {
+      expect(read('').provenance).toEqual({});
+    });
   });
 });

@@ -1,7 +1,10 @@
-import type { ArticleImageV1 } from '@newsflow/contracts';
-import type { Document, ParentNode } from 'domhandler';
-import type { ArticleDraft, DraftContext } from '../article-draft';
+import type { ArticleImageV1, ArticleProvenanceV1, ProvenanceField } from '@newsflow/contracts';
+import { isTag, isText } from 'domhandler';
+import type { ChildNode, Document, Element, ParentNode } from 'domhandler';
+import type { ArticleDraft, DraftContext, Sourced } from '../article-draft';
+import { cleanAuthorNames } from '../text/author-names';
 import { parseDate } from '../text/date-parser';
+import { splitCaptionCredit } from '../text/photo-credit';
 import { normalizeText, sameText } from '../text/text-normalizer';
 import { absoluteUrl } from '../text/url';
 import { attribute, parseHtml, select, selectFirst, textOf } from './dom';
@@ -9,6 +12,8 @@ import { readFigures } from './figures';
 import { readJsonLdArticle } from './json-ld';
 import type { JsonLdArticle } from './json-ld';
 import { findMainContainer, readBlocks } from './main-content';
+import { readMicrodataArticle } from './microdata';
+import type { MicrodataArticle } from './microdata';
 import { readPageMetadata } from './page-metadata';
 import type { PageMetadata } from './page-metadata';
 
@@ -17,95 +22,225 @@ const SEPARATOR_BEFORE_SITE = /\s+[|\-–—:·•»]\s*$/;
 /** The same separator after a site name that leads the title. */
 const SEPARATOR_AFTER_SITE = /^\s*[|\-–—:·•»]\s+/;
 
+const OPENGRAPH_PUBLISHED = [
+  'article:published_time',
+  'og:published_time',
+  'og:article:published_time',
+];
+
+const PUBLISHED_META = [
+  'datepublished',
+  'parsely-pub-date',
+  'sailthru.date',
+  'article.published',
+  'publish_date',
+  'publish-date',
+  'publishdate',
+  'published_date',
+  'pubdate',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date.created',
+  'dcterms.created',
+  'dc.date',
+  'dcterms.date',
+  'date',
+];
+
+const OPENGRAPH_UPDATED = ['article:modified_time', 'og:updated_time', 'og:article:modified_time'];
+
+const UPDATED_META = [
+  'datemodified',
+  'article.updated',
+  'dc.date.modified',
+  'dcterms.modified',
+  'last-modified',
+];
+
+const AUTHOR_META = [
+  'author',
+  'article:author',
+  'og:article:author',
+  'byl',
+  'dc.creator',
+  'dcterms.creator',
+  'sailthru.author',
+  'parsely-author',
+  'cxenseparse:author',
+];
+
+/** Where a page marks its byline in the body, most specific first. */
+const BYLINE_SELECTORS = [
+  '[rel~="author"]',
+  '[itemprop~="author"]',
+  '.byline, [class*="byline"], [class*="by-line"]',
+  '[class*="author-name"], [class*="authorname"], .author',
+];
+
+/** Where a `<time>` is not the article's: page furniture, and lists of other articles. */
+const ELSEWHERE_TAGS = new Set(['nav', 'aside', 'footer']);
+const ELSEWHERE_CLASS = /related|comment/i;
+
 /**
- * Reads an HTML page. For each field, what the page states for machines comes first, then what
- * it shows: OpenGraph and article meta tags, then schema.org JSON-LD, then twitter cards and
- * plain meta tags, then the markup (`<h1>`, `<time>`, `rel=author`). The body is the text blocks
- * of the main container (see findMainContainer); when that has none, JSON-LD `articleBody`.
+ * Reads an HTML page. Each metadata field comes from the first source in this order that has
+ * it, and the draft's provenance names that source:
+ *
+ * | field | sources, first wins |
+ * | --- | --- |
+ * | title | og:title, JSON-LD headline, microdata headline, twitter:title, `<h1>`, `<title>` (site name cut off) |
+ * | lead | og:description, meta description / dc.description, JSON-LD, microdata, twitter:description |
+ * | authors | JSON-LD, microdata, meta (author, article:author, byl, dc.creator, sailthru.author, parsely-author, cXenseParse:author…), byline markup (rel=author, .byline…) |
+ * | publishedAt | OpenGraph article:published_time, JSON-LD, microdata, meta (parsely-pub-date, sailthru.date, pubdate, DC.date.issued, date…), `<time>` |
+ * | updatedAt | OpenGraph article:modified_time / og:updated_time, JSON-LD, microdata, meta, `<time>` |
+ * | language | `<html lang>`, JSON-LD inLanguage, microdata, og:locale, meta content-language |
+ * | siteName | og:site_name, JSON-LD publisher, microdata publisher, meta application-name |
+ * | section | article:section, JSON-LD articleSection, microdata, meta section |
+ * | keywords | news_keywords, JSON-LD, article:tag, microdata, meta keywords |
+ * | canonicalUrl | `<link rel=canonical>`, og:url, JSON-LD url, microdata url |
+ * | lead image | og:image, JSON-LD image, microdata image, twitter:image, the first `<figure>` |
+ *
+ * Why this order: what the publisher wrote for machines about this article (OpenGraph, JSON-LD,
+ * microdata) before generic meta tags, which CMS plugins fill with site-wide values, before
+ * markup read by heuristics (`<h1>`, `<time>`, bylines), which may belong to something else on
+ * the page. OpenGraph leads for title and description because JSON-LD headlines are often cut
+ * to 110 characters for search engines; JSON-LD leads for authors because OpenGraph's
+ * article:author is usually a profile URL. A source whose value does not survive cleaning (a
+ * date that does not parse, an author that is only the publisher) gives way to the next.
+ *
+ * The body is the text blocks of the main container (see findMainContainer); when that has
+ * none, JSON-LD `articleBody`.
  */
 export function extractHtml(html: string, context: DraftContext): ArticleDraft {
-  const document = parseHtml(html);
+  const document = parseHtml(html, context.maxDepth);
+  context.deadline?.check('parsing');
   const meta = readPageMetadata(document);
   const ld = readJsonLdArticle(document);
+  const md = readMicrodataArticle(document);
   const baseUrl = absoluteUrl(meta.baseHref, context.baseUrl) ?? context.baseUrl;
   const container = findMainContainer(document);
-  const date = (value: string | null): string | null => parseDate(value, context.now);
+  context.deadline?.check('finding the article body');
+  const h1 = selectFirst('h1', container);
 
-  const siteName =
-    meta.first('og:site_name') ?? ld?.publisherName ?? meta.first('application-name');
-  const title = readTitle(meta, ld, container, siteName);
+  const siteName = firstOf(
+    meta.find('og:site_name'),
+    sourced('json-ld', ld?.publisherName),
+    sourced('microdata', md?.publisherName),
+    meta.find('application-name', 'dc.publisher'),
+  );
+  const title = readTitle(meta, ld, md, h1, siteName?.value ?? null);
   // The headline shown in the body is not a paragraph, whichever of its versions it shows.
-  const headlines = [title, meta.first('og:title'), ld?.headline, meta.titleTag];
+  const headlines = [title?.value, meta.first('og:title'), ld?.headline, meta.titleTag];
   const blocks = readBlocks(container).filter(
     (block) => !headlines.some((headline) => sameText(block, headline)),
   );
   const paragraphs =
     blocks.length > 0 ? blocks : (ld?.articleBody?.split(/\n+/).map(normalizeText) ?? []);
 
-  return {
+  const language = firstOf(
+    sourced('html-lang', meta.htmlLang),
+    sourced('json-ld', ld?.inLanguage),
+    sourced('microdata', md?.inLanguage),
+    meta.find('og:locale', 'content-language', 'language', 'dc.language'),
+  );
+  const locale = dateLocale(meta, ld, language?.value ?? null);
+  const date = (...candidates: (Sourced<string> | null)[]): Sourced<string> | null =>
+    firstParsed(candidates, (value) => parseDate(value, context.now, { locale }));
+  // The markup's times are the last resort: read only when no metadata dates the article.
+  let times: ReturnType<typeof readTimes> | undefined;
+  const timesOnPage = (): ReturnType<typeof readTimes> =>
+    (times ??= readTimes(document, container, h1));
+  const publishers = [siteName?.value, ld?.publisherName, md?.publisherName];
+  const lead = readLeadImage(meta, ld, md, container, baseUrl);
+
+  const fields = {
     title,
-    lead:
-      meta.first('og:description', 'description', 'dc.description') ??
-      ld?.description ??
-      meta.first('twitter:description'),
-    paragraphs,
-    authors: readAuthors(meta, ld, document),
+    lead: firstOf(
+      meta.find('og:description', 'description', 'dc.description'),
+      sourced('json-ld', ld?.description),
+      sourced('microdata', md?.description),
+      meta.find('twitter:description'),
+    ),
+    authors: readAuthors(meta, ld, md, document, container, publishers),
     publishedAt:
-      date(meta.first('article:published_time', 'og:published_time')) ??
-      date(ld?.datePublished ?? null) ??
       date(
-        meta.first(
-          'datepublished',
-          'pubdate',
-          'publishdate',
-          'publish-date',
-          'date',
-          'dc.date.issued',
-          'dc.date',
-          'dcterms.created',
-          'sailthru.date',
-          'parsely-pub-date',
-        ),
-      ) ??
-      date(timeAttribute(container, document)),
+        meta.find(...OPENGRAPH_PUBLISHED),
+        sourced('json-ld', ld?.datePublished),
+        sourced('microdata', md?.datePublished),
+        ...PUBLISHED_META.map((name) => meta.find(name)),
+      ) ?? date(...timesOnPage().published),
     updatedAt:
-      date(meta.first('article:modified_time', 'og:updated_time')) ??
-      date(ld?.dateModified ?? null) ??
-      date(meta.first('datemodified', 'last-modified', 'dcterms.modified')),
-    declaredLanguage:
-      meta.htmlLang ??
-      ld?.inLanguage ??
-      meta.first('og:locale', 'content-language', 'language', 'dc.language'),
+      date(
+        meta.find(...OPENGRAPH_UPDATED),
+        sourced('json-ld', ld?.dateModified),
+        sourced('microdata', md?.dateModified),
+        ...UPDATED_META.map((name) => meta.find(name)),
+      ) ?? date(...timesOnPage().updated),
+    language,
     siteName,
-    section: meta.first('article:section', 'section', 'parsely-section') ?? ld?.sections[0] ?? null,
-    keywords: [
-      ...meta.all('news_keywords', 'keywords', 'article:tag').flatMap((value) => value.split(',')),
-      ...(ld?.keywords ?? []),
-    ].map((keyword) => keyword.trim()),
-    images: readImages(meta, ld, container, baseUrl),
-    canonicalUrl: absoluteUrl(meta.canonicalLink ?? meta.first('og:url') ?? ld?.url, baseUrl),
+    section: firstOf(
+      meta.find('article:section'),
+      sourced('json-ld', ld?.sections[0]),
+      sourced('microdata', md?.sections[0]),
+      meta.find('section', 'parsely-section'),
+    ),
+    keywords: firstList(
+      meta.findAll('news_keywords'),
+      sourced('json-ld', ld?.keywords),
+      meta.findAll('article:tag'),
+      sourced('microdata', md?.keywords),
+      meta.findAll('keywords', 'parsely-tags'),
+    ),
+    canonicalUrl: firstParsed(
+      [
+        sourced('link-canonical', meta.canonicalLink),
+        meta.find('og:url'),
+        sourced('json-ld', ld?.url),
+        sourced('microdata', md?.url),
+      ],
+      (value) => absoluteUrl(value, baseUrl),
+    ),
+    leadImage: lead.source === null ? null : { value: lead.images[0], source: lead.source },
+  } satisfies Record<ProvenanceField, Sourced<unknown> | null>;
+
+  return {
+    title: fields.title?.value ?? null,
+    lead: fields.lead?.value ?? null,
+    paragraphs,
+    authors: fields.authors?.value ?? [],
+    publishedAt: fields.publishedAt?.value ?? null,
+    updatedAt: fields.updatedAt?.value ?? null,
+    declaredLanguage: fields.language?.value ?? null,
+    siteName: fields.siteName?.value ?? null,
+    section: fields.section?.value ?? null,
+    keywords: fields.keywords?.value ?? [],
+    images: lead.images,
+    canonicalUrl: fields.canonicalUrl?.value ?? null,
+    provenance: provenanceOf(fields),
   };
 }
 
 function readTitle(
   meta: PageMetadata,
   ld: JsonLdArticle | null,
-  container: ParentNode,
+  md: MicrodataArticle | null,
+  h1: Element | null,
   siteName: string | null,
-): string | null {
-  const h1 = textOf(selectFirst('h1', container));
-  return (
-    meta.first('og:title') ??
-    ld?.headline ??
-    meta.first('twitter:title') ??
-    h1 ??
-    withoutSiteName(meta.titleTag, siteName)
+): Sourced<string> | null {
+  const withoutSite = (found: Sourced<string> | null): Sourced<string> | null =>
+    found && sourced(found.source, withoutSiteName(found.value, siteName));
+  return firstOf(
+    withoutSite(meta.find('og:title')),
+    sourced('json-ld', ld?.headline),
+    sourced('microdata', md?.headline),
+    withoutSite(meta.find('twitter:title')),
+    sourced('h1', textOf(h1)),
+    withoutSite(sourced('title-tag', meta.titleTag)),
   );
 }
 
 /** "Headline | Site Name" -> "Headline", when the site name is known; also "Site Name: Headline". */
-function withoutSiteName(title: string | null, siteName: string | null): string | null {
-  if (title === null || siteName === null) return title;
+function withoutSiteName(title: string, siteName: string | null): string {
+  if (siteName === null) return title;
   const lower = title.toLowerCase();
   const site = siteName.toLowerCase();
   if (lower.endsWith(site)) {
@@ -119,61 +254,249 @@ function withoutSiteName(title: string | null, siteName: string | null): string 
   return title;
 }
 
-function readAuthors(meta: PageMetadata, ld: JsonLdArticle | null, document: Document): string[] {
-  const fromMarkup = (): string[] =>
-    select('[rel~="author"], [itemprop="author"]', document).flatMap((element) => {
-      const name = textOf(selectFirst('[itemprop="name"]', element) ?? element);
-      return name === null ? [] : [name];
-    });
-  const sources = [
-    () => ld?.authors ?? [],
-    () => meta.all('author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator'),
-    fromMarkup,
-  ];
-  for (const source of sources) {
-    const people = source()
-      .map(cleanAuthor)
-      .filter((name): name is string => name !== null);
-    if (people.length > 0) return people;
-  }
-  return [];
-}
-
-/** "By Jane Doe" -> "Jane Doe"; a profile URL or a sentence is not a name. */
-function cleanAuthor(name: string): string | null {
-  const cleaned = normalizeText(name).replace(/^by\s+/i, '');
-  if (cleaned === '' || /^https?:\/\//i.test(cleaned) || cleaned.length > 80) return null;
-  return cleaned;
-}
-
-function timeAttribute(container: ParentNode, document: Document): string | null {
-  const time =
-    selectFirst('[itemprop="datePublished"]', document) ?? selectFirst('time[datetime]', container);
-  return time ? (attribute(time, 'datetime') ?? attribute(time, 'content') ?? textOf(time)) : null;
-}
-
-/** The lead picture the page advertises (og:image, JSON-LD), then the figures of the body. */
-function readImages(
+function readAuthors(
   meta: PageMetadata,
   ld: JsonLdArticle | null,
+  md: MicrodataArticle | null,
+  document: Document,
+  container: ParentNode,
+  publishers: (string | null | undefined)[],
+): Sourced<string[]> | null {
+  const candidates: (() => Sourced<string[]> | null)[] = [
+    () => sourced('json-ld', ld?.authors),
+    () => sourced('microdata', md?.authors),
+    ...AUTHOR_META.map((name) => () => meta.findAll(name)),
+    () => sourced('byline', readBylines(container) ?? readBylines(document)),
+  ];
+  for (const candidate of candidates) {
+    const found = candidate();
+    const names = cleanAuthorNames(found?.value ?? [], { publishers });
+    if (found && names.length > 0) return { value: names, source: found.source };
+  }
+  return null;
+}
+
+/** The author names the body's markup shows, from the first kind of byline markup it has. */
+function readBylines(root: ParentNode | Document): string[] | null {
+  for (const selector of BYLINE_SELECTORS) {
+    const names = select(selector, root).flatMap((element) => {
+      const name =
+        spacedText(selectFirst('[itemprop~="name"]', element) ?? element) ??
+        (element.name === 'a' ? attribute(element, 'href') : null);
+      return name === null ? [] : [name];
+    });
+    if (names.length > 0) return names;
+  }
+  return null;
+}
+
+/**
+ * An element's text with a space between the texts of its elements: bylines put names, roles and
+ * agencies in separate spans ("<span>Jill Lawless</span><span>Associated Press</span>"), which
+ * run together without one.
+ */
+function spacedText(element: Element): string | null {
+  const parts: string[] = [];
+  const visit = (node: ChildNode): void => {
+    if (isText(node)) parts.push(node.data);
+    else if (isTag(node)) {
+      parts.push(' ');
+      node.children.forEach(visit);
+      parts.push(' ');
+    }
+  };
+  element.children.forEach(visit);
+  const text = normalizeText(parts.join(''));
+  return text === '' ? null : text;
+}
+
+/**
+ * The `<time>` elements that may date the article, best first (the first that parses wins): for
+ * publication, those marked as such (`pubdate`, `itemprop=datePublished`), then those after the
+ * headline, then those in the main container; for the update, those marked as such (`itemprop=dateModified`, a class
+ * saying updated or modified). Never one in a list of other articles or the page furniture.
+ */
+function readTimes(
+  document: Document,
+  container: ParentNode,
+  h1: Element | null,
+): { published: Sourced<string>[]; updated: Sourced<string>[] } {
+  const inContainer = new Set(select('time', container));
+  const times = select('time, [itemprop~="datePublished"], [itemprop~="dateModified"]', document)
+    .filter((element) => element.name !== 'meta' && !isElsewhere(element))
+    .flatMap((element) => {
+      const value = timeValue(element);
+      return value === null ? [] : [{ element, value, source: timeSource(element) }];
+    });
+  const unmarked = times.filter(({ element }) => !isUpdateTime(element));
+  const candidates = [
+    ...times.filter(({ element }) => isPublicationTime(element)),
+    ...(h1 ? unmarked.filter(({ element }) => follows(element, h1)) : []),
+    ...unmarked.filter(({ element }) => inContainer.has(element)),
+  ];
+  const strip = ({ value, source }: Sourced<string>): Sourced<string> => ({ value, source });
+  return {
+    published: candidates.map(strip),
+    updated: times.filter(({ element }) => isUpdateTime(element)).map(strip),
+  };
+}
+
+/** hAtom's classes, which WordPress themes write, mark the two times as well as itemprop does. */
+function isPublicationTime(element: Element): boolean {
+  return (
+    element.attribs['pubdate'] !== undefined ||
+    hasItemprop(element, 'datePublished') ||
+    (element.name === 'time' && /\bpublished\b/i.test(attribute(element, 'class') ?? ''))
+  );
+}
+
+function isUpdateTime(element: Element): boolean {
+  return (
+    hasItemprop(element, 'dateModified') ||
+    (element.name === 'time' && /updated|modified/i.test(attribute(element, 'class') ?? ''))
+  );
+}
+
+function timeValue(element: Element): string | null {
+  return attribute(element, 'datetime') ?? attribute(element, 'content') ?? textOf(element);
+}
+
+/** A `<time>` is a time element; a `<span itemprop="datePublished">` is microdata. */
+function timeSource(element: Element): string {
+  return element.name === 'time' ? 'time-element' : 'microdata';
+}
+
+function hasItemprop(element: Element, name: string): boolean {
+  return (attribute(element, 'itemprop') ?? '').split(/\s+/).includes(name);
+}
+
+function isElsewhere(element: Element): boolean {
+  for (let node = element.parent; node && isTag(node); node = node.parent) {
+    if (ELSEWHERE_TAGS.has(node.name) || ELSEWHERE_CLASS.test(attribute(node, 'class') ?? '')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether `element` comes after `reference` in document order (and is not inside it). */
+function follows(element: Element, reference: Element): boolean {
+  const path = (node: Element): number[] => {
+    const indexes: number[] = [];
+    for (let current: ParentNode | null = node; current?.parent; current = current.parent) {
+      indexes.unshift(current.parent.children.indexOf(current as Element));
+    }
+    return indexes;
+  };
+  const a = path(element);
+  const b = path(reference);
+  for (let i = 0; i < Math.min(a.length, b.length); i += 1) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return false;
+}
+
+/**
+ * The images: the lead picture the page advertises (og:image, JSON-LD, microdata, twitter
+ * card) first, described by the JSON-LD or the figure that shows it, then the figures of the
+ * body. With no advertised picture, the first figure leads.
+ */
+function readLeadImage(
+  meta: PageMetadata,
+  ld: JsonLdArticle | null,
+  md: MicrodataArticle | null,
   container: ParentNode,
   baseUrl: string | null,
-): ArticleImageV1[] {
+): { images: ArticleImageV1[]; source: string | null } {
   const figures = readFigures(container, baseUrl);
-  const ldImages = (ld?.images ?? []).map((image) => ({
-    ...image,
-    url: absoluteUrl(image.url, baseUrl),
-  }));
-  const leadUrl = absoluteUrl(
-    meta.first('og:image:secure_url', 'og:image', 'og:image:url') ??
-      ldImages[0]?.url ??
-      meta.first('twitter:image', 'twitter:image:src'),
-    baseUrl,
+  const ldImages = (ld?.images ?? []).map((image) => described(image, baseUrl));
+  const advertised = firstParsed(
+    [
+      meta.find('og:image:secure_url', 'og:image', 'og:image:url'),
+      sourced('json-ld', ldImages[0]?.url),
+      sourced('microdata', md?.images[0]),
+      meta.find('twitter:image', 'twitter:image:src'),
+    ],
+    (value) => absoluteUrl(value, baseUrl),
   );
-  if (leadUrl === null || figures.some((figure) => figure.url === leadUrl)) return figures;
-  const described = ldImages.find((image) => image.url === leadUrl);
-  return [
-    { url: leadUrl, caption: described?.caption ?? null, credit: described?.credit ?? null },
-    ...figures,
-  ];
+  if (advertised === null) return { images: figures, source: figures.length > 0 ? 'figure' : null };
+  const url = advertised.value;
+  const shown = figures.find((figure) => figure.url === url);
+  const fromLd = ldImages.find((image) => image.url === url);
+  const lead: ArticleImageV1 = {
+    url,
+    caption: shown?.caption ?? fromLd?.caption ?? null,
+    credit: shown?.credit ?? fromLd?.credit ?? null,
+  };
+  return {
+    images: [lead, ...figures.filter((figure) => figure !== shown)],
+    source: advertised.source,
+  };
+}
+
+/** A JSON-LD image with its address resolved and a credit split from its caption if need be. */
+function described(image: ArticleImageV1, baseUrl: string | null): ArticleImageV1 {
+  const url = absoluteUrl(image.url, baseUrl);
+  if (image.credit !== null || image.caption === null) return { ...image, url };
+  return { url, ...splitCaptionCredit(image.caption) };
+}
+
+/** The language tag that tells how the page writes dates: one with a region when there is one. */
+function dateLocale(
+  meta: PageMetadata,
+  ld: JsonLdArticle | null,
+  declared: string | null,
+): string | null {
+  const tags = [meta.htmlLang, meta.first('og:locale'), ld?.inLanguage, declared];
+  return tags.find((tag) => tag != null && /^[a-z]{2,3}[-_][a-z]{2}\b/i.test(tag)) ?? declared;
+}
+
+function sourced<T>(source: string, value: T | null | undefined): Sourced<T> | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' && value.trim() === '') return null;
+  if (Array.isArray(value) && value.length === 0) return null;
+  return { value, source };
+}
+
+function firstOf<T>(...candidates: (Sourced<T> | null)[]): Sourced<T> | null {
+  return candidates.find((candidate) => candidate !== null) ?? null;
+}
+
+/** The first candidate that `parse` accepts, parsed, with its source. */
+function firstParsed(
+  candidates: (Sourced<string> | null)[],
+  parse: (value: string) => string | null,
+): Sourced<string> | null {
+  for (const candidate of candidates) {
+    const parsed = candidate ? parse(candidate.value) : null;
+    if (candidate && parsed !== null) return { value: parsed, source: candidate.source };
+  }
+  return null;
+}
+
+/** The first candidate list with an item left after splitting at commas and trimming. */
+function firstList(...candidates: (Sourced<string[]> | null)[]): Sourced<string[]> | null {
+  for (const candidate of candidates) {
+    const items = (candidate?.value ?? [])
+      .flatMap((value) => value.split(','))
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+    if (candidate && items.length > 0) return { value: items, source: candidate.source };
+  }
+  return null;
+}
+
+function provenanceOf(
+  fields: Record<ProvenanceField, Sourced<unknown> | null>,
+): ArticleProvenanceV1 {
+  const provenance: ArticleProvenanceV1 = {};
+  for (const [field, found] of Object.entries(fields) as [
+    ProvenanceField,
+    Sourced<unknown> | null,
+  ][]) {
+    if (found) provenance[field] = found.source;
+  }
+  return provenance;
 }

@@ -46,6 +46,20 @@ describe(readJsonLdArticle.name, () => {
     });
   });
 
+  it('reads an author given only by a profile URL as that URL, but a publisher only by name', () => {
+    const article = read(
+      JSON.stringify({
+        '@type': 'NewsArticle',
+        author: { '@type': 'Person', url: 'https://valleyherald.example/author/anna-smith' },
+        publisher: { '@type': 'Organization', url: 'https://valleyherald.example/' },
+      }),
+    );
+    expect(article).toMatchObject({
+      authors: ['https://valleyherald.example/author/anna-smith'],
+      publisherName: null,
+    });
+  });
+
   it('reads types written as schema.org URLs', () => {
     expect(
       read(JSON.stringify({ '@type': 'http://schema.org/BlogPosting', headline: 'A post' }))

@@ -28,6 +28,11 @@ type JsonObject = Record<string, unknown>;
  */
 const ARTICLE_TYPE = /(?:Article|BlogPosting|LiveBlogPosting|Report)$/;
 
+/** Whether a schema.org type name (without its namespace) is an article type. */
+export function isArticleType(type: string): boolean {
+  return ARTICLE_TYPE.test(type);
+}
+
 /**
  * The first article described by the page's JSON-LD (`<script type="application/ld+json">`), at
  * the top level, in an array or in an `@graph`, or as the `mainEntity` of a WebPage. References
@@ -43,7 +48,7 @@ export function readJsonLdArticle(document: Document): JsonLdArticle | null {
     const id = text(node['@id']);
     if (id !== null && !byId.has(id)) byId.set(id, node);
   }
-  const article = nodes.find((node) => types(node).some((type) => ARTICLE_TYPE.test(type)));
+  const article = nodes.find((node) => types(node).some(isArticleType));
   if (!article) return null;
 
   const resolve = (value: unknown): unknown => {
@@ -51,10 +56,11 @@ export function readJsonLdArticle(document: Document): JsonLdArticle | null {
     const id = text(value['@id']);
     return id !== null && Object.keys(value).length === 1 ? (byId.get(id) ?? value) : value;
   };
-  const names = (value: unknown): string[] =>
+  const names = (value: unknown, options: { orUrl?: boolean } = {}): string[] =>
     list(value).flatMap((item) => {
       const resolved = resolve(item);
-      const name = isObject(resolved) ? text(resolved['name']) : text(resolved);
+      const url = options.orUrl && isObject(resolved) ? text(resolved['url']) : null;
+      const name = isObject(resolved) ? (text(resolved['name']) ?? url) : text(resolved);
       return name === null ? [] : [name];
     });
   const mainEntityOfPage = resolve(article['mainEntityOfPage']);
@@ -64,7 +70,10 @@ export function readJsonLdArticle(document: Document): JsonLdArticle | null {
     description: text(article['description']),
     datePublished: text(article['datePublished']) ?? text(article['dateCreated']),
     dateModified: text(article['dateModified']),
-    authors: names(article['author']).concat(names(article['creator'])),
+    // A person given only by a profile URL still names someone: the author cleaner reads it.
+    authors: names(article['author'], { orUrl: true }).concat(
+      names(article['creator'], { orUrl: true }),
+    ),
     publisherName: names(article['publisher'])[0] ?? null,
     images: list(article['image']).flatMap((item) => {
       const image = readImage(resolve(item));

@@ -1,5 +1,6 @@
 import type { Document, Element } from 'domhandler';
 import { findAll } from 'domutils';
+import type { Sourced } from '../article-draft';
 import { attribute, textOf } from './dom';
 
 /** What a page says about itself outside its body: `<title>`, `<meta>`, `<link>`, `<html lang>`. */
@@ -14,6 +15,10 @@ export interface PageMetadata {
   first(...names: string[]): string | null;
   /** Every value of the named meta tags: by name in the order given, then in document order. */
   all(...names: string[]): string[];
+  /** As `first`, with the label of the tag it came from (see metaSource). */
+  find(...names: string[]): Sourced<string> | null;
+  /** Every value of the first of the named tags that has any, with that tag's label. */
+  findAll(...names: string[]): Sourced<string[]> | null;
 }
 
 const HEAD_ELEMENTS = new Set(['base', 'html', 'link', 'meta', 'title']);
@@ -45,18 +50,37 @@ export function readPageMetadata(document: Document): PageMetadata {
   const html = firstOf('html');
   const base = (found.get('base') ?? []).find((element) => attribute(element, 'href') !== null);
 
+  const find = (...names: string[]): Sourced<string> | null => {
+    for (const name of names) {
+      const value = values.get(name)?.[0];
+      if (value) return { value, source: metaSource(name) };
+    }
+    return null;
+  };
   return {
     titleTag: textOf(firstOf('title')),
     htmlLang: html ? (attribute(html, 'lang') ?? attribute(html, 'xml:lang')) : null,
     canonicalLink: canonical ? attribute(canonical, 'href') : null,
     baseHref: base ? attribute(base, 'href') : null,
-    first: (...names) => {
+    first: (...names) => find(...names)?.value ?? null,
+    all: (...names) => names.flatMap((name) => values.get(name) ?? []),
+    find,
+    findAll: (...names) => {
       for (const name of names) {
-        const value = values.get(name)?.[0];
-        if (value) return value;
+        const all = values.get(name) ?? [];
+        if (all.length > 0) return { value: all, source: metaSource(name) };
       }
       return null;
     },
-    all: (...names) => names.flatMap((name) => values.get(name) ?? []),
   };
+}
+
+/**
+ * The provenance label of a meta tag: `opengraph` for OpenGraph's `og:*` and its `article:*`
+ * namespace, `twitter` for twitter cards, `meta:<name>` for any other.
+ */
+export function metaSource(name: string): string {
+  if (name.startsWith('og:') || name.startsWith('article:')) return 'opengraph';
+  if (name.startsWith('twitter:')) return 'twitter';
+  return `meta:${name}`;
 }

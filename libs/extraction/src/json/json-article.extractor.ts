@@ -1,5 +1,5 @@
 import type { ArticleImageV1 } from '@newsflow/contracts';
-import { emptyDraft } from '../article-draft';
+import { emptyDraft, fromOneSource } from '../article-draft';
 import type { ArticleDraft, DraftContext } from '../article-draft';
 import { ExtractionError } from '../extraction.error';
 import { parseHtml } from '../html/dom';
@@ -68,7 +68,7 @@ export function extractJsonArticle(body: string, context: DraftContext): Article
       { url: text(image['url']), caption: text(image['caption']), credit: text(image['credit']) },
     ];
   });
-  return draft;
+  return fromOneSource(draft, 'json');
 }
 
 function parseObject(body: string): JsonObject {

@@ -1,5 +1,5 @@
 import type { ArticleImageV1 } from '@newsflow/contracts';
-import { emptyDraft } from '../article-draft';
+import { emptyDraft, fromOneSource } from '../article-draft';
 import type { ArticleDraft, DraftContext } from '../article-draft';
 import { isDateline, parseDate } from '../text/date-parser';
 import { splitCaptionCredit, startsWithCredit } from '../text/photo-credit';
@@ -45,7 +45,7 @@ export function extractSavedText(text: string, context: DraftContext): ArticleDr
   draft.paragraphs = mergeReadingOrder(body.copies);
   draft.images = body.images;
   draft.siteName = body.siteName;
-  return draft;
+  return fromOneSource(draft, 'saved-text');
 }
 
 interface Header {

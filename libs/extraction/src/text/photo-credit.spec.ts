@@ -42,6 +42,37 @@ describe(splitCaptionCredit.name, () => {
     expect(result.caption).toMatch(/^Rescuers at work in the rubble\.?$/);
   });
 
+  it.each([
+    ['Rescuers at work in the rubble. (AFP/Getty Images)', 'AFP/Getty Images'],
+    ['Rescuers at work in the rubble (AP Photo/Evan Vucci)', 'AP Photo/Evan Vucci'],
+    ['Rescuers at work in the rubble (Reuters).', 'Reuters'],
+    ['Rescuers at work in the rubble. Photograph: Jane Doe/Reuters', 'Jane Doe/Reuters'],
+    ['Rescuers at work in the rubble. Foto: dpa', 'dpa'],
+    ['Rescuers at work in the rubble. Crédit : Jane Doe', 'Jane Doe'],
+    ['Rescuers at work in the rubble. Credits: Jane Doe', 'Jane Doe'],
+  ])('splits the credit from %s', (text, credit) => {
+    expect(splitCaptionCredit(text)).toEqual({
+      caption: expect.stringMatching(/^Rescuers at work in the rubble\.?$/) as string,
+      credit,
+    });
+  });
+
+  it.each([
+    ['Jane Doe (left) and John Smith at the summit'],
+    ['Fans celebrate the title (2024/25 season)'],
+    ['Pictured: rescuers at work in the rubble'],
+  ])('keeps %s, which names no photographer, whole as caption', (text) => {
+    expect(splitCaptionCredit(text)).toEqual({ caption: text, credit: null });
+  });
+
+  it.each([
+    ['Photo: Reuters', 'Reuters'],
+    ['(AFP/Getty Images)', 'AFP/Getty Images'],
+    ['Credit: Reuters', 'Reuters'],
+  ])('reads %s as the credit %s without caption', (text, credit) => {
+    expect(splitCaptionCredit(text)).toEqual({ caption: null, credit });
+  });
+
   it('reads a credit alone as a credit without caption', () => {
     expect(splitCaptionCredit('© Sputnik / Alexei Danichev')).toEqual({
       credit: 'Sputnik / Alexei Danichev',

@@ -7,10 +7,19 @@ export interface CaptionAndCredit {
 
 /**
  * What introduces a photo credit: a copyright sign, or a label such as "Photo:", "Image:",
- * "Credit:" or "Photo by".
+ * "Credit:", "Photo by", "Foto:", "Bild:" or "Crédit :". ("Pictured:" introduces who is shown,
+ * which is caption.)
  */
 const CREDIT_MARKER =
-  /(?:©|\(c\)|\b(?:photo(?:graph)?s?|image|picture|pictured|credit|photo credit)\s*(?::|\bby\b))\s*/iu;
+  /(?:©|\(c\)|\b(?:photo(?:graph)?s?|fotos?|bild|image|picture|credits?|crédits?|crédito|photo credit)\s*(?::|\bby\b))\s*/iu;
+
+/**
+ * A credit in brackets at the end of a caption with no marker: "(AFP/Getty Images)",
+ * "(AP Photo/Evan Vucci)", "(Reuters)". It names an agency or picture desk, or pairs two names
+ * with a slash, which a bracketed aside in a caption ("(left)", "(2024/25)") does not.
+ */
+const BRACKETED_CREDIT =
+  /\s*\(((?:[^()]*\b(?:AFP|AP|ANSA|EPA|Getty|Reuters|Shutterstock|Alamy|Bloomberg|Xinhua|TASS|Sputnik|Pool|Images|Photo)\b[^()]*)|(?:[^()]*\p{Lu}[\p{L}.]*\s*\/\s*\p{Lu}[^()]*))\)\s*\.?$/u;
 
 /**
  * Where a credit is glued to the caption after it, as in a page's visible text:
@@ -31,14 +40,15 @@ export interface CreditContext {
 
 /**
  * Splits a caption from its photo credit: "Rescuers at work. Photo: Reuters / Jane Doe",
- * "A view of the Kremlin (© AFP)", "© Sputnik / Alexei DanichevA general view of…". The credit
- * comes back without its marker ("Sputnik / Alexei Danichev"). Text with no credit marker is all
- * caption.
+ * "A view of the Kremlin (© AFP)", "Rescuers at work (AFP/Getty Images)",
+ * "© Sputnik / Alexei DanichevA general view of…". The credit comes back without its marker
+ * ("Sputnik / Alexei Danichev"). Text with neither a credit marker nor a bracketed credit at its
+ * end is all caption.
  */
 export function splitCaptionCredit(text: string, context: CreditContext = {}): CaptionAndCredit {
   const normalized = normalizeText(text);
   const marker = CREDIT_MARKER.exec(normalized);
-  if (!marker) return { caption: orNull(normalized), credit: null };
+  if (!marker) return splitBracketedCredit(normalized);
 
   const before = normalized.slice(0, marker.index);
   const after = normalized.slice(marker.index + marker[0].length);
@@ -74,6 +84,15 @@ function splitLeadingCredit(text: string, context: CreditContext): CaptionAndCre
     }
   }
   return { credit: orNull(trimCredit(text)), caption: null };
+}
+
+function splitBracketedCredit(text: string): CaptionAndCredit {
+  const bracketed = BRACKETED_CREDIT.exec(text);
+  if (!bracketed) return { caption: orNull(text), credit: null };
+  return {
+    caption: orNull(trimCaption(text.slice(0, bracketed.index))),
+    credit: orNull(trimCredit(bracketed[1] ?? '')),
+  };
 }
 
 function trimCaption(text: string): string {
