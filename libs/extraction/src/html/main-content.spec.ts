@@ -53,10 +53,10 @@ describe(readBlocks.name, () => {
   it('makes each block element and line break end a paragraph, and keeps inline markup inline', () => {
     const blocks = readBlocks(
       parseHtml(
-        '<div>Lead text<p>A <a href="#">linked</a> <b>word</b>.</p><h3>Sub</h3>Tail one<br>Tail two</div>',
+        '<div>Lead text.<p>A <a href="#">linked</a> <b>word</b>.</p><h3>Sub</h3>Tail one.<br>Tail two.</div>',
       ),
     );
-    expect(blocks).toEqual(['Lead text', 'A linked word.', 'Sub', 'Tail one', 'Tail two']);
+    expect(blocks).toEqual(['Lead text.', 'A linked word.', 'Sub', 'Tail one.', 'Tail two.']);
   });
 
   it('skips hidden elements, scripts, navigation and figures', () => {
@@ -66,5 +66,52 @@ describe(readBlocks.name, () => {
         <figure><img src="a.jpg"><figcaption>Caption</figcaption></figure><p>Text</p></div>`),
     );
     expect(blocks).toEqual(['Text']);
+  });
+
+  it('drops what no reader counts as the story: link runs, URLs, bylines, datelines, labels', () => {
+    const blocks = readBlocks(
+      parseHtml(`<div><div>Advertisement</div><p>By Jane Doe</p>
+        <p>Updated 5:27 am CST, Wednesday, November 20, 2019</p>
+        <p>${sentence('the dam')}</p><p><a href="/a">Man charged in death of best friend</a></p>
+        <p>https://example.com/news/article-1.html</p><p>© 2019 Hearst Communications, Inc.</p>
+        <h2>Short subheading</h2><ul><li>Short item</li></ul></div>`),
+    );
+    expect(blocks).toEqual([sentence('the dam'), 'Short subheading', 'Short item']);
+  });
+
+  it('reads a table row as one line, so repeated cells are not folded away', () => {
+    const blocks = readBlocks(
+      parseHtml(
+        '<table><tr><td>1</td><td>Kyle Busch</td><td>5</td></tr><tr><td>2</td><td>Martin Truex</td><td>5</td></tr></table>',
+      ),
+    );
+    expect(blocks).toEqual(['1 Kyle Busch 5', '2 Martin Truex 5']);
+  });
+});
+
+describe('findMainContainer on split layouts', () => {
+  it('counts divs that each hold one paragraph as paragraphs of their parent', () => {
+    const paragraphs = ['one', 'two', 'three'].map((n) => `<div><span>${sentence(n)}</span></div>`);
+    const blocks = bodyOf(`<body><div class="reader">${paragraphs.join('')}</div>
+      <div class="other"><div>${sentence('a longer aside that is not part of the story at all, not at all')}</div></div></body>`);
+    expect(blocks).toEqual(['one', 'two', 'three'].map(sentence));
+  });
+
+  it('joins sections of the story that share the markup of the densest one', () => {
+    const section = (names: string[]): string =>
+      `<div class="wrap"><div class="story-section">${names.map((n) => `<p>${sentence(n)}</p>`).join('')}</div></div>`;
+    const blocks =
+      bodyOf(`<body>${section(['one', 'two', 'three'])}<div class="ad-unit"><p>${sentence('an ad')}</p></div>
+      ${section(['four'])}</body>`);
+    expect(blocks).toEqual(['one', 'two', 'three', 'four'].map(sentence));
+  });
+
+  it('joins a summary paragraph beside the text, but not a sibling article', () => {
+    const story = ['one', 'two', 'three', 'four'];
+    const blocks =
+      bodyOf(`<body><div class="page"><div class="summary">${sentence('the summary')}</div>
+      <div class="text">${story.map((n) => `<p>${sentence(n)}</p>`).join('')}</div>
+      <article><p>${sentence('another story')}</p></article></div></body>`);
+    expect(blocks).toEqual(['the summary', ...story].map(sentence));
   });
 });

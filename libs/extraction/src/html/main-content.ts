@@ -1,6 +1,10 @@
-import type { AnyNode, Document, Element, ParentNode } from 'domhandler';
-import { isTag, isText } from 'domhandler';
+import type { AnyNode, Element, ParentNode } from 'domhandler';
+import { Document, isTag, isText } from 'domhandler';
 import { normalizeText } from '../text/text-normalizer';
+import { uniqueSort } from 'domutils';
+import { isDateline } from '../text/date-parser';
+import { classifyNames } from './class-names';
+import type { ClassKind } from './class-names';
 import { attribute, isHidden, select } from './dom';
 
 /**
@@ -13,33 +17,15 @@ const NOT_TEXT = new Set([
   'script', 'select', 'style', 'svg', 'template', 'textarea', 'video',
 ]); // prettier-ignore
 
-/**
- * Class or id words of reader comments. A comment thread can hold more text than the article it
- * follows, and never wraps it, so it is skipped everywhere.
- */
-const COMMENTS = /(?:^|[\s_-])(?:comments?|comment-list|replies|disqus)(?:$|[\s_-])/i;
-
-/**
- * Class or id words that mark other page furniture: share bars, related links, newsletter boxes,
- * ads, side columns, tag lists, bylines. Some layouts also put these words on a wrapper around the
- * whole article (`penci_sidebar`, `m-advertisement-off-canvas--pusher`); see MIN_ARTICLE_CHARS.
- */
-const FURNITURE =
-  /(?:^|[\s_-])(?:share|sharing|social|related|newsletter|subscribe|subscription|promo|advert|advertisement|ad-slot|ads|sidebar|rail|breadcrumbs?|byline|tags|paywall|recirc|most-popular|trending|read-more|see-also)(?:$|[\s_-])/i;
-
-/**
- * Class or id words of wrappers that hold the article along with furniture (a WordPress
- * `site-content has-sidebar`): such an element is not furniture, as in Mozilla Readability's
- * "unlikely candidates" rule.
- */
-const CONTENT = /article|body|content|main|column|entry|post|story|text/i;
-
 /** Elements that break the flow of text: what is on either side is a separate paragraph. */
 const BLOCK = new Set([
   'address', 'article', 'blockquote', 'br', 'dd', 'details', 'div', 'dl', 'dt', 'h1', 'h2', 'h3',
-  'h4', 'h5', 'h6', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'td',
-  'th', 'tr', 'ul',
+  'h4', 'h5', 'h6', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tr',
+  'ul',
 ]); // prettier-ignore
+
+/** Table cells: a row reads as one line, its cells apart by a space. */
+const CELL = new Set(['td', 'th']);
 
 /** Elements that hold a paragraph's worth of text, as opposed to containers of paragraphs. */
 const PARAGRAPH = new Set(['p', 'li', 'blockquote', 'pre', 'dd', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -84,10 +70,9 @@ interface Choice {
 }
 
 function chooseContainer(document: Document, skipFurniture: boolean): Choice {
-  const densest = densestElement(document, skipFurniture);
-  const best: Choice | null = densest
-    ? { container: densest, length: paragraphTextLength(densest) }
-    : null;
+  const scores = scoreElements(document, skipFurniture);
+  const densest = commonAncestor(highestScored(scores), scores);
+  const best: Choice | null = densest ? withSiblings(densest, scores, skipFurniture) : null;
   for (const selector of CONTAINER_SELECTORS) {
     const named = select(selector, document)
       .filter((element) => !isInsideFurniture(element, skipFurniture))
@@ -105,7 +90,7 @@ function chooseContainer(document: Document, skipFurniture: boolean): Choice {
 /** Elements whose own text counts towards a container's score. */
 const SCORED = new Set(['p', 'div', 'td', 'pre', 'blockquote']);
 
-function densestElement(document: Document, skipFurniture: boolean): Element | null {
+export function scoreElements(document: Document, skipFurniture: boolean): Map<Element, number> {
   const scores = new Map<Element, number>();
   const credit = (element: ParentNode | null, points: number): void => {
     if (element && isTag(element)) scores.set(element, (scores.get(element) ?? 0) + points);
@@ -116,8 +101,9 @@ function densestElement(document: Document, skipFurniture: boolean): Element | n
       if (!isTag(child) || isNotText(child) || isFurniture(child, skipFurniture)) continue;
       const length = SCORED.has(child.name) ? directTextLength(child) : 0;
       if (length >= MIN_SCORED_TEXT) {
-        // A paragraph's container is its parent; a div that holds text itself is the container.
-        const container = PARAGRAPH.has(child.name) ? child.parent : child;
+        // A paragraph's container is its parent, and so is a div that holds only inline text (many
+        // pages write each paragraph as one); a div that mixes text and blocks is the container.
+        const container = PARAGRAPH.has(child.name) || !hasBlockChild(child) ? child.parent : child;
         credit(container, length);
         credit(container?.parent ?? null, length / 2);
       }
@@ -125,12 +111,122 @@ function densestElement(document: Document, skipFurniture: boolean): Element | n
     }
   };
   visit(document);
+  return scores;
+}
+
+function highestScored(scores: Map<Element, number>): Element | null {
   let best: Element | null = null;
   let bestScore = 0;
   for (const [element, score] of scores) {
     if (score > bestScore) [best, bestScore] = [element, score];
   }
   return best;
+}
+
+/** Runners-up scoring at least this share of the winner are parts of the same article. */
+const RUNNER_UP_SHARE = 0.75;
+/** How many of them must share an ancestor with the winner for it to take over. */
+const RUNNERS_UP_TO_MERGE = 1;
+
+/**
+ * Some pages split the article into sections with furniture between them, so that several
+ * elements score almost as high as the winner. When enough of them sit under one ancestor of the
+ * winner, that ancestor is the article (Mozilla Readability's rule for "alternative candidates").
+ */
+function commonAncestor(winner: Element | null, scores: Map<Element, number>): Element | null {
+  if (winner === null) return null;
+  const top = scores.get(winner) ?? 0;
+  const runnersUp = [...scores]
+    .filter(([element, score]) => element !== winner && score >= top * RUNNER_UP_SHARE)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([element]) => element);
+  if (runnersUp.length < RUNNERS_UP_TO_MERGE) return winner;
+  for (let node = winner.parent; node && isTag(node) && node.name !== 'body'; node = node.parent) {
+    const inside = runnersUp.filter((element) => contains(node, element)).length;
+    if (inside >= RUNNERS_UP_TO_MERGE) return node;
+  }
+  return winner;
+}
+
+function contains(ancestor: Element, node: AnyNode): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current === ancestor) return true;
+  }
+  return false;
+}
+
+/**
+ * The container and those of its siblings that continue the article: pages split a story into
+ * several blocks (a summary above the text, sections between ads), and the densest holds only
+ * one. As in Mozilla Readability, a sibling joins when it scores a good share of the container,
+ * or is a paragraph of prose with few links.
+ */
+function withSiblings(
+  container: Element,
+  scores: Map<Element, number>,
+  skipFurniture: boolean,
+): Choice {
+  const parent = container.parent;
+  const members = (parent?.children ?? [container]).filter(
+    (node): node is Element =>
+      node === container ||
+      (isTag(node) &&
+        node.name !== 'article' &&
+        !isNotText(node) &&
+        !isFurniture(node, skipFurniture) &&
+        isProse(node)),
+  );
+  const parts = uniqueSort([...members, ...sameKind(container, scores)]);
+  if (parts.length === 1) {
+    return { container, length: paragraphTextLength(container) };
+  }
+  const joined = new Document(parts);
+  return { container: joined, length: paragraphTextLength(joined) };
+}
+
+/** Elements of the winner's tag and class scoring at least this share of it continue it. */
+const SAME_KIND_SHARE = 0.1;
+
+/**
+ * Other elements with the winner's tag and class: a page that splits its story into sections
+ * (between ads, pull quotes or pictures) gives each section the same markup.
+ */
+function sameKind(winner: Element, scores: Map<Element, number>): Element[] {
+  const className = attribute(winner, 'class');
+  if (className === null) return [];
+  const floor = (scores.get(winner) ?? 0) * SAME_KIND_SHARE;
+  return [...scores]
+    .filter(
+      ([element, score]) =>
+        element !== winner &&
+        score >= floor &&
+        element.name === winner.name &&
+        attribute(element, 'class') === className &&
+        !contains(winner, element) &&
+        !contains(element, winner),
+    )
+    .map(([element]) => element);
+}
+
+/** A paragraph of running text: long enough, ends like a sentence, few links. */
+function isProse(element: Element): boolean {
+  if (element.name !== 'p' && hasBlockChild(element)) return false;
+  const blocks = collectBlocks(element);
+  if (blocks.length !== 1) return false;
+  const [block] = blocks;
+  return (
+    block !== undefined &&
+    block.text.length >= 80 &&
+    block.linkChars < block.text.length * 0.25 &&
+    SENTENCE_END.test(block.text)
+  );
+}
+
+function hasBlockChild(element: Element): boolean {
+  return element.children.some(
+    (child) => isTag(child) && BLOCK.has(child.name) && child.name !== 'br',
+  );
 }
 
 function isInsideFurniture(element: Element, skipFurniture: boolean): boolean {
@@ -143,47 +239,136 @@ function isInsideFurniture(element: Element, skipFurniture: boolean): boolean {
 /** Text in the element's own text nodes and inline children, not in nested blocks. */
 function directTextLength(element: Element): number {
   let length = 0;
-  const visit = (node: AnyNode): void => {
-    if (isText(node)) length += normalizeText(node.data).length;
-    else if (isTag(node) && !BLOCK.has(node.name) && !NOT_TEXT.has(node.name)) {
-      node.children.forEach(visit);
+  const visit = (node: AnyNode, inLink: boolean): void => {
+    if (isText(node)) {
+      // Link text does not count: a run of links is a menu or a tag cloud, not prose.
+      if (!inLink) length += visibleLength(node.data);
+    } else if (isTag(node) && !BLOCK.has(node.name) && !NOT_TEXT.has(node.name)) {
+      for (const child of node.children) visit(child, inLink || node.name === 'a');
     }
   };
-  element.children.forEach(visit);
+  for (const child of element.children) visit(child, false);
   return length;
 }
 
+/** The text a container would give, before the boilerplate rules: enough to compare containers. */
 function paragraphTextLength(container: ParentNode): number {
-  return readBlocks(container).reduce((sum, block) => sum + block.length, 0);
+  return collectBlocks(container).reduce((sum, block) => sum + block.text.length, 0);
+}
+
+/** About the length normalizeText would leave, without building the string: scoring needs no more. */
+function visibleLength(text: string): number {
+  let length = 0;
+  let space = true;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    const isSpace = code === 32 || (code >= 9 && code <= 13) || code === 160;
+    if (!isSpace || !space) length++;
+    space = isSpace;
+  }
+  return space && length > 0 ? length - 1 : length;
+}
+
+/** A run of text between two block boundaries, with what the pruning rules need to know. */
+interface Block {
+  text: string;
+  /** Characters of it inside links. */
+  linkChars: number;
+  /** The nearest block element around it (`p`, `li`, `h2`, `div`…). */
+  tag: string;
 }
 
 /**
  * The text blocks of a container in reading order: paragraphs, subheadings, list items, quotes,
- * and text held directly by a div. Each block element (and each `<br>`) ends the running text;
- * furniture, hidden elements and figures are skipped.
+ * table rows, and text held directly by a div. Each block element (and each `<br>`) ends the
+ * running text; furniture, hidden elements and figures are skipped, and so are the blocks that
+ * are page furniture by their text (see isBoilerplate).
  */
 export function readBlocks(container: ParentNode): string[] {
-  const blocks: string[] = [];
+  return collectBlocks(container)
+    .filter((block) => !isBoilerplate(block))
+    .map((block) => block.text);
+}
+
+function collectBlocks(container: ParentNode): Block[] {
+  const blocks: Block[] = [];
   let running = '';
+  let linkChars = 0;
+  const tags: string[] = [isTag(container) ? container.name : 'body'];
   const flush = (): void => {
     const text = normalizeText(running);
-    if (text !== '') blocks.push(text);
+    if (text !== '') blocks.push({ text, linkChars, tag: tags[tags.length - 1] ?? 'div' });
     running = '';
+    linkChars = 0;
   };
-  const visit = (node: AnyNode): void => {
+  const visit = (node: AnyNode, inLink: boolean): void => {
     if (isText(node)) {
       running += node.data;
+      if (inLink) linkChars += visibleLength(node.data);
       return;
     }
     if (!isTag(node) || isSkipped(node)) return;
     const block = BLOCK.has(node.name);
-    if (block) flush();
-    node.children.forEach(visit);
-    if (block) flush();
+    if (block) {
+      flush();
+      tags.push(node.name);
+    }
+    if (CELL.has(node.name)) running += ' ';
+    const link = inLink || node.name === 'a';
+    for (const child of node.children) visit(child, link);
+    if (block) {
+      flush();
+      tags.pop();
+    }
   };
-  container.children.forEach(visit);
+  for (const child of container.children) visit(child, false);
   flush();
   return blocks;
+}
+
+/** At most this many characters, a block can be a label ("Share this", "Tags", "Advertisement"). */
+const LABEL_CHARS = 40;
+
+/** A block that is all address, or the copyright line of a page footer. */
+const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/i;
+/** "By Jane Doe", "Por Ana Gómez": a byline, when short and not a sentence. */
+const BYLINE = /^(?:[Bb]y|[Pp]or|[Vv]on|[Pp]ar|[Dd]i)\s+\p{Lu}[^.!?]*$/u;
+/** isDateline only asks whether a line is all dates, so any reference time will do. */
+const EPOCH = new Date(0);
+const SENTENCE_END = /[.!?:;"”»…]$/;
+/** Elements an author writes text in: even a short one is part of the story. */
+const WRITTEN_BLOCK = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'p']);
+const COPYRIGHT = /^(?:©|\(c\)|copyright\b)/i;
+
+/**
+ * Text that the markup does not mark as furniture but no reader counts as the article: a run of
+ * links, a bare URL, a copyright line, a byline, a line of dates, a label.
+ */
+function isBoilerplate(block: Block): boolean {
+  const { text } = block;
+  if (isLinkRun(block) || URL_ONLY.test(text)) return true;
+  if (COPYRIGHT.test(text) && text.length < 200) return true;
+  if (text.length > LABEL_CHARS * 2) return false;
+  if (BYLINE.test(text)) return true;
+  if (/\d/.test(text) && isDateline(text, EPOCH)) return true;
+  return isLabel(block);
+}
+
+/**
+ * A word or three outside any paragraph, heading or list item, with no sentence punctuation:
+ * "Advertisement", "Share", "Tags", "Close", "Back to Gallery".
+ */
+function isLabel({ text, tag }: Block): boolean {
+  return (
+    text.length <= LABEL_CHARS &&
+    !WRITTEN_BLOCK.has(tag) &&
+    text.split(' ').length <= 3 &&
+    !SENTENCE_END.test(text)
+  );
+}
+
+function isLinkRun({ text, linkChars }: Block): boolean {
+  return linkChars > 0 && linkChars >= text.length * 0.5 && text.length < 200;
 }
 
 function isSkipped(element: Element): boolean {
@@ -201,16 +386,20 @@ function isNotText(element: Element): boolean {
   return NOT_TEXT.has(element.name);
 }
 
+/** Elements already classified by their names: the walk asks about the same ones many times. */
+const kinds = new WeakMap<Element, ClassKind>();
+
 function isFurniture(element: Element, includeOtherThanComments: boolean): boolean {
   if (element.name === 'html' || element.name === 'body' || element.name === 'article') {
     return false;
   }
-  const names = `${attribute(element, 'class') ?? ''} ${attribute(element, 'id') ?? ''}`;
-  if (COMMENTS.test(names)) return true;
-  return (
-    includeOtherThanComments &&
-    FURNITURE.test(names) &&
-    !CONTENT.test(names) &&
-    attribute(element, 'itemprop') !== 'articleBody'
-  );
+  let kind = kinds.get(element);
+  if (kind === undefined) {
+    kind =
+      attribute(element, 'itemprop') === 'articleBody'
+        ? 'content'
+        : classifyNames(attribute(element, 'class'), attribute(element, 'id'));
+    kinds.set(element, kind);
+  }
+  return kind === 'comments' || (includeOtherThanComments && kind === 'furniture');
 }
