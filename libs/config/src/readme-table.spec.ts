@@ -20,7 +20,7 @@ describe('README configuration table', () => {
   });
 
   it('gives each default the code uses', () => {
-    const all = { ...kafkaEnv, ...stageEnv.fetcher, ...stageEnv.store };
+    const all = { ...kafkaEnv, ...stageEnv.fetcher, ...stageEnv.parser, ...stageEnv.store };
     for (const [name, spec] of Object.entries(all)) {
       if (name === 'HTTP_PORT') continue; // one default per service, listed together
       const row = section

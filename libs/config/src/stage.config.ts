@@ -5,7 +5,16 @@ import { int, list, oneOf, readEnv, str } from './env-schema';
  * list. Each service reads the common ones plus its own.
  */
 export const stageEnv = {
-  parser: { HTTP_PORT: int('port of /health and /metrics', 3002, { min: 1, max: 65535 }) },
+  parser: {
+    HTTP_PORT: int('port of /health and /metrics', 3002, { min: 1, max: 65535 }),
+    PARSER_MAX_DOCUMENT_CHARS: int('larger documents are dead-lettered as too-large', 5_000_000, {
+      min: 1,
+    }),
+    PARSER_MAX_DEPTH: int('deeper element nesting is dead-lettered as too-deep', 500, { min: 10 }),
+    PARSER_TIME_BUDGET_MS: int('slower extractions are dead-lettered as time-budget', 2_000, {
+      min: 1,
+    }),
+  },
   enricher: { HTTP_PORT: int('port of /health and /metrics', 3003, { min: 1, max: 65535 }) },
   store: {
     HTTP_PORT: int('port of /health and /metrics', 3004, { min: 1, max: 65535 }),
