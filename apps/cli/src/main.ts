@@ -8,7 +8,8 @@ import { parseFile, parseRecord } from './commands/parse.command';
 
 const USAGE = `newsctl: the Newsflow command line
 
-  newsctl parse <file>          a saved page (.html, .txt, .json) -> parsed article JSON
+  newsctl parse <file> [--url <url>]
+                                a saved page (.html, .txt, .json) -> parsed article JSON
   newsctl parse --jsonl         stdin lines {"id","url","html"|"text"} -> one article per line
   newsctl enrich <file|->       a parsed article (newsctl parse output) -> enriched article JSON
   newsctl enrich --jsonl        stdin lines: parsed articles or {"id","text"} -> one result per line
@@ -22,6 +23,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       jsonl: { type: 'boolean', default: false },
+      url: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -38,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
           ? 1
           : 0;
       if (!target) throw new UsageError('parse needs a file, or --jsonl');
-      print(await parseFile(target));
+      print(await parseFile(target, { url: values.url }));
       return 0;
     case 'enrich': {
       if (values.jsonl)

@@ -6,14 +6,27 @@ import { articleIdFromContent, articleIdFromUrl, savedPageToDocument } from '@ne
 
 const CLI_SOURCE: SourceRefV1 = { id: 'cli', kind: 'folder', name: 'newsctl' };
 
-/** `newsctl parse <file>`: a saved page (.html, .txt, .json) through the extractor. */
-export async function parseFile(path: string, now = new Date()): Promise<ArticleParsedV1> {
-  const document = savedPageToDocument(
+export interface ParseFileOptions {
+  /** Where the page came from (`--url`): resolves its links and gives the article its id. */
+  url?: string;
+  now?: Date;
+}
+
+/**
+ * `newsctl parse <file> [--url <url>]`: a saved page (.html, .txt, .json) through the extractor,
+ * its bytes decoded as the fetcher decodes them (BOM, `<meta charset>`, then sniffing).
+ */
+export async function parseFile(
+  path: string,
+  { url, now = new Date() }: ParseFileOptions = {},
+): Promise<ArticleParsedV1> {
+  const saved = savedPageToDocument(
     path,
     await readFile(path),
     { ...CLI_SOURCE, name: basename(path) },
     now,
   );
+  const document = url === undefined ? saved : { ...saved, url, id: articleIdFromUrl(url) };
   return extractArticle(document, { now });
 }
 
