@@ -23,8 +23,13 @@ interface RunReport {
   pageMs: number[];
   totalMs: number;
   maxRssKb: number;
+  /** Live heap after a full collection, after the timed pass and after MORE_PASSES more. */
+  heapMb: { first: number; last: number };
   predictions: Record<string, string>;
 }
+
+/** Passes over all pages after the timed one: a leak shows as a heap that grows with them. */
+const MORE_PASSES = 5;
 
 const USAGE = 'usage: main.js [--only newsflow|readability|htmlparser2] [--worst N] [--dump DIR]';
 
@@ -64,6 +69,7 @@ async function main(): Promise<void> {
       'p90 ms',
       'pages/s',
       'peak RSS MB',
+      `heap MB after 1/${MORE_PASSES + 1} passes`,
     ],
     ...scored.map(({ report, score }) => [
       report.name,
@@ -73,11 +79,19 @@ async function main(): Promise<void> {
     ...published.map(({ tool, score }) => [
       `${tool} (published)`,
       ...metricCells(score),
-      ...['-', '-', '-', '-'],
+      ...['-', '-', '-', '-', '-'],
     ]),
   ]);
 
   const ours = scored.find(({ report }) => report.name === 'newsflow');
+  const peer = scored.find(({ report }) => report.name === 'readability');
+  if (ours && peer) {
+    const rate = (report: RunReport): number => report.pageMs.length / report.totalMs;
+    console.log(
+      `\nnewsflow against readability in this run: ${(rate(ours.report) / rate(peer.report)).toFixed(1)}x the pages/s, ` +
+        `${(ours.report.maxRssKb / peer.report.maxRssKb).toFixed(2)}x the peak RSS`,
+    );
+  }
   if (ours && values.worst !== undefined) printWorst(ours.score, Number(values.worst));
   if (ours && values.dump !== undefined) dump(ours.report.predictions, values.dump);
   console.log(`\nwhole run: ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -104,21 +118,31 @@ function runChild(name: ExtractorName): void {
     pageMs.push(performance.now() - start);
   }
   const totalMs = performance.now() - loopStart;
+  const first = liveHeapMb();
+  for (let pass = 0; pass < MORE_PASSES; pass++) for (const page of pages) extract(page);
+  const last = liveHeapMb();
 
   const report: RunReport = {
     name,
     pageMs,
     totalMs,
     maxRssKb: process.resourceUsage().maxRSS,
+    heapMb: { first, last },
     predictions,
   };
   process.send?.(report, undefined, undefined, () => process.disconnect());
 }
 
+/** The child runs with --expose-gc, so this is the heap still reachable, not garbage. */
+function liveHeapMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+}
+
 function runInChild(name: ExtractorName): Promise<RunReport> {
   return new Promise((resolvePromise, reject) => {
     let report: RunReport | undefined;
-    const child = fork(__filename, ['--child', name]);
+    const child = fork(__filename, ['--child', name], { execArgv: ['--expose-gc'] });
     child.on('message', (message) => (report = message as RunReport));
     child.on('error', reject);
     // 'close' comes after the IPC channel has closed, so the report has arrived by then.
@@ -141,6 +165,7 @@ function speedCells(report: RunReport): string[] {
     quantile(sorted, 0.9).toFixed(2),
     (report.pageMs.length / (report.totalMs / 1000)).toFixed(0),
     (report.maxRssKb / 1024).toFixed(0),
+    `${report.heapMb.first.toFixed(0)} / ${report.heapMb.last.toFixed(0)}`,
   ];
 }
 

@@ -5,7 +5,7 @@ import type { ArticleDraft, DraftContext, Sourced } from '../article-draft';
 import { cleanAuthorNames } from '../text/author-names';
 import { parseDate } from '../text/date-parser';
 import { splitCaptionCredit } from '../text/photo-credit';
-import { normalizeText, sameText } from '../text/text-normalizer';
+import { comparisonKey, normalizeText } from '../text/text-normalizer';
 import { absoluteUrl } from '../text/url';
 import { attribute, parseHtml, select, selectFirst, textOf } from './dom';
 import { readFigures } from './figures';
@@ -129,10 +129,12 @@ export function extractHtml(html: string, context: DraftContext): ArticleDraft {
   );
   const title = readTitle(meta, ld, md, h1, siteName?.value ?? null);
   // The headline shown in the body is not a paragraph, whichever of its versions it shows.
-  const headlines = [title?.value, meta.first('og:title'), ld?.headline, meta.titleTag];
-  const blocks = readBlocks(container).filter(
-    (block) => !headlines.some((headline) => sameText(block, headline)),
+  const headlines = new Set(
+    [title?.value, meta.first('og:title'), ld?.headline, meta.titleTag].flatMap((headline) =>
+      headline ? [comparisonKey(headline)] : [],
+    ),
   );
+  const blocks = readBlocks(container).filter((block) => !headlines.has(comparisonKey(block)));
   const paragraphs =
     blocks.length > 0 ? blocks : (ld?.articleBody?.split(/\n+/).map(normalizeText) ?? []);
 

@@ -375,31 +375,45 @@ function isSkipped(element: Element): boolean {
   return isNotText(element) || isFurniture(element, true);
 }
 
+/** What an element is to the reader, by its tag, its visibility and its class and id words. */
+type ElementKind = ClassKind | 'not-text';
+
+/** Each element's kind, worked out once: every walk over the tree asks about the same ones. */
+const kinds = new WeakMap<Element, ElementKind>();
+
+function kindOf(element: Element): ElementKind {
+  let kind = kinds.get(element);
+  if (kind === undefined) {
+    kind = isNotTextElement(element) ? 'not-text' : classify(element);
+    kinds.set(element, kind);
+  }
+  return kind;
+}
+
+function isNotText(element: Element): boolean {
+  return kindOf(element) === 'not-text';
+}
+
+function isFurniture(element: Element, includeOtherThanComments: boolean): boolean {
+  const kind = kindOf(element);
+  return kind === 'comments' || (includeOtherThanComments && kind === 'furniture');
+}
+
 /**
  * `<form>` is furniture (search boxes, sign-up forms), except the form an ASP.NET WebForms page
  * wraps its whole body in.
  */
-function isNotText(element: Element): boolean {
+function isNotTextElement(element: Element): boolean {
   if (isHidden(element)) return true;
   if (element.name === 'form')
     return !(element.parent && isTag(element.parent) && element.parent.name === 'body');
   return NOT_TEXT.has(element.name);
 }
 
-/** Elements already classified by their names: the walk asks about the same ones many times. */
-const kinds = new WeakMap<Element, ClassKind>();
-
-function isFurniture(element: Element, includeOtherThanComments: boolean): boolean {
+function classify(element: Element): ClassKind {
   if (element.name === 'html' || element.name === 'body' || element.name === 'article') {
-    return false;
+    return 'neutral';
   }
-  let kind = kinds.get(element);
-  if (kind === undefined) {
-    kind =
-      attribute(element, 'itemprop') === 'articleBody'
-        ? 'content'
-        : classifyNames(attribute(element, 'class'), attribute(element, 'id'));
-    kinds.set(element, kind);
-  }
-  return kind === 'comments' || (includeOtherThanComments && kind === 'furniture');
+  if (attribute(element, 'itemprop') === 'articleBody') return 'content';
+  return classifyNames(attribute(element, 'class'), attribute(element, 'id'));
 }

@@ -205,8 +205,18 @@ const DATELINE_WORDS =
  * page prints under its headline. A sentence that mentions a date ("talks on Thursday") keeps
  * its other words, so it is not one.
  */
+/**
+ * "Updated 5:27 am CST, Wednesday, November 20, 2019" has five words besides its numbers; a line
+ * with many more is a sentence, and chrono (slow next to this count) need not look at it.
+ */
+const DATELINE_MAX_WORDS = 8;
+
+function wordsBesideNumbers(line: string): number {
+  return line.replace(/[\d\p{P}\p{S}]+/gu, ' ').split(' ').filter((word) => word !== '').length;
+}
+
 export function isDateline(line: string, now: Date): boolean {
-  if (line.length > MAX_DATE_CHARS) return false;
+  if (line.length > MAX_DATE_CHARS || wordsBesideNumbers(line) > DATELINE_MAX_WORDS) return false;
   const found = chrono.parse(line, { instant: now, timezone: 'UTC' });
   if (found.length === 0) return false;
   let rest = line;
