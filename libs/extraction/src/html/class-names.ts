@@ -25,6 +25,22 @@ const CONTENT_WORDS = new Set([
 const MODIFIER = /^(?:has|with|no|is)-/i;
 
 export function classifyNames(className: string | null, id: string | null): ClassKind {
+  if (className === null && id === null) return 'neutral';
+  const key = `${className ?? ''}#${id ?? ''}`;
+  let kind = recent.get(key);
+  if (kind === undefined) {
+    kind = classifyAll(className, id);
+    // Pages repeat their class names thousands of times; the cache is emptied, not left to grow.
+    if (recent.size >= RECENT_LIMIT) recent.clear();
+    recent.set(key, kind);
+  }
+  return kind;
+}
+
+const RECENT_LIMIT = 10_000;
+const recent = new Map<string, ClassKind>();
+
+function classifyAll(className: string | null, id: string | null): ClassKind {
   let kind: ClassKind = 'neutral';
   for (const name of `${className ?? ''} ${id ?? ''}`.split(/\s+/)) {
     if (name === '' || MODIFIER.test(name)) continue;

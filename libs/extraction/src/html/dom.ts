@@ -92,9 +92,11 @@ export function textOf(node: AnyNode | null): string | null {
 }
 
 /** Hidden from readers by the markup itself (not by a stylesheet, which this does not read). */
-export function isHidden(element: Element): boolean {
-  if (element.attribs['hidden'] !== undefined) return true;
-  if (attribute(element, 'aria-hidden') === 'true') return true;
-  const style = attribute(element, 'style');
-  return style !== null && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+export function isHidden({ attribs }: Element): boolean {
+  if (attribs['hidden'] !== undefined) return true;
+  if (attribs['aria-hidden']?.trim() === 'true') return true;
+  const style = attribs['style'];
+  return style !== undefined && HIDING_STYLE.test(style);
 }
+
+const HIDING_STYLE = /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;

@@ -211,12 +211,17 @@ const DATELINE_WORDS =
  */
 const DATELINE_MAX_WORDS = 8;
 
+/** A time, a numeric date, a month's name or a relative day: without one, no line is a dateline. */
+const LOOKS_DATED =
+  /\d{1,2}:\d{2}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$)|\b(?:ago|yesterday|today)\b/i;
+
 function wordsBesideNumbers(line: string): number {
   return line.replace(/[\d\p{P}\p{S}]+/gu, ' ').split(' ').filter((word) => word !== '').length;
 }
 
 export function isDateline(line: string, now: Date): boolean {
-  if (line.length > MAX_DATE_CHARS || wordsBesideNumbers(line) > DATELINE_MAX_WORDS) return false;
+  if (line.length > MAX_DATE_CHARS || !LOOKS_DATED.test(line)) return false;
+  if (wordsBesideNumbers(line) > DATELINE_MAX_WORDS) return false;
   const found = chrono.parse(line, { instant: now, timezone: 'UTC' });
   if (found.length === 0) return false;
   let rest = line;
