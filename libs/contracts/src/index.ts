@@ -10,7 +10,11 @@ export {
   sourceKinds,
 } from './schemas/article-fetched.v1.schema';
 export { articleParsedV1Schema } from './schemas/article-parsed.v1.schema';
-export { articleEnrichedV1Schema, entityKinds } from './schemas/article-enriched.v1.schema';
+export {
+  articleEnrichedV1Schema,
+  entityKinds,
+  textZones,
+} from './schemas/article-enriched.v1.schema';
 export { deadLetterReasons, deadLetterV1Schema } from './schemas/dead-letter.v1.schema';
 export { topicSchemas } from './schemas/topic-schemas';
 export { InvalidEventError, assertValid, parseEvent, validate } from './validation';

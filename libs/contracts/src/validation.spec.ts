@@ -169,6 +169,30 @@ describe(validate.name, () => {
     ]);
   });
 
+  it('accepts countries with focus, zones and spans, and checks them when present', () => {
+    const enriched = clone(exampleArticleEnriched);
+    const [first, ...rest] = enriched.countries;
+    if (!first) throw new Error('the example has countries');
+    const tagged = {
+      ...first,
+      focus: true,
+      foundIn: ['title', 'body'],
+      spans: [{ text: 'Qatar', zone: 'body', paragraph: 2, start: 10, end: 15 }],
+    };
+    expect(validate(Topic.ArticleEnriched, { ...enriched, countries: [tagged, ...rest] }).ok).toBe(
+      true,
+    );
+    const wrong = { ...tagged, foundIn: ['headline'], spans: [{ text: 'Qatar', zone: 'body' }] };
+    expect(
+      problemsOf(Topic.ArticleEnriched, { ...enriched, countries: [wrong] }).map((p) => p.path),
+    ).toEqual([
+      'countries.0.foundIn.0',
+      'countries.0.spans.0.paragraph',
+      'countries.0.spans.0.start',
+      'countries.0.spans.0.end',
+    ]);
+  });
+
   it('reports a value that is not an object at the root', () => {
     expect(problemsOf(Topic.ArticleFetched, 'hello')).toEqual([
       { path: '(root)', message: 'must be object' },

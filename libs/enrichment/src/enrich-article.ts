@@ -4,6 +4,12 @@ import { tagText } from './tag-text';
 
 /** The parsed article with its countries, topics and entities: a news.article.enriched.v1 value. */
 export function enrichArticle(article: ArticleParsedV1): ArticleEnrichedV1 {
-  const tags = tagText({ title: article.title, lead: article.lead, text: article.bodyText });
-  return { ...article, ...tags, enricherVersion: ENRICHER_VERSION };
+  // The parser has settled the language already; the enriched message keeps the parser's.
+  const { countries, topics, entities } = tagText({
+    title: article.title,
+    lead: article.lead,
+    text: article.bodyText,
+    language: article.language,
+  });
+  return { ...article, countries, topics, entities, enricherVersion: ENRICHER_VERSION };
 }

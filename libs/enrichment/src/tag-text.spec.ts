@@ -49,6 +49,35 @@ describe(tagText.name, () => {
       expect(tags.countries).toEqual(sorted);
     });
 
+    it('marks Russia and Qatar as the focus and Syria and Palestine as mentioned', () => {
+      const focus = Object.fromEntries(tags.countries.map((c) => [c.code, c.focus]));
+      expect(focus).toEqual({ RU: true, QA: true, SY: false, PS: false });
+    });
+
+    it('says where each country was found, and each span points at its words', () => {
+      const zones = Object.fromEntries(tags.countries.map((c) => [c.code, c.foundIn]));
+      expect(zones['QA']).toEqual(['title', 'lead', 'body']);
+      expect(zones['PS']).toEqual(['body']);
+      const texts = {
+        title: seedInput.title ?? '',
+        lead: seedInput.lead ?? '',
+        body: seed.paragraphs_in_order_each_once,
+      };
+      for (const country of tags.countries) {
+        for (const span of country.spans ?? []) {
+          const zoneText =
+            span.zone === 'body' ? (texts.body[span.paragraph] ?? '') : texts[span.zone];
+          expect(zoneText.slice(span.start, span.end)).toBe(span.text);
+        }
+      }
+      const gaza = tags.countries.find((c) => c.code === 'PS')?.spans?.[0];
+      expect(gaza?.text).toBe('Gaza Strip');
+    });
+
+    it('detects the language of a text given without one', () => {
+      expect(tags.language).toBe('en');
+    });
+
     it('counts Russia through its name, demonym, capital and seat of government', () => {
       const russia = tags.countries.find((c) => c.code === 'RU');
       expect(russia?.evidence).toEqual(

@@ -7,6 +7,7 @@ import type { OrganisationFound } from './organisation-finder';
 import { findPeople } from './people-finder';
 import type { PersonFound } from './people-finder';
 import { placeGazetteer } from './place-gazetteer';
+import { detectTextLanguage } from './language';
 import { findPlaces } from './place-matcher';
 import type { PlaceMention } from './place-matcher';
 import { tagTopics } from './topic-tagger';
@@ -16,6 +17,8 @@ import type { TextInput } from './text-zones';
 export type { TextInput } from './text-zones';
 
 export interface Tags {
+  /** The input's language when given, else detected (tinyld); null for too little text. */
+  language: string | null;
   countries: CountryTagV1[];
   topics: TopicTagV1[];
   entities: EntityV1[];
@@ -39,6 +42,10 @@ export function tagText(input: TextInput): Tags {
   );
 
   return {
+    language:
+      input.language === undefined
+        ? detectTextLanguage(zones.map((zone) => zone.text).join('\n'))
+        : input.language,
     countries: tagCountries(zones, places),
     topics: tagTopics(zones),
     entities: toEntities(people, organisations, places),

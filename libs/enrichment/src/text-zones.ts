@@ -6,6 +6,8 @@ export interface TextZone {
   /** Position among the zones, in reading order (title 0, lead next, then each body paragraph). */
   order: number;
   text: string;
+  /** For a body zone, its index among the input's paragraphs (blank-line separated); else 0. */
+  paragraph: number;
   /**
    * Written in headline case ("Talks Between Putin and Al Thani Mark ..."): capitals carry no
    * information there, so name finders must not treat a capitalised word as a name.
@@ -17,16 +19,19 @@ export interface TextInput {
   title?: string | null;
   lead?: string | null;
   text: string;
+  /** The text's language (ISO 639-1) when known; null when unknown, left out to detect it. */
+  language?: string | null;
 }
 
 /**
  * Splits an article into title, lead and body paragraphs. A lead that repeats the first body
- * paragraph (publishers often reuse it as the description) is counted once, as the lead.
+ * paragraph (publishers often reuse it as the description) is counted once, as the lead. Text is
+ * whitespace-normalised, so offsets into a zone are offsets into an extracted paragraph as is.
  */
 export function toZones(input: TextInput): TextZone[] {
   const zones: TextZone[] = [];
-  const push = (kind: ZoneKind, text: string): void => {
-    zones.push({ kind, order: zones.length, text, headline: isHeadlineCase(text) });
+  const push = (kind: ZoneKind, text: string, paragraph = 0): void => {
+    zones.push({ kind, order: zones.length, text, paragraph, headline: isHeadlineCase(text) });
   };
 
   const title = clean(input.title);
@@ -38,8 +43,11 @@ export function toZones(input: TextInput): TextZone[] {
     .split(/\n\s*\n/)
     .map((paragraph) => clean(paragraph))
     .filter((paragraph) => paragraph.length > 0);
-  if (lead && paragraphs.length > 0 && paragraphs[0] === lead) paragraphs.shift();
-  for (const paragraph of paragraphs) push('body', paragraph);
+  // The lead's repeat is skipped, but the paragraphs after it keep their own index.
+  const skipFirst = lead !== '' && paragraphs[0] === lead;
+  paragraphs.forEach((paragraph, index) => {
+    if (index > 0 || !skipFirst) push('body', paragraph, index);
+  });
   return zones;
 }
 

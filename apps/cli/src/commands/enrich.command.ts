@@ -5,18 +5,26 @@ import type { Tags } from '@newsflow/enrichment';
 
 /**
  * `newsctl enrich`: a parsed article (what `newsctl parse` prints) gets the full enriched
- * message; a bare `{"id","text"}` gets its tags.
+ * message; a bare `{"id","text"}` (optionally `title`, `lead`, `language`) gets its language and
+ * tags.
  */
 export function enrichRecord(record: unknown): ArticleEnrichedV1 | ({ id: string | null } & Tags) {
   const parsed = validate(Topic.ArticleParsed, record);
   if (parsed.ok) return enrichArticle(parsed.value);
-  const { id, text, title } = (record ?? {}) as Record<string, unknown>;
+  const { id, text, title, lead, language } = (record ?? {}) as Record<string, unknown>;
   if (typeof text !== 'string') {
     const problems = parsed.problems.map((p) => `${p.path} ${p.message}`).join('; ');
     throw new Error(`expected a parsed article or {"id","text"}: ${problems}`);
   }
+  const optional = (value: unknown): string | null => (typeof value === 'string' ? value : null);
   return {
-    id: typeof id === 'string' ? id : null,
-    ...tagText({ title: typeof title === 'string' ? title : null, text }),
+    id: optional(id),
+    ...tagText({
+      title: optional(title),
+      lead: optional(lead),
+      text,
+      // Detected unless the line says.
+      ...(typeof language === 'string' ? { language } : {}),
+    }),
   };
 }

@@ -1,5 +1,20 @@
 import type { ArticleParsedV1 } from './article-parsed.v1';
 
+/** Where in the article a piece of text stands. */
+export type TextZoneV1 = 'title' | 'lead' | 'body';
+
+/** One place in the text that pointed at a country. */
+export interface EvidenceSpanV1 {
+  /** As written: "Moscow", "Qatari", "Putin". */
+  text: string;
+  zone: TextZoneV1;
+  /** For `body`, the index of the paragraph in `paragraphs`; 0 for the title and the lead. */
+  paragraph: number;
+  /** Character offsets of `text` in that title, lead or paragraph (UTF-16, end exclusive). */
+  start: number;
+  end: number;
+}
+
 export interface CountryTagV1 {
   /** ISO 3166-1 alpha-2. */
   code: string;
@@ -9,6 +24,15 @@ export interface CountryTagV1 {
   salience: number;
   /** The surface forms that pointed at the country, e.g. ["Moscow", "Russian", "Kremlin"]. */
   evidence: string[];
+  /**
+   * The story is about this country, as opposed to mentioning it. Optional for messages from
+   * enrichers before it existed; the current enricher always sets it.
+   */
+  focus?: boolean;
+  /** The zones it was found in, in reading order. */
+  foundIn?: TextZoneV1[];
+  /** Every mention, with its offsets. */
+  spans?: EvidenceSpanV1[];
 }
 
 export interface TopicTagV1 {

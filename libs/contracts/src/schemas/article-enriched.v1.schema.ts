@@ -14,6 +14,24 @@ import {
 
 export const entityKinds = ['person', 'organisation', 'place'] as const;
 
+export const textZones = ['title', 'lead', 'body'] as const;
+
+const nonNegativeInteger = { type: 'integer', minimum: 0 } as const;
+
+/** EvidenceSpanV1. */
+export const evidenceSpanV1Schema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['text', 'zone', 'paragraph', 'start', 'end'],
+  properties: {
+    text: nonEmptyString,
+    zone: { type: 'string', enum: textZones },
+    paragraph: nonNegativeInteger,
+    start: nonNegativeInteger,
+    end: nonNegativeInteger,
+  },
+} as const;
+
 /** CountryTagV1. */
 export const countryTagV1Schema = {
   type: 'object',
@@ -25,6 +43,9 @@ export const countryTagV1Schema = {
     mentions: positiveInteger,
     salience: unitInterval,
     evidence: stringList,
+    focus: { type: 'boolean' },
+    foundIn: { type: 'array', items: { type: 'string', enum: textZones }, uniqueItems: true },
+    spans: { type: 'array', items: evidenceSpanV1Schema },
   },
 } as const;
 

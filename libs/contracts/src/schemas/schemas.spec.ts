@@ -2,6 +2,8 @@ import type {
   ArticleEnrichedV1,
   CountryTagV1,
   EntityKind,
+  EvidenceSpanV1,
+  TextZoneV1,
   EntityV1,
   TopicTagV1,
 } from '../messages/article-enriched.v1';
@@ -23,6 +25,8 @@ import {
   articleEnrichedV1Schema,
   countryTagV1Schema,
   entityKinds,
+  evidenceSpanV1Schema,
+  textZones,
   entityV1Schema,
   topicTagV1Schema,
 } from './article-enriched.v1.schema';
@@ -65,6 +69,7 @@ describe('message schemas', () => {
       true satisfies Mirrors<typeof articleProvenanceV1Schema, ArticleProvenanceV1>,
       true satisfies Mirrors<typeof articleEnrichedV1Schema, ArticleEnrichedV1>,
       true satisfies Mirrors<typeof countryTagV1Schema, CountryTagV1>,
+      true satisfies Mirrors<typeof evidenceSpanV1Schema, EvidenceSpanV1>,
       true satisfies Mirrors<typeof topicTagV1Schema, TopicTagV1>,
       true satisfies Mirrors<typeof entityV1Schema, EntityV1>,
       true satisfies Mirrors<typeof deadLetterV1Schema, DeadLetterV1>,
@@ -78,6 +83,7 @@ describe('message schemas', () => {
       true satisfies Equal<(typeof sourceKinds)[number], SourceKind>,
       true satisfies Equal<(typeof documentFormats)[number], DocumentFormat>,
       true satisfies Equal<(typeof entityKinds)[number], EntityKind>,
+      true satisfies Equal<(typeof textZones)[number], TextZoneV1>,
       true satisfies Equal<(typeof deadLetterReasons)[number], DeadLetterReason>,
     ];
     expect(enums).not.toContain(false);
