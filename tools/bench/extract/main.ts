@@ -11,6 +11,7 @@ import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { formatTable, quantile } from '../bench-table';
 import { evaluate } from './article-body-metric';
 import type { ArticleBodyScore } from './article-body-metric';
 import { DATASET_DIR, loadGroundTruth, loadPages, loadPublished } from './benchmark-dataset';
@@ -169,20 +170,8 @@ function speedCells(report: RunReport): string[] {
   ];
 }
 
-/** Nearest-rank quantile of sorted values. */
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-}
-
 function printTable(rows: string[][]): void {
-  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((row) => row[i]?.length ?? 0)));
-  for (const row of rows) {
-    const cells = row.map((cell, i) => {
-      const width = widths[i] ?? 0;
-      return i === 0 ? cell.padEnd(width) : cell.padStart(width);
-    });
-    console.log(cells.join('  '));
-  }
+  for (const line of formatTable(rows)) console.log(line);
 }
 
 function printWorst(score: ArticleBodyScore, count: number): void {

@@ -1,0 +1,230 @@
+/**
+ * `npm run bench:enrich [-- --passes N]`: articles per second and peak memory of
+ * @newsflow/enrichment on real article texts, and the micro precision, recall and F1 of its
+ * article-level countries on GeoWebNews.
+ *
+ * There are 381 real texts (200 GeoWebNews bodies, 181 article-extraction-benchmark bodies), so
+ * the timed run makes several passes over them to reach a few thousand articles.
+ * Each row runs in its own child process (this script, forked with --child NAME), so its peak RSS
+ * is its own; the children run one after another so they never compete for the CPU.
+ */
+import { fork } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { formatTable, quantile } from '../bench-table';
+import { scoreCountries } from './country-score';
+import { EXTRACTION_DATASET_DIR, GEOWEBNEWS_FILE, loadBenchTexts } from './enrich-dataset';
+
+const RUNS = ['startup', 'tagText'] as const;
+type RunName = (typeof RUNS)[number];
+
+/** A fresh process: loading the library, then its first calls, which build the gazetteer. */
+interface StartupReport {
+  run: 'startup';
+  importMs: number;
+  firstCallMs: number;
+  secondCallMs: number;
+  maxRssKb: number;
+}
+
+/** Timed passes over every text, after a warm-up pass. */
+interface ThroughputReport {
+  run: 'tagText';
+  articleMs: number[];
+  totalMs: number;
+  cpuMs: number;
+  maxRssKb: number;
+  /** Country codes per GeoWebNews article, from the first timed pass. */
+  countries: Record<string, string[]>;
+}
+
+type RunReport = StartupReport | ThroughputReport;
+
+const DEFAULT_PASSES = 10;
+/** Ask of the issue: the country tagger, on one core. */
+const TARGET_ARTICLES_PER_SECOND = 2_000;
+/** Short, so that the first call's time is start-up cost rather than work on the text. */
+const STARTUP_TEXT = 'Ministers from France and Kenya met in Nairobi on Monday.';
+
+const USAGE = 'usage: main.js [--passes N]';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { passes: { type: 'string' }, child: { type: 'string' } },
+  });
+  const passes = passCount(values.passes);
+  if (values.child !== undefined) return runChild(runName(values.child), passes);
+
+  const started = performance.now();
+  const startup = await runInChild('startup', passes);
+  const throughput = await runInChild('tagText', passes);
+  if (startup.run !== 'startup' || throughput.run !== 'tagText') throw new Error('mixed-up runs');
+
+  const texts = loadBenchTexts();
+  const meanChars = texts.reduce((sum, { text }) => sum + text.length, 0) / texts.length;
+  const geoWebNews = texts.filter((text) => text.countries !== undefined);
+  console.log(
+    `enrichment bench: ${texts.length} real texts (${geoWebNews.length} GeoWebNews bodies, ` +
+      `${texts.length - geoWebNews.length} article-extraction-benchmark bodies; ` +
+      `${Math.round(meanChars)} characters on average)`,
+  );
+  console.log(`  ${GEOWEBNEWS_FILE}\n  ${EXTRACTION_DATASET_DIR}/ground-truth.json`);
+  console.log(
+    `${passes} timed pass${passes === 1 ? '' : 'es'} over them = ${throughput.articleMs.length.toLocaleString('en')} articles, after a ` +
+      `warm-up pass; node ${process.version}, one child process per row, body text only\n`,
+  );
+
+  const rate = throughput.articleMs.length / (throughput.totalMs / 1000);
+  for (const line of formatTable([
+    ['run', 'articles', 'articles/s', 'median ms', 'p90 ms', 'peak RSS MB', 'CPU/wall'],
+    ['tagText (countries, topics, entities)', ...throughputCells(throughput)],
+    ['country tagger alone', '-', 'n/a *', '-', '-', '-', '-'],
+  ]))
+    console.log(line);
+  console.log(
+    '* not available yet: @newsflow/enrichment exports only tagText and enrichArticle, so the\n' +
+      '  country tagger cannot run without the people, organisation and topic work around it.\n',
+  );
+
+  for (const line of formatTable([
+    ['start-up (fresh process)', 'import ms', 'first call ms', 'second call ms', 'peak RSS MB'],
+    [
+      'tagText on one sentence',
+      startup.importMs.toFixed(0),
+      startup.firstCallMs.toFixed(0),
+      startup.secondCallMs.toFixed(1),
+      megabytes(startup.maxRssKb),
+    ],
+  ]))
+    console.log(line);
+  console.log(
+    '  the first call builds the gazetteer (the library does not expose its build alone): ' +
+      `about ${(startup.firstCallMs - startup.secondCallMs).toFixed(0)} ms of start-up\n`,
+  );
+
+  const score = scoreCountries(
+    geoWebNews.map((text) => ({
+      expected: text.countries ?? [],
+      predicted: throughput.countries[text.id] ?? [],
+    })),
+  );
+  const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+  console.log(
+    `GeoWebNews dev, ${score.articles} articles, article-level countries (micro): ` +
+      `P ${pct(score.precision)}  R ${pct(score.recall)}  F1 ${pct(score.f1)} ` +
+      `(TP ${score.truePositives}, FP ${score.falsePositives}, FN ${score.falseNegatives})`,
+  );
+  console.log(
+    `target >= ${TARGET_ARTICLES_PER_SECOND.toLocaleString('en')} articles/s for the country ` +
+      `tagger: not measurable alone; the whole tagText runs ${rate.toFixed(0)} articles/s ` +
+      `(${(rate / TARGET_ARTICLES_PER_SECOND).toFixed(2)}x the target)`,
+  );
+  console.log(`\nwhole run: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function passCount(value: string | undefined): number {
+  const passes = value === undefined ? DEFAULT_PASSES : Number(value);
+  if (!Number.isInteger(passes) || passes < 1) throw new Error(`bad --passes "${value}"; ${USAGE}`);
+  return passes;
+}
+
+function runName(name: string): RunName {
+  const run = RUNS.find((known) => known === name);
+  if (run === undefined) throw new Error(`unknown run "${name}"; ${USAGE}`);
+  return run;
+}
+
+async function runChild(run: RunName, passes: number): Promise<void> {
+  const report = run === 'startup' ? await measureStartup() : await measureThroughput(passes);
+  process.send?.(report, undefined, undefined, () => process.disconnect());
+}
+
+async function measureStartup(): Promise<StartupReport> {
+  const importStart = performance.now();
+  // Imported here, not at the top, so that loading the library is timed and the parent skips it.
+  const { tagText } = await import('@newsflow/enrichment');
+  const importMs = performance.now() - importStart;
+  const firstCallMs = timed(() => tagText({ text: STARTUP_TEXT }));
+  const secondCallMs = timed(() => tagText({ text: STARTUP_TEXT }));
+  return {
+    run: 'startup',
+    importMs,
+    firstCallMs,
+    secondCallMs,
+    maxRssKb: process.resourceUsage().maxRSS,
+  };
+}
+
+/** Texts are all in memory before the clock starts, so that only tagging is timed. */
+async function measureThroughput(passes: number): Promise<ThroughputReport> {
+  const texts = loadBenchTexts();
+  const { tagText } = await import('@newsflow/enrichment');
+  // Warm-up: the enricher is long-running, so steady-state (JIT-compiled) speed is what counts.
+  for (const { text } of texts) tagText({ text });
+
+  const articleMs: number[] = [];
+  const countries: Record<string, string[]> = {};
+  const cpuStart = process.cpuUsage();
+  const loopStart = performance.now();
+  for (let pass = 0; pass < passes; pass++) {
+    for (const text of texts) {
+      const start = performance.now();
+      const tags = tagText({ text: text.text });
+      articleMs.push(performance.now() - start);
+      if (pass === 0 && text.countries !== undefined)
+        countries[text.id] = tags.countries.map((country) => country.code);
+    }
+  }
+  const totalMs = performance.now() - loopStart;
+  const cpu = process.cpuUsage(cpuStart);
+  return {
+    run: 'tagText',
+    articleMs,
+    totalMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    maxRssKb: process.resourceUsage().maxRSS,
+    countries,
+  };
+}
+
+function timed(work: () => unknown): number {
+  const start = performance.now();
+  work();
+  return performance.now() - start;
+}
+
+function runInChild(run: RunName, passes: number): Promise<RunReport> {
+  return new Promise((resolvePromise, reject) => {
+    let report: RunReport | undefined;
+    const child = fork(__filename, ['--child', run, '--passes', String(passes)]);
+    child.on('message', (message) => (report = message as RunReport));
+    child.on('error', reject);
+    // 'close' comes after the IPC channel has closed, so the report has arrived by then.
+    child.on('close', (code) =>
+      code === 0 && report
+        ? resolvePromise(report)
+        : reject(new Error(`the ${run} run exited with code ${code}`)),
+    );
+  });
+}
+
+/** CPU/wall above 1 means work beside the main thread (the garbage collector's helpers). */
+function throughputCells(report: ThroughputReport): string[] {
+  const sorted = [...report.articleMs].sort((a, b) => a - b);
+  return [
+    report.articleMs.length.toLocaleString('en'),
+    (report.articleMs.length / (report.totalMs / 1000)).toFixed(0),
+    quantile(sorted, 0.5).toFixed(2),
+    quantile(sorted, 0.9).toFixed(2),
+    megabytes(report.maxRssKb),
+    (report.cpuMs / report.totalMs).toFixed(2),
+  ];
+}
+
+function megabytes(kilobytes: number): string {
+  return (kilobytes / 1024).toFixed(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
