@@ -8,6 +8,7 @@ import { findPeople } from './people-finder';
 import type { PersonFound } from './people-finder';
 import { placeGazetteer } from './place-gazetteer';
 import { detectTextLanguage } from './language';
+import { likelyNameSpans } from './name-spans';
 import { findPlaces } from './place-matcher';
 import type { PlaceMention } from './place-matcher';
 import { tagTopics } from './topic-tagger';
@@ -50,6 +51,19 @@ export function tagText(input: TextInput): Tags {
     topics: tagTopics(zones),
     entities: toEntities(people, organisations, places),
   };
+}
+
+/**
+ * The country tagger alone, for when countries are all that is wanted at volume (a backfill, a
+ * filter in front of the full tagger). It skips compromise's tagger: the names a place word may
+ * hide in ("Michael Jordan", "Morgan Stanley") come from given names in its lexicon instead
+ * (see likelyNameSpans), so it can differ from tagText's countries where only the tagger knows a
+ * name. The first call builds the gazetteer.
+ */
+export function tagCountriesOnly(input: TextInput): CountryTagV1[] {
+  const zones = toZones(input);
+  const places = findPlaces(zones, likelyNameSpans(zones), placeGazetteer());
+  return tagCountries(zones, places);
 }
 
 function toEntities(
