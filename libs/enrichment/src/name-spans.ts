@@ -25,7 +25,11 @@ export function likelyNameSpans(zones: readonly TextZone[]): ZoneSpan[] {
     const tokens = tokenize(zone.text);
     for (let index = 0; index < tokens.length; index++) {
       const first = tokens[index];
-      if (!first || !isCapitalised(first.text) || !isGivenName(first.text)) continue;
+      // The cheap tests first: most words are not followed by a capitalised one.
+      if (!first || first.next !== 'space' || !isCapitalised(tokens[index + 1]?.text ?? '')) {
+        continue;
+      }
+      if (!isCapitalised(first.text) || !isGivenName(first.text)) continue;
       let last = index;
       while (tokens[last]?.next === 'space' && isCapitalised(tokens[last + 1]?.text ?? '')) last++;
       const end = tokens[last];

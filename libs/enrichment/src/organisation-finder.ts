@@ -59,8 +59,9 @@ export function findOrganisations(
       add(name, name);
     }
   }
-  for (const place of places) {
-    if (place.sense.kind === 'landmark') add(place.sense.name, place.surface);
+  // A leader's name or an office ("Putin", "Taoiseach") is a landmark too, but no organisation.
+  for (const { sense, surface } of places) {
+    if (sense.kind === 'landmark' && sense.office === undefined) add(sense.name, surface);
   }
   return [...found.values()].map(({ name, forms, mentions }) => ({
     name,

@@ -10,7 +10,7 @@ import {
   surnameForms,
 } from './person-names';
 import type { PersonCluster } from './person-names';
-import type { ZoneSpan } from './place-matcher';
+import type { NameSpan, ZoneSpan } from './place-matcher';
 import type { TextZone } from './text-zones';
 import { fold, tokenize, withoutPossessive } from './text-tokens';
 import type { Token } from './text-tokens';
@@ -19,8 +19,11 @@ export interface PersonFound {
   name: string;
   surfaceForms: string[];
   mentions: number;
-  /** Where the person is named, so that no place is read inside a name. */
-  spans: ZoneSpan[];
+  /**
+   * Where the person is named, with the full name: no place is read inside a name, and a
+   * sitting leader counts for the country.
+   */
+  spans: NameSpan[];
 }
 
 const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName'];
@@ -100,11 +103,12 @@ export function findPeople(
 
   return clusters.map((cluster) => {
     const found = spans.get(cluster) ?? [];
+    const name = canonicalName(cluster);
     return {
-      name: canonicalName(cluster),
+      name,
       surfaceForms: [...cluster.surfaceForms.keys()],
       mentions: found.length,
-      spans: found,
+      spans: found.map((span) => ({ ...span, person: name })),
     };
   });
 }

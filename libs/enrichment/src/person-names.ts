@@ -15,7 +15,7 @@ export const TITLE_WORDS: ReadonlySet<string> = wordSet(`
   attorney foreign defence defense interior finance colonel col lieutenant lt captain capt major
   maj sergeant sgt corporal private admiral adm marshal field commander officer coach manager his
   her majesty highness excellency hon honourable honorable former late state first supreme grand
-  mufti crown-prince mp mep
+  mufti crown-prince mp mep taoiseach tanaiste tánaiste
 `);
 
 /** Lower-case words that belong inside names: "Tamim bin Hamad Al Thani", "Ursula von der Leyen". */

@@ -1,3 +1,4 @@
+import { COUNTRY_NAME_LANGUAGES } from './country-name-locales';
 import { keyOf, placeGazetteer } from './place-gazetteer';
 
 describe('placeGazetteer', () => {
@@ -46,5 +47,47 @@ describe('placeGazetteer', () => {
   it('leaves out small towns named like common words', () => {
     expect(codesOf('Independence')).toEqual([]);
     expect(codesOf('Emir')).toEqual([]);
+  });
+
+  it('knows disputed areas by the state the README assigns them to', () => {
+    expect(codesOf('Gaza')).toEqual(['PS']);
+    expect(codesOf('Crimea')).toEqual(['UA']);
+    expect(codesOf('Golan Heights')).toEqual(['SY']);
+    expect(codesOf('Kosovo')).toEqual(['XK']);
+    expect(codesOf('Kashmir')).toEqual([null]);
+  });
+
+  it('knows country names in the registered languages, with regular inflections', () => {
+    expect(COUNTRY_NAME_LANGUAGES).toEqual(
+      expect.arrayContaining(['fr', 'de', 'es', 'it', 'pt', 'ru', 'ar']),
+    );
+    expect(codesOf('Allemagne')).toEqual(['DE']);
+    expect(codesOf('Rusia')).toEqual(['RU']);
+    expect(codesOf('Katar')).toEqual(['QA']);
+    expect(codesOf('Russlands')).toEqual(['RU']);
+    expect(codesOf('России')).toEqual(['RU']);
+    expect(codesOf('وقطر')).toEqual(['QA']);
+  });
+
+  it('takes no foreign name that is an English word, first name or other place', () => {
+    // Iceland in German and Swedish, Mauritius in French, India in Polish.
+    expect(codesOf('Island')).toEqual([]);
+    expect(codesOf('Maurice')).toEqual([]);
+    expect(codesOf('Indie')).toEqual([]);
+  });
+
+  it('holds leaders apart from places: a leader’s name is no place name', () => {
+    expect(gazetteer.officeSense('Putin')).toMatchObject({ code: 'RU', office: 'President' });
+    expect(gazetteer.isPlaceName('Putin')).toBe(false);
+    expect(gazetteer.isPlaceName('Qatar')).toBe(true);
+  });
+
+  it('compiles the names into a trie of folded tokens', () => {
+    const gaza = gazetteer.names.next?.get('Gaza')?.next?.get('Strip')?.entry;
+    expect(gaza?.senses.map((sense) => sense.code)).toEqual(['PS']);
+    expect(gazetteer.shoutedNames.next?.get('MOSCOW')?.entry?.key).toBe('Moscow');
+    expect(gazetteer.names.next?.get('Cote')?.next?.get('Ivoire')?.entry?.key).toBe(
+      keyOf("Côte d'Ivoire"),
+    );
   });
 });

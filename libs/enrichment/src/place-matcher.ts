@@ -1,5 +1,9 @@
-import { byPreference, placeGazetteer } from './place-gazetteer';
-import type { GazetteerEntry, PlaceGazetteer, PlaceSense } from './place-gazetteer';
+import { isCommonWord } from './common-words';
+import { leaderNamed, RULING_FAMILY, rulingFamilyOf } from './heads-of-government';
+import { lexiconTags } from './nlp-document';
+import { isTitleWord, nameParts } from './person-names';
+import { byPreference, elisionLength, placeGazetteer } from './place-gazetteer';
+import type { GazetteerEntry, NameNode, PlaceGazetteer, PlaceSense } from './place-gazetteer';
 import type { TextZone } from './text-zones';
 import {
   fold,
@@ -18,6 +22,12 @@ export interface ZoneSpan {
   end: number;
 }
 
+/** Where a person is named: no place is read inside it, but the person may be a leader. */
+export interface NameSpan extends ZoneSpan {
+  /** The person's full name ("Vladimir Putin" for a later "Putin"), when known. */
+  person?: string;
+}
+
 /** A place name found in the text, with the sense chosen for it. */
 export interface PlaceMention extends ZoneSpan {
   /** As written, without a possessive: "Qatar" for "Qatar's". */
@@ -31,6 +41,15 @@ interface Candidate extends ZoneSpan {
   senses: PlaceSense[];
 }
 
+/** A zone's tokens, with what the matcher needs of each worked out once. */
+interface ZoneWords {
+  tokens: readonly Token[];
+  /** Folded, elided article off ("l'Allemagne" -> "Allemagne"). */
+  folded: string[];
+  /** Inside a person's name: the span of that name. Empty when no name was given. */
+  blocked: readonly (NameSpan | undefined)[];
+}
+
 /** A headline's one-word city must be a big one: "Aurora Seen Over ..." is not Aurora, Colorado. */
 const HEADLINE_CITY_MIN_POPULATION = 1_000_000;
 /** A smaller namesake wins only when it is at least this big next to the default one. */
@@ -39,33 +58,47 @@ const NAMESAKE_MIN_SHARE = 0.05;
 /**
  * Finds place names in the zones, longest name first and word-aligned, outside the `blocked`
  * spans (people's names: "Jordan" in "Michael Jordan" is not a country), then picks a sense for
- * each ambiguous one. Case matters: "US" is a country, "us" is not.
+ * each ambiguous one. Case matters: "US" is a country, "us" is not. A person who is a sitting
+ * leader ("Vladimir Putin", later "Putin") or of a ruling house ("Al Thani") counts for the
+ * country, as a landmark with an office. One pass over each zone's words: the gazetteer is a
+ * token trie.
  */
 export function findPlaces(
   zones: readonly TextZone[],
-  blocked: readonly ZoneSpan[],
+  blocked: readonly NameSpan[],
   gazetteer: PlaceGazetteer = placeGazetteer(),
 ): PlaceMention[] {
+  const byZone = new Map<number, NameSpan[]>();
+  for (const span of blocked) {
+    const spans = byZone.get(span.zone);
+    if (spans) spans.push(span);
+    else byZone.set(span.zone, [span]);
+  }
   const candidates = zones.flatMap((zone) =>
-    findCandidates(
-      zone,
-      blocked.filter((span) => span.zone === zone.order),
-      gazetteer,
-    ),
+    findCandidates(zone, byZone.get(zone.order) ?? [], gazetteer),
   );
-  return resolve(candidates, zones);
+  const places = resolve(candidates, zones, surnamesOf(blocked, zones));
+  // A leader's name already read whole from the text is not counted again from its person.
+  const read = places.filter((place) => place.sense.office !== undefined);
+  const unread = blocked.filter(
+    (span) => !read.some((r) => r.zone === span.zone && r.start < span.end && span.start < r.end),
+  );
+  const leaders = leaderMentions(zones, unread, gazetteer);
+  if (leaders.length === 0) return places;
+  return [...places, ...leaders].sort((a, b) => a.zone - b.zone || a.start - b.start);
 }
 
 function findCandidates(
   zone: TextZone,
-  blocked: readonly ZoneSpan[],
+  blocked: readonly NameSpan[],
   gazetteer: PlaceGazetteer,
 ): Candidate[] {
-  const tokens = tokenize(zone.text);
-  const isBlocked = (token: Token): boolean =>
-    blocked.some((span) => token.start < span.end && span.start < token.end);
+  const words = zoneWords(zone.text, blocked);
+  const { tokens } = words;
   const shouting = isShouting(zone.text);
-  const dateline = tokens.findIndex((token) => !isAllCaps(token.text) && !/^\d+$/.test(token.text));
+  const dateline = tokens.findIndex(
+    (token) => !isCapsWord(token.text) && !/^\d+$/.test(token.text),
+  );
   const found: Candidate[] = [];
 
   let i = 0;
@@ -74,7 +107,10 @@ function findCandidates(
     // dateline only ("TIJUANA & SAN DIEGO, MARCH 29 --"): elsewhere a word in capitals is an
     // acronym ("MOCA" is no town).
     const shouted = shouting || dateline < 0 || i < dateline;
-    const match = longestMatch(tokens, i, gazetteer, isBlocked, shouted);
+    const acrossName = words.blocked[i] !== undefined;
+    const match = acrossName
+      ? leaderAcross(words, i, gazetteer)
+      : longestMatch(words, i, gazetteer, shouted, false);
     if (!match) {
       i += 1;
       continue;
@@ -83,44 +119,129 @@ function findCandidates(
     const first = tokens[i] as Token;
     const last = tokens[i + length - 1] as Token;
     const after = tokens[i + length];
-    const surface = withoutPossessive(zone.text.slice(first.start, last.end));
+    const start = first.start + elisionLength(first.text);
+    const surface = withoutPossessive(zone.text.slice(start, last.end));
     const before = tokens[i - 1];
-    const senses = entry.senses.filter((sense) =>
-      fitsContext(sense, { zone, first, length, before, after, surface, shouting }),
+    const context = { zone, first, length, before, after, surface, shouting, gazetteer };
+    const senses = entry.senses.filter(
+      (sense) => (!acrossName || sense.office !== undefined) && fitsContext(sense, context),
     );
     if (senses.length > 0) {
-      found.push({ zone: zone.order, start: first.start, end: last.end, surface, entry, senses });
+      found.push({ zone: zone.order, start, end: last.end, surface, entry, senses });
     }
     i += length;
   }
   return found;
 }
 
-function longestMatch(
+function zoneWords(text: string, blocked: readonly NameSpan[]): ZoneWords {
+  const tokens = tokenize(text);
+  return {
+    tokens,
+    folded: tokens.map((token) => foldWord(token.text.slice(elisionLength(token.text)))),
+    blocked: blocked.length > 0 ? blockedTokens(tokens, blocked) : [],
+  };
+}
+
+/** All in capitals; most words fail on their first letter. */
+function isCapsWord(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return !(code >= 97 && code <= 122) && isAllCaps(word);
+}
+
+/** fold(), skipped for plain ASCII words (nearly all of an English text): it is the slow part. */
+function foldWord(word: string): string {
+  return /^[\x20-\x5f\x61-\x7e]*$/.test(word) ? word : fold(word);
+}
+
+function blockedTokens(
   tokens: readonly Token[],
+  spans: readonly NameSpan[],
+): (NameSpan | undefined)[] {
+  const blocked: (NameSpan | undefined)[] = tokens.map(() => undefined);
+  for (const span of spans) {
+    // Tokens are in text order: find the first one ending after the span starts.
+    let low = 0;
+    let high = tokens.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((tokens[middle] as Token).end <= span.start) low = middle + 1;
+      else high = middle;
+    }
+    for (let i = low; i < tokens.length && (tokens[i] as Token).start < span.end; i += 1) {
+      blocked[i] = span;
+    }
+  }
+  return blocked;
+}
+
+interface Match {
+  entry: GazetteerEntry;
+  length: number;
+}
+
+/**
+ * A leader's name read across a person's: compromise may cut a name short ("Kim Jong" of "Kim
+ * Jong Un"), so a leader's name that starts with the person's and runs on past it counts. One
+ * that ends with the person's is left to the person (the later "Albanese" of "Francesca
+ * Albanese" is not Australia's prime minister), unless the span only says that the words look
+ * like a name ("Vladimir Putin"); there a ruling house may also end it ("Abdulrahman Al Thani").
+ */
+function leaderAcross(
+  words: ZoneWords,
   from: number,
   gazetteer: PlaceGazetteer,
-  isBlocked: (token: Token) => boolean,
+): Match | undefined {
+  const span = words.blocked[from];
+  if (!span) return undefined;
+  const inside = words.blocked[from - 1] !== undefined;
+  if (inside && span.person !== undefined) return undefined;
+  const match = longestMatch(words, from, gazetteer, false, true);
+  const offices = match?.entry.senses.filter((sense) => sense.office !== undefined) ?? [];
+  if (!match || offices.length === 0) return undefined;
+  if (inside && !offices.every((sense) => sense.office === RULING_FAMILY)) return undefined;
+  let runEnd = from;
+  while (words.blocked[runEnd]) runEnd += 1;
+  const end = from + match.length;
+  return end > runEnd || (end === runEnd && span.person === undefined) ? match : undefined;
+}
+
+/**
+ * The longest name starting at a token: the trie is followed word by word, across spaces and
+ * hyphens only, until no name goes on. A name may end on a possessive ("Qatar's"). In capitals,
+ * when allowed, the capitals trie is followed alongside.
+ */
+function longestMatch(
+  words: ZoneWords,
+  from: number,
+  gazetteer: PlaceGazetteer,
   shoutedAllowed: boolean,
-): { entry: GazetteerEntry; length: number } | undefined {
-  const words: string[] = [];
-  let allCaps = true;
-  const keys: { key: string; length: number; allCaps: boolean }[] = [];
-  for (let length = 1; length <= gazetteer.maxTokens; length += 1) {
-    const token = tokens[from + length - 1];
-    if (!token || isBlocked(token)) break;
-    const previous = tokens[from + length - 2];
-    if (length > 1 && previous?.next !== 'space' && previous?.next !== 'hyphen') break;
-    words.push(fold(token.text));
-    allCaps &&= isAllCaps(token.text);
-    const spoken = [...words.slice(0, -1), withoutPossessive(words[words.length - 1] ?? '')];
-    keys.push({ key: spoken.join(' '), length, allCaps });
+  acrossNames: boolean,
+): Match | undefined {
+  const { tokens, folded } = words;
+  const blocked = acrossNames ? [] : words.blocked;
+  let node: NameNode | undefined = gazetteer.names;
+  let loud: NameNode | undefined = shoutedAllowed ? gazetteer.shoutedNames : undefined;
+  let best: Match | undefined;
+  for (let k = from; k < tokens.length && (node || loud); k += 1) {
+    if (blocked[k]) break;
+    const join = tokens[k - 1]?.next;
+    if (k > from && join !== 'space' && join !== 'hyphen') break;
+    const word = folded[k] as string;
+    // Folding straightened the apostrophe of a possessive.
+    const ending = word.endsWith("'s") ? word.slice(0, -2) : word;
+    if (loud && !isCapsWord((tokens[k] as Token).text)) loud = undefined;
+    const child: NameNode | undefined = node?.next?.get(word);
+    const loudChild: NameNode | undefined = loud?.next?.get(word);
+    const entry =
+      ending === word
+        ? (child?.entry ?? loudChild?.entry)
+        : (node?.next?.get(ending)?.entry ?? loud?.next?.get(ending)?.entry);
+    if (entry) best = { entry, length: k - from + 1 };
+    node = child;
+    loud = loudChild;
   }
-  for (const { key, length, allCaps: shouted } of keys.reverse()) {
-    const entry = gazetteer.lookup(key, shouted && shoutedAllowed);
-    if (entry) return { entry, length };
-  }
-  return undefined;
+  return best;
 }
 
 interface Context {
@@ -131,6 +252,7 @@ interface Context {
   after: Token | undefined;
   surface: string;
   shouting: boolean;
+  gazetteer: PlaceGazetteer;
 }
 
 /** "in Spanish", "Spanish-speaking", "the French language": a language, not a country. */
@@ -152,7 +274,24 @@ function fitsContext(sense: PlaceSense, context: Context): boolean {
   }
   // "Chad Smith", "Jordan Henderson": a first name followed by a surname.
   if (sense.caution === 'person' && first.next === 'space' && after && isCapitalised(after.text)) {
-    return false;
+    // A country or region needs a likelier surname: "Jordan Valley", "Georgia State", "Chad
+    // President Deby" and "Jordan Israel talks" are the place.
+    const local = sense.kind === 'city' || sense.kind === 'capital';
+    if (local || looksLikeName(after.text, context.gazetteer)) return false;
+  }
+  // "Boyd Carney", "Melania Trump", "Petro Poroshenko": a leader's name inside someone else's.
+  // A ruling house's name comes after a first name by nature ("Khalid Al Thani"), a title
+  // before one ("Pope Francis"); two leaders may stand side by side in a headline ("Putin
+  // Zelensky Talks").
+  if (sense.office !== undefined && sense.office !== RULING_FAMILY && !isTitleWord(surface)) {
+    const { gazetteer } = context;
+    const nameWord = (word: Token | undefined): boolean =>
+      !!word &&
+      isCapitalised(word.text) &&
+      looksLikeName(word.text, gazetteer) &&
+      !gazetteer.officeSense(withoutPossessive(word.text));
+    if (before?.next === 'space' && nameWord(before)) return false;
+    if (length === 1 && first.next === 'space' && nameWord(after)) return false;
   }
   if (
     zone.headline &&
@@ -188,12 +327,40 @@ function isLanguageUse(
   );
 }
 
+const NAME_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName'];
+
+/**
+ * A capitalised word that is no ordinary word, title, acronym, place, or anything else
+ * compromise's lexicon knows ("Tuesday", "March"), unless it knows it as a name: part of a name.
+ */
+function looksLikeName(word: string, gazetteer: PlaceGazetteer): boolean {
+  const bare = withoutPossessive(word);
+  if (isAllCaps(bare) || isCommonWord(bare) || isTitleWord(bare)) return false;
+  const tags = lexiconTags(bare);
+  if (tags.length > 0 && !tags.some((tag) => NAME_TAGS.includes(tag))) return false;
+  return !gazetteer.isPlaceName(bare);
+}
+
 /** Mostly capital letters: a dateline or a shouted headline. */
 function isShouting(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 12) return false;
-  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-  return upper / letters.length > 0.8;
+  let letters = 0;
+  let upper = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 97 && code <= 122) letters += 1;
+    else if (code >= 65 && code <= 90) {
+      letters += 1;
+      upper += 1;
+    } else if (code >= 128) {
+      // Outside ASCII, a letter is what has two cases (scripts without case never shout).
+      const char = text.charAt(i);
+      const lower = char.toLowerCase();
+      if (lower === char.toUpperCase()) continue;
+      letters += 1;
+      if (char !== lower) upper += 1;
+    }
+  }
+  return letters >= 12 && upper / letters > 0.8;
 }
 
 /**
@@ -203,10 +370,19 @@ function isShouting(text: string): boolean {
  * own cities or regions while the default's country goes unmentioned ("Georgia" among Atlanta
  * and Savannah is the US state); else the default (a country over a state, the largest city).
  */
-function resolve(candidates: readonly Candidate[], zones: readonly TextZone[]): PlaceMention[] {
+function resolve(
+  candidates: readonly Candidate[],
+  zones: readonly TextZone[],
+  surnames: ReadonlyMap<string, readonly string[]>,
+): PlaceMention[] {
+  const texts = new Map(zones.map((zone) => [zone.order, zone.text]));
   const support = new Map<string, number>();
   const localSupport = new Map<string, number>();
+  const namedAs = new Map<string, Set<string>>();
   for (const candidate of candidates) {
+    for (const { code } of candidate.senses) {
+      if (code) namedAs.set(code, (namedAs.get(code) ?? new Set()).add(spelling(candidate)));
+    }
     const [only] = candidate.senses;
     if (candidate.senses.length !== 1 || !only?.code) continue;
     support.set(only.code, (support.get(only.code) ?? 0) + 1);
@@ -216,9 +392,10 @@ function resolve(candidates: readonly Candidate[], zones: readonly TextZone[]): 
   }
 
   return candidates.flatMap((candidate, index) => {
+    if (isSurnameAlone(candidate, surnames, namedAs)) return [];
     const senses = [...candidate.senses].sort(byPreference);
     const fallback = senses[0] as PlaceSense;
-    const qualifier = qualifierOf(candidate, candidates.slice(index + 1, index + 3), zones);
+    const qualifier = qualifierOf(candidate, candidates.slice(index + 1, index + 3), texts);
     let chosen: PlaceSense | undefined = fallback;
     if (qualifier) {
       // "Paris, Texas": a namesake too small for the gazetteer when no sense is in Texas's
@@ -248,7 +425,7 @@ function resolve(candidates: readonly Candidate[], zones: readonly TextZone[]): 
 function qualifierOf(
   candidate: Candidate,
   following: readonly Candidate[],
-  zones: readonly TextZone[],
+  texts: ReadonlyMap<number, string>,
 ): ReadonlySet<string | null> | undefined {
   const [next, afterNext] = following;
   if (!next || next.zone !== candidate.zone) return undefined;
@@ -257,7 +434,7 @@ function qualifierOf(
   }
   const regions = next.senses.filter((sense) => sense.kind === 'region');
   if (regions.length === 0) return undefined;
-  const text = zones.find((zone) => zone.order === candidate.zone)?.text ?? '';
+  const text = texts.get(candidate.zone) ?? '';
   const comma = /^,\s*$/;
   if (!comma.test(text.slice(candidate.end, next.start))) return undefined;
   if (afterNext?.zone === next.zone && comma.test(text.slice(next.end, afterNext.start))) {
@@ -282,4 +459,82 @@ function supportedNamesake(
       (localSupport.get(sense.code) ?? 0) > 0 &&
       (fallback.population === 0 || sense.population >= NAMESAKE_MIN_SHARE * fallback.population),
   );
+}
+
+function spelling(candidate: Candidate): string {
+  return fold(candidate.surface).toLowerCase();
+}
+
+/**
+ * "Michael Jordan scored 40. Jordan later said...": a place named like the surname of a person
+ * in the text is that person, unless the text names the place some other way too ("Amman",
+ * "Jordanian"). Likewise a leader's surname that is some other person's ("Boyd Carney ...
+ * Carney said").
+ */
+function isSurnameAlone(
+  candidate: Candidate,
+  surnames: ReadonlyMap<string, readonly string[]>,
+  namedAs: ReadonlyMap<string, ReadonlySet<string>>,
+): boolean {
+  const written = spelling(candidate);
+  const people = surnames.get(written);
+  if (!people) return false;
+  return candidate.senses.every((sense) => {
+    if (sense.office === RULING_FAMILY) return false;
+    if (sense.office !== undefined) {
+      return people.every((person) => leaderNamed(person)?.names[0] !== sense.name);
+    }
+    return (
+      sense.code !== null &&
+      [...(namedAs.get(sense.code) ?? [])].every((other) => other === written)
+    );
+  });
+}
+
+/** The full names of the people named, by surname (folded, lower case). */
+function surnamesOf(spans: readonly NameSpan[], zones: readonly TextZone[]): Map<string, string[]> {
+  const texts = new Map(zones.map((zone) => [zone.order, zone.text]));
+  const surnames = new Map<string, string[]>();
+  const headlines = new Set(zones.filter((zone) => zone.headline).map((zone) => zone.order));
+  for (const { zone, start, end, person } of spans) {
+    // In headline case any two capitalised words look like a name ("Jordan Israel Talks").
+    if (person === undefined && headlines.has(zone)) continue;
+    const name = person ?? withoutPossessive(texts.get(zone)?.slice(start, end) ?? '');
+    const { tokens, last } = nameParts(name);
+    if (tokens.length < 2) continue;
+    const names = surnames.get(last) ?? [];
+    if (!names.includes(name)) names.push(name);
+    surnames.set(last, names);
+  }
+  return surnames;
+}
+
+/**
+ * People named in the text who are sitting leaders ("Vladimir Putin", then "Putin" for him) or
+ * of a ruling house ("Khalid bin Mohammed Al Thani"): each mention counts for their country.
+ */
+function leaderMentions(
+  zones: readonly TextZone[],
+  spans: readonly NameSpan[],
+  gazetteer: PlaceGazetteer,
+): PlaceMention[] {
+  const texts = new Map(zones.map((zone) => [zone.order, zone.text]));
+  const senses = new Map<string, PlaceSense | undefined>();
+  const mentions: PlaceMention[] = [];
+  for (const span of spans) {
+    const text = texts.get(span.zone);
+    if (!span.person || text === undefined) continue;
+    if (!senses.has(span.person)) senses.set(span.person, officeOf(span.person, gazetteer));
+    const sense = senses.get(span.person);
+    if (!sense) continue;
+    const surface = withoutPossessive(text.slice(span.start, span.end));
+    mentions.push({ zone: span.zone, start: span.start, end: span.end, surface, sense });
+  }
+  return mentions;
+}
+
+function officeOf(person: string, gazetteer: PlaceGazetteer): PlaceSense | undefined {
+  const leader = leaderNamed(person);
+  const name = leader?.names[0] ?? rulingFamilyOf(person);
+  return name === undefined ? undefined : gazetteer.officeSense(name);
 }

@@ -13,15 +13,36 @@ export interface Token {
 // "d'Ivoire", "O'Brien").
 const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*/gu;
 
-export function tokenize(text: string): Token[] {
+/**
+ * The tokens of a text. The name, place and topic finders each read every zone: the last few
+ * hundred texts' tokens are kept, so a zone is tokenised once. Callers must not change them.
+ */
+export function tokenize(text: string): readonly Token[] {
+  let tokens = recent.get(text);
+  if (!tokens) {
+    tokens = tokenizeOnce(text);
+    if (recent.size >= RECENT_TEXTS) recent.clear();
+    recent.set(text, tokens);
+  }
+  return tokens;
+}
+
+const RECENT_TEXTS = 500;
+const recent = new Map<string, readonly Token[]>();
+
+function tokenizeOnce(text: string): Token[] {
   const tokens: Token[] = [];
   let sentenceStart = true;
   let last = 0;
   for (const match of text.matchAll(TOKEN)) {
     const start = match.index;
-    const gap = text.slice(last, start);
     const previous = tokens[tokens.length - 1];
-    if (previous) {
+    // Most words are apart by one space: no need to look at the gap any closer.
+    if (previous && start === last + 1 && text.charCodeAt(last) === 32) {
+      previous.next = 'space';
+      sentenceStart = false;
+    } else if (previous) {
+      const gap = text.slice(last, start);
       previous.next = joinKind(gap);
       // A full stop kept inside "U.S." is not seen here: such a sentence end is missed, which
       // only costs a capitalised word the benefit of the doubt.

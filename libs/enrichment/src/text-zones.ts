@@ -28,10 +28,15 @@ export interface TextInput {
  * paragraph (publishers often reuse it as the description) is counted once, as the lead. Text is
  * whitespace-normalised, so offsets into a zone are offsets into an extracted paragraph as is.
  */
+/** Longer than any headline or subheading: 200 characters is about 30 words. */
+const HEADLINE_MAX_CHARS = 200;
+
 export function toZones(input: TextInput): TextZone[] {
   const zones: TextZone[] = [];
   const push = (kind: ZoneKind, text: string, paragraph = 0): void => {
-    zones.push({ kind, order: zones.length, text, paragraph, headline: isHeadlineCase(text) });
+    // A paragraph of prose is never in headline case; only short ones (subheadings) are read.
+    const headline = text.length <= HEADLINE_MAX_CHARS && isHeadlineCase(text);
+    zones.push({ kind, order: zones.length, text, paragraph, headline });
   };
 
   const title = clean(input.title);
