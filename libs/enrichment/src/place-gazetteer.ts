@@ -206,6 +206,9 @@ export function keyOf(name: string): string {
  * "d'Ivoire", "dell'Iran"): the name starts after it. Zero when there is none.
  */
 export function elisionLength(token: string): number {
+  // Nearly every word has no apostrophe in its first five letters: no need for the expression.
+  const apostrophe = Math.max(token.indexOf("'", 1), token.indexOf('’', 1));
+  if (apostrophe < 0 || apostrophe > 4) return 0;
   return ELISION.exec(token)?.[0].length ?? 0;
 }
 
