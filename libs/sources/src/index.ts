@@ -19,3 +19,5 @@ export { checkedConnectionLookup, lookupChecked } from './web/resolve-and-check'
 export type { LookupAll } from './web/resolve-and-check';
 export { RobotsCache, RobotsRules } from './web/robots';
 export type { RobotsCacheOptions, RobotsFetcher, RobotsResponse } from './web/robots';
+export { HostGate } from './web/host-gate';
+export type { HostGateOptions } from './web/host-gate';
