@@ -21,3 +21,5 @@ export { RobotsCache, RobotsRules } from './web/robots';
 export type { RobotsCacheOptions, RobotsFetcher, RobotsResponse } from './web/robots';
 export { HostGate } from './web/host-gate';
 export type { HostGateOptions } from './web/host-gate';
+export { afterFailure, afterSuccess, initialPollState } from './web/poll-schedule';
+export type { PollDecision, PollPolicy, PollState } from './web/poll-schedule';
