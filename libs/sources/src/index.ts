@@ -23,3 +23,11 @@ export { HostGate } from './web/host-gate';
 export type { HostGateOptions } from './web/host-gate';
 export { afterFailure, afterSuccess, initialPollState } from './web/poll-schedule';
 export type { PollDecision, PollPolicy, PollState } from './web/poll-schedule';
+export { FetchError, fetchDocument, parseRetryAfter } from './web/http-fetch';
+export type {
+  FetchErrorCode,
+  FetchErrorDetails,
+  FetchOptions,
+  FetchResult,
+  FetchedHeaders,
+} from './web/http-fetch';
