@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { enrichRecord } from './commands/enrich.command';
+import { fetchSettingsFrom, previewFetch } from './commands/fetch.command';
 import { ingestFolder } from './commands/ingest.command';
 import { transformJsonLines } from './commands/jsonl';
 import { parseFile, parseRecord } from './commands/parse.command';
@@ -14,6 +15,10 @@ const USAGE = `newsctl: the Newsflow command line
   newsctl enrich <file|->       a parsed article (newsctl parse output) -> enriched article JSON
   newsctl enrich --jsonl        stdin lines: parsed articles or {"id","text"} -> one result per line
   newsctl ingest <folder>       publish a folder of saved pages to Kafka (KAFKA_BROKERS)
+  newsctl fetch <url> --dry-run [--limit N]
+                                what a feed, sitemap or page gives now, one JSON line each
+                                (FETCH_USER_AGENT, FETCH_ALLOWED_NETWORKS, FETCH_MIN_GAP_MS,
+                                FETCH_MAX_IN_FLIGHT_PER_HOST)
 
 parse and enrich use the libraries alone: no broker, no database.`;
 
@@ -24,6 +29,8 @@ async function main(argv: string[]): Promise<number> {
     options: {
       jsonl: { type: 'boolean', default: false },
       url: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      limit: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -54,6 +61,15 @@ async function main(argv: string[]): Promise<number> {
       if (!target) throw new UsageError('ingest needs a folder');
       const result = await ingestFolder(target);
       print(result);
+      return 0;
+    }
+    case 'fetch': {
+      if (!target) throw new UsageError('fetch needs a URL');
+      // Publishing what is fetched is the fetcher service's job; the CLI only previews.
+      if (!values['dry-run']) throw new UsageError('fetch runs with --dry-run only');
+      const limit = values.limit === undefined ? 20 : Number(values.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be >= 1');
+      await previewFetch(target, fetchSettingsFrom(process.env), limit, process.stdout);
       return 0;
     }
     default:

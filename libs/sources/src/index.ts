@@ -31,3 +31,5 @@ export type {
   FetchResult,
   FetchedHeaders,
 } from './web/http-fetch';
+export { previewSource } from './web/source-preview';
+export type { PreviewLine, PreviewOptions } from './web/source-preview';
