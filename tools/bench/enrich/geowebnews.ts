@@ -8,15 +8,17 @@
  * --countries-only scores tagCountriesOnly instead of the whole of tagText.
  */
 import { existsSync } from 'node:fs';
-import { tagCountriesOnly, tagText } from '@newsflow/enrichment';
 import { scoreCountries } from './country-score';
 import { GEOWEBNEWS_FILE, loadGeoWebNews } from './enrich-dataset';
 
-function main(): void {
+async function main(): Promise<void> {
   if (!existsSync(GEOWEBNEWS_FILE)) {
     console.log(`GeoWebNews not found at ${GEOWEBNEWS_FILE}: nothing to evaluate.`);
     return;
   }
+  // Loaded as bench:enrich loads it (the bench times the import), which the module-boundary
+  // rule then asks of every file of this project.
+  const { tagCountriesOnly, tagText } = await import('@newsflow/enrichment');
   const countriesOf = process.argv.includes('--countries-only')
     ? (text: string) => tagCountriesOnly({ text })
     : (text: string) => tagText({ text }).countries;
@@ -55,4 +57,7 @@ function printErrors(pairs: readonly { id: string; expected: string[]; predicted
   console.log(`missed:\n  ${top(missed)}\nwrongly added:\n  ${top(added)}`);
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
