@@ -57,6 +57,20 @@ describe(decodeDocument.name, () => {
     expect(decoded.text).toContain(text);
   });
 
+  it("reads the charset from a feed's XML declaration", () => {
+    const title = 'Новости дня: Россия и Катар';
+    const feed = Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="windows-1251"?><rss><channel><title>'),
+      iconv.encode(title, 'windows-1251'),
+      Buffer.from('</title></channel></rss>'),
+    ]);
+    const decoded = decodeDocument(feed, 'application/rss+xml');
+    expect({ charset: decoded.charset, hasTitle: decoded.text.includes(title) }).toEqual({
+      charset: 'windows-1251',
+      hasTitle: true,
+    });
+  });
+
   it('ignores a charset it cannot decode and falls back', () => {
     expect(decodeDocument(Buffer.from(text, 'utf8'), 'text/html; charset=x-unknown').text).toBe(
       text,

@@ -15,7 +15,8 @@ const BOMS: { bytes: number[]; charset: string }[] = [
 
 /**
  * Bytes to text, in the order browsers trust: byte-order mark, then the HTTP Content-Type
- * charset, then `<meta charset>` / `http-equiv` in the first 1 KiB, then valid UTF-8, then
+ * charset, then `<meta charset>` / `http-equiv` in the first 1 KiB or an XML declaration's
+ * `encoding` (feeds, sitemaps), then valid UTF-8, then
  * statistical sniffing (chardet). Decoding goes through iconv-lite, not Node's TextDecoder,
  * which maps windows-1252 bytes 0x80-0x9F wrongly (nodejs/node#60888).
  */
@@ -27,7 +28,10 @@ export function decodeDocument(bytes: Buffer, contentType?: string | null): Deco
       charset: bom.charset,
     };
 
-  const declared = usable(charsetFromContentType(contentType)) ?? usable(charsetFromMeta(bytes));
+  const declared =
+    usable(charsetFromContentType(contentType)) ??
+    usable(charsetFromMeta(bytes)) ??
+    usable(charsetFromXmlDeclaration(bytes));
   if (declared) return { text: iconv.decode(bytes, declared), charset: declared };
 
   if (isValidUtf8(bytes)) return { text: bytes.toString('utf8'), charset: 'utf-8' };
@@ -46,6 +50,13 @@ function charsetFromMeta(bytes: Buffer): string | null {
   const head = bytes.subarray(0, 1024).toString('latin1');
   const meta = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
   return meta?.[1]?.toLowerCase() ?? null;
+}
+
+/** `<?xml version="1.0" encoding="windows-1251"?>`: how feeds and sitemaps name their charset. */
+function charsetFromXmlDeclaration(bytes: Buffer): string | null {
+  const head = bytes.subarray(0, 200).toString('latin1');
+  const declaration = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
+  return declaration?.[1]?.toLowerCase() ?? null;
 }
 
 /** A charset iconv-lite can decode, with the aliases browsers apply (latin1 means windows-1252). */
