@@ -35,6 +35,14 @@ export interface Sourced<T> {
   source: string;
 }
 
+/** The value labelled with its source; null when there is no value (null, blank or empty). */
+export function sourced<T>(source: string, value: T | null | undefined): Sourced<T> | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' && value.trim() === '') return null;
+  if (Array.isArray(value) && value.length === 0) return null;
+  return { value, source };
+}
+
 /** Options every format extractor receives. */
 export interface DraftContext {
   /** The address the document came from, to resolve relative links against. */

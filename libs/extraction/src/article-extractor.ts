@@ -7,6 +7,7 @@ import type {
   FeedHintsV1,
   ProvenanceField,
 } from '@newsflow/contracts';
+import { sourced } from './article-draft';
 import type { ArticleDraft, DraftContext, Sourced } from './article-draft';
 import { ExtractionError } from './extraction.error';
 import { DEFAULT_LIMITS, Deadline, checkSize } from './limits';
@@ -196,10 +197,6 @@ function languageOf(
   if (language === null) return null;
   const agrees = declared !== null && primaryLanguage(declared.value) === language;
   return { value: language, source: agrees ? declared.source : 'detected' };
-}
-
-function sourced<T>(source: string, value: T | null | undefined): Sourced<T> | null {
-  return value === null || value === undefined ? null : { value, source };
 }
 
 function orNull<T>(values: T[]): T[] | null {

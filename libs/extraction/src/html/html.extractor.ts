@@ -1,6 +1,7 @@
 import type { ArticleImageV1, ArticleProvenanceV1, ProvenanceField } from '@newsflow/contracts';
 import { isTag, isText } from 'domhandler';
 import type { ChildNode, Document, Element, ParentNode } from 'domhandler';
+import { sourced } from '../article-draft';
 import type { ArticleDraft, DraftContext, Sourced } from '../article-draft';
 import { cleanAuthorNames } from '../text/author-names';
 import { parseDate } from '../text/date-parser';
@@ -453,13 +454,6 @@ function dateLocale(
 ): string | null {
   const tags = [meta.htmlLang, meta.first('og:locale'), ld?.inLanguage, declared];
   return tags.find((tag) => tag != null && /^[a-z]{2,3}[-_][a-z]{2}\b/i.test(tag)) ?? declared;
-}
-
-function sourced<T>(source: string, value: T | null | undefined): Sourced<T> | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' && value.trim() === '') return null;
-  if (Array.isArray(value) && value.length === 0) return null;
-  return { value, source };
 }
 
 function firstOf<T>(...candidates: (Sourced<T> | null)[]): Sourced<T> | null {
