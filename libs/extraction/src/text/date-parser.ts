@@ -216,7 +216,10 @@ const LOOKS_DATED =
   /\d{1,2}:\d{2}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$)|\b(?:ago|yesterday|today)\b/i;
 
 function wordsBesideNumbers(line: string): number {
-  return line.replace(/[\d\p{P}\p{S}]+/gu, ' ').split(' ').filter((word) => word !== '').length;
+  return line
+    .replace(/[\d\p{P}\p{S}]+/gu, ' ')
+    .split(' ')
+    .filter((word) => word !== '').length;
 }
 
 export function isDateline(line: string, now: Date): boolean {
