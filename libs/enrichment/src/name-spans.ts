@@ -1,4 +1,4 @@
-import { lexiconTags } from './nlp-document';
+import { PERSON_NAME_TAGS, lexiconTags } from './nlp-document';
 import type { ZoneSpan } from './place-matcher';
 import type { TextZone } from './text-zones';
 import { isCapitalised, tokenize } from './text-tokens';
@@ -7,7 +7,7 @@ import { isCapitalised, tokenize } from './text-tokens';
  * Given names in compromise's lexicon (about 4,000: "Michael", "Chad", "Morgan", "Jordan").
  * Only the word list is read, not the tagger, which costs tens of milliseconds an article.
  */
-const GIVEN_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'Person']);
+const GIVEN_NAME_TAGS = new Set(PERSON_NAME_TAGS.filter((tag) => tag !== 'LastName'));
 
 function isGivenName(word: string): boolean {
   return lexiconTags(word).some((tag) => GIVEN_NAME_TAGS.has(tag));

@@ -48,6 +48,15 @@ export function parseNlp(text: string): NlpDocument {
   };
 }
 
+/** compromise's tags for a personal name, given or family. */
+export const PERSON_NAME_TAGS: readonly string[] = [
+  'Person',
+  'FirstName',
+  'LastName',
+  'MaleName',
+  'FemaleName',
+];
+
 let lexicon: ReadonlyMap<string, readonly string[]> | undefined;
 
 /** compromise's own lexicon: lower-case word -> tags ("reading" -> Gerund, "paris" -> City). */

@@ -1,4 +1,5 @@
 import { isCommonWord } from './common-words';
+import { PERSON_NAME_TAGS } from './nlp-document';
 import type { NlpDocument, NlpTerm } from './nlp-document';
 import {
   canonicalName,
@@ -26,7 +27,6 @@ export interface PersonFound {
   spans: NameSpan[];
 }
 
-const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName'];
 /** Tags that end a name: "Russian President", "Emir of Qatar", "Peskov said on Thursday". */
 const NOT_NAME_TAGS = [
   'Place',
@@ -172,7 +172,7 @@ function nameRuns(terms: readonly NlpTerm[], first: number, end: number): [numbe
 function isNameWord(term: NlpTerm): boolean {
   if (!/^\p{Lu}/u.test(term.text) || isTitleWord(term.text)) return false;
   const tags = term.tags;
-  const personish = PERSON_TAGS.some((tag) => tags.has(tag));
+  const personish = PERSON_NAME_TAGS.some((tag) => tags.has(tag));
   if (personish && !tags.has('Honorific')) return true;
   if (NOT_NAME_TAGS.some((tag) => tags.has(tag))) return false;
   // compromise takes any capitalised word next to a first name for a surname: "Virginia

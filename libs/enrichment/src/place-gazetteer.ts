@@ -5,7 +5,7 @@ import worldCountries from 'world-countries';
 import { isCommonWord } from './common-words';
 import { localCountryNames } from './country-name-locales';
 import { familyForms, LEADERS, RULING_FAMILIES, RULING_FAMILY } from './heads-of-government';
-import { lexiconTags } from './nlp-document';
+import { PERSON_NAME_TAGS, lexiconTags } from './nlp-document';
 import { CURATED_PLACES } from './news-places';
 import type { CuratedPlace } from './news-places';
 import { fold, tokenize, wordSet } from './text-tokens';
@@ -92,7 +92,6 @@ const SEAT_MIN_POPULATION = 50_000;
 const HOMONYM_MIN_POPULATION = 500_000;
 
 const PLACE_TAGS = ['Place', 'City', 'Country', 'Region'];
-const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName'];
 
 /** Subdivision names that are only directions or administrative words ("Central", "Nord"). */
 const GENERIC_REGION_WORDS = wordSet(`
@@ -391,7 +390,9 @@ const FIRST_NAME_PLACES = wordSet('jordan chad georgia');
 function personalName(name: string): boolean {
   const word = fold(name).toLowerCase();
   if (/\s/.test(word)) return false;
-  return FIRST_NAME_PLACES.has(word) || lexiconTags(word).some((tag) => PERSON_TAGS.includes(tag));
+  return (
+    FIRST_NAME_PLACES.has(word) || lexiconTags(word).some((tag) => PERSON_NAME_TAGS.includes(tag))
+  );
 }
 
 function usableRegionName(name: string): boolean {
@@ -410,7 +411,7 @@ function homonymCaution(name: string): PlaceSense['caution'] {
   const word = fold(name);
   const tags = lexiconTags(word);
   if (tags.some((tag) => PLACE_TAGS.includes(tag))) return null;
-  if (tags.some((tag) => PERSON_TAGS.includes(tag))) return 'person';
+  if (tags.some((tag) => PERSON_NAME_TAGS.includes(tag))) return 'person';
   if (isCommonWord(word)) return 'word';
   if (tags.length === 0 || (tags.length === 1 && tags[0] === 'ProperNoun')) return null;
   return 'word';

@@ -1,6 +1,6 @@
 import { isCommonWord } from './common-words';
 import { leaderNamed, RULING_FAMILY, rulingFamilyOf } from './heads-of-government';
-import { lexiconTags } from './nlp-document';
+import { PERSON_NAME_TAGS, lexiconTags } from './nlp-document';
 import { isTitleWord, nameParts } from './person-names';
 import { byPreference, elisionLength, placeGazetteer } from './place-gazetteer';
 import type { GazetteerEntry, NameNode, PlaceGazetteer, PlaceSense } from './place-gazetteer';
@@ -327,8 +327,6 @@ function isLanguageUse(
   );
 }
 
-const NAME_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName'];
-
 /**
  * A capitalised word that is no ordinary word, title, acronym, place, or anything else
  * compromise's lexicon knows ("Tuesday", "March"), unless it knows it as a name: part of a name.
@@ -337,7 +335,7 @@ function looksLikeName(word: string, gazetteer: PlaceGazetteer): boolean {
   const bare = withoutPossessive(word);
   if (isAllCaps(bare) || isCommonWord(bare) || isTitleWord(bare)) return false;
   const tags = lexiconTags(bare);
-  if (tags.length > 0 && !tags.some((tag) => NAME_TAGS.includes(tag))) return false;
+  if (tags.length > 0 && !tags.some((tag) => PERSON_NAME_TAGS.includes(tag))) return false;
   return !gazetteer.isPlaceName(bare);
 }
 
