@@ -31,5 +31,5 @@ export type {
   FetchResult,
   FetchedHeaders,
 } from './web/http-fetch';
-export { previewSource } from './web/source-preview';
+export { previewSource, robotsFetcher } from './web/source-preview';
 export type { PreviewLine, PreviewOptions } from './web/source-preview';

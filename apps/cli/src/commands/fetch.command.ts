@@ -3,8 +3,8 @@ import {
   AddressPolicy,
   HostGate,
   RobotsCache,
-  fetchDocument,
   previewSource,
+  robotsFetcher,
 } from '@newsflow/sources';
 
 /**
@@ -51,17 +51,7 @@ export async function previewFetch(
   const robotsAgent = settings.userAgent.split(/\s/)[0] ?? settings.userAgent;
   const robots = new RobotsCache({
     userAgent: robotsAgent,
-    fetch: async (robotsUrl) => {
-      try {
-        const result = await fetchDocument(robotsUrl, { userAgent: settings.userAgent, policy });
-        return result.kind === 'ok'
-          ? { status: result.status, body: result.body }
-          : { status: 304, body: '' };
-      } catch (error) {
-        const status = (error as { status?: unknown }).status;
-        return typeof status === 'number' ? { status, body: '' } : { error };
-      }
-    },
+    fetch: robotsFetcher(settings.userAgent, policy),
   });
   const gate = new HostGate({
     minGapMs: settings.minGapMs,

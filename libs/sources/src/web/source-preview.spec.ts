@@ -2,9 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AddressPolicy } from './address-policy';
 import { HostGate } from './host-gate';
-import { fetchDocument } from './http-fetch';
 import { RobotsCache } from './robots';
-import { previewSource } from './source-preview';
+import { previewSource, robotsFetcher } from './source-preview';
 import type { PreviewLine } from './source-preview';
 
 const USER_AGENT = 'NewsflowBot/0.1 (+mailto:ops@example.org)';
@@ -55,15 +54,7 @@ describe(previewSource.name, () => {
       gate: new HostGate({ minGapMs: 0, maxInFlight: 2 }),
       robots: new RobotsCache({
         userAgent: 'NewsflowBot/0.1',
-        fetch: async (url) => {
-          const result = await fetchDocument(url, { userAgent: USER_AGENT, policy }).catch(
-            (error: unknown) => ({ kind: 'error' as const, error }),
-          );
-          if (result.kind === 'error') return { error: result.error };
-          return result.kind === 'ok'
-            ? { status: result.status, body: result.body }
-            : { status: 304, body: '' };
-        },
+        fetch: robotsFetcher(USER_AGENT, policy),
       }),
       limit: 10,
       now: () => new Date('2025-11-17T09:00:00.000Z'),

@@ -11,7 +11,7 @@ import type { AddressPolicy } from './address-policy';
 import type { HostGate } from './host-gate';
 import { FetchError, fetchDocument } from './http-fetch';
 import type { FetchResult } from './http-fetch';
-import type { RobotsCache } from './robots';
+import type { RobotsCache, RobotsFetcher } from './robots';
 
 export interface PreviewOptions {
   /** Product, version and contact: `NewsflowBot/0.1 (+mailto:ops@example.org)`. */
@@ -66,6 +66,25 @@ export async function* previewSource(
       message: toMessage(fetched.result, kind, sourceUrl, options, page.hints),
     };
   }
+}
+
+/**
+ * A RobotsFetcher over fetchDocument with the same address policy: an HTTP error answer gives
+ * its status (so a 404 allows all and a 5xx disallows for a while), any other failure is one.
+ */
+export function robotsFetcher(userAgent: string, policy: AddressPolicy): RobotsFetcher {
+  return async (robotsUrl) => {
+    try {
+      const result = await fetchDocument(robotsUrl, { userAgent, policy });
+      return result.kind === 'ok'
+        ? { status: result.status, body: result.body }
+        : { status: 304, body: '' };
+    } catch (error) {
+      return error instanceof FetchError && error.status !== undefined
+        ? { status: error.status, body: '' }
+        : { error };
+    }
+  };
 }
 
 type Polite =
