@@ -8,9 +8,9 @@
  * Each row runs in its own child process (this script, forked with --child NAME), so its peak RSS
  * is its own; the children run one after another so they never compete for the CPU.
  */
-import { fork } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { formatTable, quantile } from '../bench-table';
+import { runReportingChild } from '../child-run';
 import { scoreCountries } from './country-score';
 import { EXTRACTION_DATASET_DIR, GEOWEBNEWS_FILE, loadBenchTexts } from './enrich-dataset';
 
@@ -201,18 +201,7 @@ function timed(work: () => unknown): number {
 }
 
 function runInChild(run: RunName, passes: number): Promise<RunReport> {
-  return new Promise((resolvePromise, reject) => {
-    let report: RunReport | undefined;
-    const child = fork(__filename, ['--child', run, '--passes', String(passes)]);
-    child.on('message', (message) => (report = message as RunReport));
-    child.on('error', reject);
-    // 'close' comes after the IPC channel has closed, so the report has arrived by then.
-    child.on('close', (code) =>
-      code === 0 && report
-        ? resolvePromise(report)
-        : reject(new Error(`the ${run} run exited with code ${code}`)),
-    );
-  });
+  return runReportingChild<RunReport>(__filename, ['--child', run, '--passes', String(passes)]);
 }
 
 /** CPU/wall above 1 means work beside the main thread (the garbage collector's helpers). */

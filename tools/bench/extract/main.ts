@@ -7,11 +7,11 @@
  * peak RSS is its own; the children run one after another so they never compete for the CPU.
  * The parent scores the predictions and prints the table.
  */
-import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatTable, quantile } from '../bench-table';
+import { runReportingChild } from '../child-run';
 import { evaluate } from './article-body-metric';
 import type { ArticleBodyScore } from './article-body-metric';
 import { DATASET_DIR, loadGroundTruth, loadPages, loadPublished } from './benchmark-dataset';
@@ -141,18 +141,7 @@ function liveHeapMb(): number {
 }
 
 function runInChild(name: ExtractorName): Promise<RunReport> {
-  return new Promise((resolvePromise, reject) => {
-    let report: RunReport | undefined;
-    const child = fork(__filename, ['--child', name], { execArgv: ['--expose-gc'] });
-    child.on('message', (message) => (report = message as RunReport));
-    child.on('error', reject);
-    // 'close' comes after the IPC channel has closed, so the report has arrived by then.
-    child.on('close', (code) =>
-      code === 0 && report
-        ? resolvePromise(report)
-        : reject(new Error(`the ${name} run exited with code ${code}`)),
-    );
-  });
+  return runReportingChild<RunReport>(__filename, ['--child', name], ['--expose-gc']);
 }
 
 function metricCells(score: ArticleBodyScore): string[] {
