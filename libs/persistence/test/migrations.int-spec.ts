@@ -6,7 +6,14 @@ import { ARTICLE_SEARCH_DOCUMENT } from '../src/entities/article.entity';
 import { createTempDatabase } from '@newsflow/testing';
 import type { TempDatabase } from '@newsflow/testing';
 
-const TABLES = ['article_countries', 'article_entities', 'article_topics', 'articles'];
+const TABLES = [
+  'article_countries',
+  'article_entities',
+  'article_topics',
+  'articles',
+  'fetched_pages',
+  'sources',
+];
 
 async function tablesIn(dataSource: DataSource, schema: string): Promise<string[]> {
   const rows: { table_name: string }[] = await dataSource.query(

@@ -1,0 +1,199 @@
+import type { DataSource } from 'typeorm';
+import { createDataSource, runMigrations } from '../src/data-source';
+import { FetchedPagesRepository } from '../src/fetched-pages.repository';
+import { SourcesRepository } from '../src/sources.repository';
+import type { NewSource, PollOutcome } from '../src/sources.repository';
+import { createTempDatabase } from '@newsflow/testing';
+import type { TempDatabase } from '@newsflow/testing';
+
+function feed(n: number): NewSource {
+  return {
+    id: `source-${n}`,
+    url: `https://news${n}.example/feed.xml`,
+    kind: 'feed',
+    name: `news${n}`,
+    origin: 'cli',
+  };
+}
+
+const polledOk: PollOutcome = {
+  outcome: 'ok',
+  etag: '"v1"',
+  lastModified: 'Wed, 01 Oct 2025 10:00:00 GMT',
+  nextPollAt: new Date(Date.now() + 3_600_000),
+  pollIntervalMs: 3_600_000,
+  failureStreak: 0,
+  disabledReason: null,
+  published: 3,
+};
+
+describe(SourcesRepository.name, () => {
+  let database: TempDatabase;
+  let dataSource: DataSource;
+  let sources: SourcesRepository;
+
+  beforeAll(async () => {
+    database = await createTempDatabase();
+    dataSource = createDataSource(database.url);
+    await dataSource.initialize();
+    await runMigrations(dataSource);
+    sources = new SourcesRepository(dataSource);
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  beforeEach(async () => {
+    await dataSource.query('TRUNCATE sources, fetched_pages');
+  });
+
+  it('adds a URL once, and finds, disables, enables and removes it by id or URL', async () => {
+    expect((await sources.add(feed(1))).added).toBe(true);
+    expect((await sources.add({ ...feed(1), name: 'again' })).added).toBe(false);
+
+    expect(await sources.setEnabled(feed(1).url, false, 'paywalled')).toBe(true);
+    expect(await sources.find(feed(1).id)).toMatchObject({
+      name: 'news1',
+      enabled: false,
+      disabledReason: 'paywalled',
+    });
+    expect(await sources.setEnabled('source-1', true)).toBe(true);
+    expect(await sources.find(feed(1).url)).toMatchObject({ enabled: true, disabledReason: null });
+
+    expect(await sources.remove(feed(1).url)).toBe(true);
+    expect(await sources.remove(feed(1).url)).toBe(false);
+    expect(await sources.setEnabled('nothing', true)).toBe(false);
+    expect(await sources.list()).toEqual([]);
+  });
+
+  it('syncs the config file: new sources added, known ones renamed but not re-enabled', async () => {
+    await sources.add(feed(1));
+    await sources.setEnabled(feed(1).id, false, 'operator said so');
+
+    const { added } = await sources.syncFromConfig([
+      { ...feed(1), name: 'renamed', origin: 'config' },
+      { ...feed(2), origin: 'config' },
+    ]);
+
+    expect(added).toBe(1);
+    const listed = await sources.list();
+    expect(listed.map((s) => [s.id, s.name, s.enabled, s.origin])).toEqual([
+      ['source-1', 'renamed', false, 'cli'],
+      ['source-2', 'news2', true, 'config'],
+    ]);
+  });
+
+  it('leases a due source to one claimant only, until its outcome is recorded', async () => {
+    for (let n = 1; n <= 10; n += 1) await sources.add(feed(n));
+
+    // Five replicas claim at once, three sources each at most.
+    const claims = await Promise.all(
+      ['a', 'b', 'c', 'd', 'e'].map((owner) => sources.claimDue(owner, 3, 60_000)),
+    );
+    const claimed = claims.flat().map((source) => source.id);
+
+    expect(claimed).toHaveLength(10);
+    expect(new Set(claimed).size).toBe(10);
+    expect(await sources.claimDue('f', 10, 60_000)).toEqual([]);
+
+    // Only the holder writes the outcome; then the source waits for its next poll time.
+    const [first] = claims.find((claim) => claim.length > 0) ?? [];
+    const holder = first?.leaseOwner ?? '';
+    expect(await sources.recordPoll(first?.id ?? '', 'not-the-holder', polledOk)).toBe(false);
+    expect(await sources.recordPoll(first?.id ?? '', holder, polledOk)).toBe(true);
+    expect(await sources.find(first?.id ?? '')).toMatchObject({
+      leaseOwner: null,
+      etag: '"v1"',
+      lastOutcome: 'ok',
+      itemsPublished: 3,
+    });
+    expect(await sources.claimDue('f', 10, 60_000)).toEqual([]);
+  });
+
+  it('frees the lease of a replica that died, once it expires', async () => {
+    await sources.add(feed(1));
+    expect(await sources.claimDue('died', 1, 200)).toHaveLength(1);
+    expect(await sources.claimDue('alive', 1, 60_000)).toEqual([]);
+
+    await new Promise((resolve) => setTimeout(resolve, 400));
+
+    expect((await sources.claimDue('alive', 1, 60_000)).map((s) => s.leaseOwner)).toEqual([
+      'alive',
+    ]);
+  });
+
+  it('keeps the validators of the last good copy when a poll fails, and disables with a reason', async () => {
+    await sources.add(feed(1));
+    await sources.claimDue('a', 1, 60_000);
+    await sources.recordPoll(feed(1).id, 'a', { ...polledOk, nextPollAt: new Date() });
+    await sources.claimDue('a', 1, 60_000);
+
+    await sources.recordPoll(feed(1).id, 'a', {
+      outcome: 'failed',
+      error: 'http-status 500',
+      nextPollAt: null,
+      pollIntervalMs: 60_000,
+      failureStreak: 5,
+      disabledReason: 'disabled after 5 failures in a row; last: http-status 500',
+      published: 0,
+    });
+
+    expect(await sources.find(feed(1).id)).toMatchObject({
+      enabled: false,
+      etag: '"v1"',
+      lastError: 'http-status 500',
+      failureStreak: 5,
+      disabledReason: 'disabled after 5 failures in a row; last: http-status 500',
+    });
+    expect(await sources.claimDue('a', 1, 60_000)).toEqual([]);
+  });
+});
+
+describe(FetchedPagesRepository.name, () => {
+  let database: TempDatabase;
+  let dataSource: DataSource;
+  let pages: FetchedPagesRepository;
+
+  beforeAll(async () => {
+    database = await createTempDatabase();
+    dataSource = createDataSource(database.url);
+    await dataSource.initialize();
+    await runMigrations(dataSource);
+    pages = new FetchedPagesRepository(dataSource);
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  const page = {
+    url: 'https://news.example/a',
+    articleId: 'a1',
+    contentHash: 'h1',
+    sourceId: 's1',
+    listedAt: new Date('2025-10-01T10:00:00Z'),
+  };
+
+  it('counts a version per content change, folds a URL twice in a batch, finds by hash', async () => {
+    await pages.record([page, { ...page, url: 'https://news.example/b', contentHash: 'h2' }]);
+    await pages.record([page]);
+    expect(await pages.versions(page.url)).toBe(1);
+
+    await pages.record([
+      { ...page, contentHash: 'h3' },
+      { ...page, contentHash: 'h4' },
+    ]);
+
+    expect(await pages.versions(page.url)).toBe(2);
+    expect((await pages.byUrl([page.url, 'https://news.example/none'])).get(page.url)).toEqual({
+      url: page.url,
+      articleId: 'a1',
+      contentHash: 'h4',
+      listedAt: page.listedAt,
+    });
+    expect([...(await pages.byContentHash(['h2', 'h1'])).keys()]).toEqual(['h2']);
+  });
+});
