@@ -31,5 +31,23 @@ export type {
   FetchResult,
   FetchedHeaders,
 } from './web/http-fetch';
-export { previewSource, robotsFetcher } from './web/source-preview';
+export {
+  NO_MEMORY,
+  hashContent,
+  pollSource,
+  reasonOf,
+  robotsFetcher,
+  sourceIdFromUrl,
+} from './web/source-poll';
+export type {
+  Manners,
+  PageMemory,
+  PageRecord,
+  RememberedPage,
+  SkippedPage,
+  SourcePoll,
+  SourceReading,
+  SourceToPoll,
+} from './web/source-poll';
+export { previewSource } from './web/source-preview';
 export type { PreviewLine, PreviewOptions } from './web/source-preview';

@@ -3,9 +3,10 @@
  * - `url`: not a URL at all;
  * - `scheme`: not http or https (file:, ftp:, data: ... would read local files or other services);
  * - `host`: a host name that is refused by name (cloud metadata services);
- * - `address`: an IP address, literal or resolved, outside the public internet.
+ * - `address`: an IP address, literal or resolved, outside the public internet;
+ * - `robots`: the site's robots.txt disallows the path for our user agent.
  */
-export type FetchRefusalCode = 'url' | 'scheme' | 'host' | 'address';
+export type FetchRefusalCode = 'url' | 'scheme' | 'host' | 'address' | 'robots';
 
 /**
  * A permanent refusal: retrying cannot change the answer, so the fetcher should discard the

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { AddressPolicy } from './address-policy';
 import { HostGate } from './host-gate';
 import { RobotsCache } from './robots';
-import { previewSource, robotsFetcher } from './source-preview';
+import { robotsFetcher } from './source-poll';
+import { previewSource } from './source-preview';
 import type { PreviewLine } from './source-preview';
 
 const USER_AGENT = 'NewsflowBot/0.1 (+mailto:ops@example.org)';

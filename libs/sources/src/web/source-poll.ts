@@ -1,0 +1,384 @@
+import { createHash } from 'node:crypto';
+import type { ArticleFetchedV1, DocumentFormat, FeedHintsV1 } from '@newsflow/contracts';
+import { articleIdFromUrl, normalizeUrl } from '../article-id';
+import { readFeed } from '../feeds/feed-reader';
+import { readSitemap } from '../feeds/sitemap-reader';
+import { readUrlList } from '../feeds/url-list-reader';
+import type { AddressPolicy } from './address-policy';
+import { FetchRefusedError } from './fetch-refused.error';
+import type { HostGate } from './host-gate';
+import { FetchError, fetchDocument } from './http-fetch';
+import type { FetchResult } from './http-fetch';
+import type { RobotsCache, RobotsFetcher } from './robots';
+
+/** How a source is read; `auto` tells a feed or a sitemap from a page by its body. */
+export type SourceReading = 'auto' | 'feed' | 'sitemap' | 'url-list' | 'web';
+
+export interface SourceToPoll {
+  id: string;
+  url: string;
+  kind: SourceReading;
+  name: string;
+  /** Validators of the copy of the source read last time. */
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/** The manners every fetch keeps, shared by all the sources one fetcher polls. */
+export interface Manners {
+  /** Product, version and contact: `NewsflowBot/0.1 (+mailto:ops@example.org)`. */
+  userAgent: string;
+  policy: AddressPolicy;
+  gate: HostGate;
+  robots: RobotsCache;
+  /** Default 5 MB (see fetchDocument). */
+  maxBytes?: number;
+  /** Per fetch. Default 30 s (see fetchDocument). */
+  totalTimeoutMs?: number;
+  now?: () => Date;
+}
+
+/** What the fetcher remembers of a page it published (see FetchedPagesRepository). */
+export interface RememberedPage {
+  articleId: string;
+  contentHash: string;
+  listedAt: Date | null;
+}
+
+/** The fetcher's memory of published pages; the dry run passes one that knows nothing. */
+export interface PageMemory {
+  byUrl(urls: readonly string[]): Promise<Map<string, RememberedPage>>;
+  byContentHash(hashes: readonly string[]): Promise<Map<string, RememberedPage>>;
+}
+
+export const NO_MEMORY: PageMemory = {
+  byUrl: () => Promise.resolve(new Map()),
+  byContentHash: () => Promise.resolve(new Map()),
+};
+
+/** A page fetched this poll: to be remembered once the messages are published. */
+export interface PageRecord {
+  /** The normalised URL the source listed the page under. */
+  url: string;
+  articleId: string;
+  contentHash: string;
+  listedAt: Date | null;
+}
+
+export interface SkippedPage {
+  url: string;
+  reason: string;
+  /** A page that may be had later (a timeout, a 503); not robots, the address policy or a 404. */
+  retryable: boolean;
+}
+
+export type SourcePoll =
+  | { kind: 'not-modified' }
+  | {
+      kind: 'polled';
+      /** Null when this copy must not be reused: some listed pages are still to be fetched. */
+      etag: string | null;
+      lastModified: string | null;
+      /** Pages listed by the source (a plain page lists itself). */
+      listed: number;
+      /** New pages and updated ones, to publish. */
+      messages: ArticleFetchedV1[];
+      /** Every page fetched, published or not (an unchanged or duplicate copy), to remember. */
+      records: PageRecord[];
+      skipped: SkippedPage[];
+    };
+
+interface ListedPage {
+  url: string;
+  hints?: FeedHintsV1;
+  /** The date the source gives the page: updated, else published, else sitemap lastmod. */
+  listedAt: Date | null;
+}
+
+type Fetched = Extract<FetchResult, { kind: 'ok' }>;
+
+/**
+ * One poll of a source: the source fetched with its validators (an unchanged one costs a 304),
+ * its listed pages read (a feed's items, a sitemap's URLs with a sitemap index followed, a URL
+ * list's lines; a plain page lists itself), and each page fetched with the manners (robots.txt,
+ * address policy, per-host gate) unless the memory already holds it and the source does not date
+ * it later. A fetched page is published when it is new or its content changed, and not when its
+ * content is one another URL already gave. At most `maxPages` pages are fetched; the rest wait
+ * for the next poll, and so the validators are not kept.
+ *
+ * Throws when the source itself cannot be had or read (FetchError, FetchRefusedError, FeedError,
+ * or an Error for robots.txt); a page that cannot be had is a SkippedPage and the poll goes on.
+ */
+export async function pollSource(
+  source: SourceToPoll,
+  manners: Manners,
+  memory: PageMemory,
+  maxPages: number,
+): Promise<SourcePoll> {
+  const fetched = await politeFetch(source.url, manners, {
+    etag: source.etag ?? undefined,
+    lastModified: source.lastModified ?? undefined,
+  });
+  if (fetched.kind === 'not-modified') return { kind: 'not-modified' };
+  const kind = source.kind === 'auto' ? detectKind(fetched) : source.kind;
+  const listed =
+    kind === 'web'
+      ? [{ url: normalizeUrl(fetched.url), listedAt: null }]
+      : await listedPages(fetched, kind, manners, maxPages);
+
+  const known = await memory.byUrl(listed.map((page) => page.url));
+  // A plain page was fetched whole already (it changed, or there would have been a 304).
+  const due = kind === 'web' ? listed : listed.filter((page) => isDue(page, known.get(page.url)));
+  const now = manners.now ?? (() => new Date());
+  const ref = { id: source.id, kind, name: source.name };
+
+  const messages: ArticleFetchedV1[] = [];
+  const records: PageRecord[] = [];
+  const skipped: SkippedPage[] = [];
+  const hashesThisPoll = new Set<string>();
+  for (const page of due.slice(0, maxPages)) {
+    // A plain page source is its own page: no second request for it.
+    const result =
+      kind === 'web' ? { kind: 'ok' as const, result: fetched } : await tryFetch(page.url, manners);
+    if (result.kind === 'skipped') {
+      skipped.push({ url: page.url, reason: result.reason, retryable: result.retryable });
+      continue;
+    }
+    const message = toMessage(result.result, ref, now(), page.hints);
+    const contentHash = hashContent(result.result.body);
+    records.push({ url: page.url, articleId: message.id, contentHash, listedAt: page.listedAt });
+    const unchanged = known.get(page.url)?.contentHash === contentHash;
+    const duplicate =
+      hashesThisPoll.has(contentHash) ||
+      (!known.has(page.url) && (await memory.byContentHash([contentHash])).has(contentHash));
+    hashesThisPoll.add(contentHash);
+    if (!unchanged && !duplicate) messages.push(message);
+  }
+
+  const complete = due.length <= maxPages && skipped.every((page) => !page.retryable);
+  return {
+    kind: 'polled',
+    etag: complete ? fetched.headers.etag : null,
+    lastModified: complete ? fetched.headers.lastModified : null,
+    listed: listed.length,
+    messages,
+    records,
+    skipped,
+  };
+}
+
+/** Fetched again only when the source dates the page later than the copy held. */
+function isDue(page: ListedPage, known: RememberedPage | undefined): boolean {
+  if (known === undefined) return true;
+  if (page.listedAt === null) return false;
+  return known.listedAt === null || page.listedAt.getTime() > known.listedAt.getTime();
+}
+
+/**
+ * Whitespace-insensitive SHA-256 of the page: the same article served twice hashes the same
+ * even when a template re-indents it. Pages that embed a per-request token hash differently;
+ * they are only fetched again when their source dates them later, so that costs a re-publish at
+ * most once per change the source announces.
+ */
+export function hashContent(body: string): string {
+  return createHash('sha256').update(body.replace(/\s+/g, ' ').trim()).digest('hex');
+}
+
+async function listedPages(
+  fetched: Fetched,
+  kind: Exclude<SourceReading, 'auto' | 'web'>,
+  manners: Manners,
+  maxPages: number,
+): Promise<ListedPage[]> {
+  if (kind === 'feed') {
+    return readFeed(fetched.body, fetched.url).items.map((item) => ({
+      url: item.url,
+      hints: item.hints,
+      listedAt: dateOrNull(item.hints.updatedAt ?? item.hints.publishedAt),
+    }));
+  }
+  if (kind === 'url-list') {
+    return readUrlList(fetched.body).urls.map((url) => ({ url, listedAt: null }));
+  }
+  const sitemap = readSitemap(fetched.body, fetched.url);
+  if (sitemap.kind === 'urlset') {
+    return sitemap.entries.map((entry) => ({
+      url: entry.url,
+      hints: {
+        ...(entry.news?.title ? { title: entry.news.title } : {}),
+        ...(entry.news?.publishedAt ? { publishedAt: entry.news.publishedAt } : {}),
+        ...(entry.news?.language ? { language: entry.news.language } : {}),
+        ...(entry.news?.keywords?.length ? { categories: entry.news.keywords } : {}),
+      },
+      listedAt: dateOrNull(entry.lastModified ?? entry.news?.publishedAt),
+    }));
+  }
+  // An index: its sitemaps in turn (newest first when dated), until there are enough pages.
+  const pages: ListedPage[] = [];
+  for (const child of sitemap.entries) {
+    if (pages.length >= maxPages) break;
+    const childFetch = await politeFetch(child.url, manners, {});
+    if (childFetch.kind === 'ok') {
+      pages.push(...(await listedPages(childFetch, 'sitemap', manners, maxPages)));
+    }
+  }
+  return pages;
+}
+
+function dateOrNull(iso: string | undefined): Date | null {
+  if (iso === undefined) return null;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** By what the body is, not only by its content type: feeds are often served as text/html. */
+function detectKind(result: Fetched): 'feed' | 'sitemap' | 'web' {
+  const head = result.body.slice(0, 2_000).trimStart();
+  if (/<(?:urlset|sitemapindex)\b/.test(head)) return 'sitemap';
+  if (
+    /<(?:rss|feed|rdf:RDF)\b/.test(head) ||
+    /"version"\s*:\s*"https:\/\/jsonfeed\.org/.test(head)
+  ) {
+    return 'feed';
+  }
+  return 'web';
+}
+
+/**
+ * A RobotsFetcher over fetchDocument with the same address policy: an HTTP error answer gives
+ * its status (so a 404 allows all and a 5xx disallows for a while), any other failure is one.
+ */
+export function robotsFetcher(userAgent: string, policy: AddressPolicy): RobotsFetcher {
+  return async (robotsUrl) => {
+    try {
+      const result = await fetchDocument(robotsUrl, { userAgent, policy });
+      return result.kind === 'ok'
+        ? { status: result.status, body: result.body }
+        : { status: 304, body: '' };
+    } catch (error) {
+      return error instanceof FetchError && error.status !== undefined
+        ? { status: error.status, body: '' }
+        : { error };
+    }
+  };
+}
+
+/** A source's id: derived from its normalised URL, as an article's is. */
+export function sourceIdFromUrl(url: string): string {
+  return articleIdFromUrl(url);
+}
+
+/**
+ * One fetch with the manners: the address policy, robots.txt (a disallowed URL throws a
+ * FetchRefusedError), then the per-host gate with the site's crawl-delay.
+ */
+async function politeFetch(
+  url: string,
+  manners: Manners,
+  validators: { etag?: string; lastModified?: string },
+): Promise<FetchResult> {
+  manners.policy.checkUrl(url);
+  const rules = await manners.robots.rulesFor(url);
+  if (!rules.isAllowed(url)) {
+    throw new FetchRefusedError('robots', url, 'disallowed by robots.txt');
+  }
+  return manners.gate.run(
+    url,
+    () =>
+      fetchDocument(url, {
+        userAgent: manners.userAgent,
+        policy: manners.policy,
+        ...validators,
+        ...(manners.maxBytes !== undefined ? { maxBytes: manners.maxBytes } : {}),
+        ...(manners.totalTimeoutMs !== undefined ? { totalTimeoutMs: manners.totalTimeoutMs } : {}),
+      }),
+    rules.crawlDelayMs(),
+  );
+}
+
+type PageFetch =
+  | { kind: 'ok'; result: Fetched }
+  | { kind: 'skipped'; reason: string; retryable: boolean };
+
+async function tryFetch(url: string, manners: Manners): Promise<PageFetch> {
+  try {
+    const result = await politeFetch(url, manners, {});
+    // No validators were sent, so a 304 is the server's oddity: try again next time.
+    if (result.kind !== 'ok') return { kind: 'skipped', reason: 'not modified', retryable: true };
+    return { kind: 'ok', result };
+  } catch (error) {
+    return { kind: 'skipped', reason: reasonOf(error), retryable: isRetryable(error) };
+  }
+}
+
+/** Refusals and client errors stay as they are; timeouts, 429, 5xx and network failures pass. */
+function isRetryable(error: unknown): boolean {
+  if (error instanceof FetchRefusedError) return false;
+  if (error instanceof FetchError && error.code === 'http-status' && error.status !== undefined) {
+    return error.status === 408 || error.status === 429 || error.status >= 500;
+  }
+  return !(error instanceof FetchError && error.code === 'too-large');
+}
+
+export function reasonOf(error: unknown): string {
+  if (error instanceof FetchError && error.status !== undefined) {
+    return `${error.code} ${error.status}`;
+  }
+  if (error instanceof FetchRefusedError && error.code === 'robots') {
+    return 'disallowed by robots.txt';
+  }
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  return typeof code === 'string' ? `${code}: ${message}` : message;
+}
+
+/** `<link rel="canonical" href="...">` in the page's head, as an absolute http(s) URL. */
+function canonicalUrl(html: string, base: string): string | null {
+  const start = html.slice(0, 100_000);
+  const bodyAt = start.search(/<body[\s>]/i);
+  const head = bodyAt === -1 ? start : start.slice(0, bodyAt);
+  for (const tag of head.match(/<link\b[^>]*>/gi) ?? []) {
+    if (!/\brel\s*=\s*["']?canonical\b/i.test(tag)) continue;
+    const href = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+    const value = href?.[1] ?? href?.[2] ?? href?.[3];
+    if (!value) return null;
+    try {
+      const url = new URL(value.trim(), base);
+      return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+function toMessage(
+  result: Fetched,
+  source: ArticleFetchedV1['source'],
+  fetchedAt: Date,
+  hints?: FeedHintsV1,
+): ArticleFetchedV1 {
+  const contentType = result.headers.contentType ?? null;
+  const format = formatOf(contentType);
+  // The id follows the page's canonical URL, so one story reached under two addresses is one id.
+  const canonical = format === 'html' ? canonicalUrl(result.body, result.url) : null;
+  return {
+    schemaVersion: 1,
+    id: articleIdFromUrl(canonical ?? result.url),
+    source,
+    url: result.url,
+    fetchedAt: fetchedAt.toISOString(),
+    httpStatus: result.status,
+    contentType,
+    charset: result.charset,
+    format,
+    body: result.body,
+    ...(hints && Object.keys(hints).length > 0 ? { hints } : {}),
+  };
+}
+
+function formatOf(contentType: string | null): DocumentFormat {
+  if (contentType?.includes('json')) return 'json';
+  if (contentType?.startsWith('text/plain')) return 'text';
+  return 'html';
+}
