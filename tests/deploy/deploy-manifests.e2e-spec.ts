@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { kafkaEnv, loadKafkaConfig, loadStageConfig, stageEnv } from '@newsflow/config';
 import type { StageName } from '@newsflow/config';
+import { readSourcesFile } from '@newsflow/sources';
 import { parse, parseAllDocuments } from 'yaml';
 
 /**
@@ -44,6 +45,11 @@ function run(tool: string, args: string[]): string {
 
 function expectedVariables(stage: StageName): string[] {
   return [...Object.keys(kafkaEnv), ...Object.keys(stageEnv[stage])].sort();
+}
+
+function emptyByDefault(stage: StageName, name: string): boolean {
+  const fallback = (stageEnv[stage] as Record<string, { default?: unknown }>)[name]?.default;
+  return fallback === '' || (Array.isArray(fallback) && fallback.length === 0);
 }
 
 function entrypoint(stage: StageName): string[] {
@@ -157,8 +163,9 @@ describe('docker-compose.yml', () => {
     const env = composeEnv(service(stage));
 
     expect(Object.keys(env).sort()).toEqual(expectedVariables(stage));
+    // Empty only where empty means "none" (no sources file, no extra networks).
     for (const [name, value] of Object.entries(env))
-      expect([name, value.trim()]).not.toEqual([name, '']);
+      if (!emptyByDefault(stage, name)) expect([name, value.trim()]).not.toEqual([name, '']);
     expectValidConfig(stage, env);
   });
 
@@ -192,17 +199,20 @@ describe('docker-compose.yml', () => {
     );
   });
 
-  it('gives the store the compose Postgres, once it is healthy', () => {
-    const store = service('store');
-    const postgres = composeEnv(service('postgres'));
-    const url = new URL(loadStageConfig('store', composeEnv(store)).DATABASE_URL);
+  it.each(['store', 'fetcher'] as const)(
+    'gives the %s the compose Postgres, once it is healthy',
+    (stage) => {
+      const stageService = service(stage);
+      const postgres = composeEnv(service('postgres'));
+      const url = new URL(loadStageConfig(stage, composeEnv(stageService)).DATABASE_URL);
 
-    expect(store.depends_on?.postgres?.condition).toBe('service_healthy');
-    expect(url.hostname).toBe('postgres');
-    expect(url.username).toBe(postgres.POSTGRES_USER);
-    expect(url.password).toBe(postgres.POSTGRES_PASSWORD);
-    expect(url.pathname).toBe(`/${postgres.POSTGRES_DB}`);
-  });
+      expect(stageService.depends_on?.postgres?.condition).toBe('service_healthy');
+      expect(url.hostname).toBe('postgres');
+      expect(url.username).toBe(postgres.POSTGRES_USER);
+      expect(url.password).toBe(postgres.POSTGRES_PASSWORD);
+      expect(url.pathname).toBe(`/${postgres.POSTGRES_DB}`);
+    },
+  );
 
   it('mounts the samples folder read-only where the fetcher watches', () => {
     const fetcher = service('fetcher');
@@ -214,6 +224,16 @@ describe('docker-compose.yml', () => {
       target: '/data/inbox',
       readOnly: true,
     });
+  });
+
+  it('mounts a valid sources file where the fetcher reads it', () => {
+    const fetcher = service('fetcher');
+    const file = loadStageConfig('fetcher', composeEnv(fetcher)).FETCHER_SOURCES_FILE;
+    const mount = composeVolumes(fetcher).find((volume) => volume.target === file);
+
+    expect(mount?.readOnly).toBe(true);
+    const specs = readSourcesFile(readFileSync(mount?.source ?? '', 'utf8'));
+    expect(specs.length).toBeGreaterThan(0);
   });
 });
 
@@ -241,7 +261,7 @@ interface Container {
     requests?: { cpu?: string; memory?: string };
     limits?: { cpu?: string; memory?: string };
   };
-  volumeMounts?: { name: string; mountPath: string }[];
+  volumeMounts?: { name: string; mountPath: string; readOnly?: boolean }[];
 }
 
 interface PodTemplate {
@@ -249,7 +269,11 @@ interface PodTemplate {
   spec: {
     terminationGracePeriodSeconds?: number;
     containers: Container[];
-    volumes?: { name: string; persistentVolumeClaim?: { claimName: string } }[];
+    volumes?: {
+      name: string;
+      persistentVolumeClaim?: { claimName: string };
+      configMap?: { name: string };
+    }[];
   };
 }
 
@@ -373,12 +397,15 @@ describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas }) =
     );
   });
 
-  it('reads the store DATABASE_URL from the newsflow-database Secret', () => {
-    const entry = container('store').env?.find((e) => e.name === 'DATABASE_URL');
+  it.each(['store', 'fetcher'] as const)(
+    'reads the %s DATABASE_URL from the newsflow-database Secret',
+    (stage) => {
+      const entry = container(stage).env?.find((e) => e.name === 'DATABASE_URL');
 
-    expect(entry?.value).toBeUndefined();
-    expect(entry?.valueFrom?.secretKeyRef).toEqual({ name: 'newsflow-database', key: 'url' });
-  });
+      expect(entry?.value).toBeUndefined();
+      expect(entry?.valueFrom?.secretKeyRef).toEqual({ name: 'newsflow-database', key: 'url' });
+    },
+  );
 
   it.each(STAGES)('runs the %s entrypoint from the kustomized image', (stage) => {
     expect(container(stage).image).toBe(image);
@@ -442,5 +469,17 @@ describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas }) =
       expect(volume?.persistentVolumeClaim).toBeDefined();
       find('PersistentVolumeClaim', volume?.persistentVolumeClaim?.claimName ?? '');
     }
+  });
+
+  it('mounts a ConfigMap with a valid sources file where the fetcher reads it', () => {
+    const file = loadStageConfig('fetcher', containerEnv('fetcher').values).FETCHER_SOURCES_FILE;
+    const mount = (container('fetcher').volumeMounts ?? []).find(
+      (m) => m.mountPath === dirname(file),
+    );
+    const volume = pod('fetcher').spec.volumes?.find((v) => v.name === mount?.name);
+    const data = find('ConfigMap', volume?.configMap?.name ?? '').data ?? {};
+
+    expect(mount?.readOnly).toBe(true);
+    expect(readSourcesFile(data[basename(file)] ?? '').length).toBeGreaterThan(0);
   });
 });

@@ -1,11 +1,13 @@
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { Topic } from '@newsflow/contracts';
 import type { ArticleEnrichedV1 } from '@newsflow/contracts';
 import { createKafka, ensureTopics, jsonLogger } from '@newsflow/messaging';
-import { ArticlesRepository, createDataSource } from '@newsflow/persistence';
-import { articleIdFromContent } from '@newsflow/sources';
+import { ArticlesRepository, SourcesRepository, createDataSource } from '@newsflow/persistence';
+import { articleIdFromContent, articleIdFromUrl, sourceSpec } from '@newsflow/sources';
 import { REPO_ROOT, STAGES, createTempDatabase, startService, waitFor } from '@newsflow/testing';
 import type { RunningService, Stage, TempDatabase } from '@newsflow/testing';
 import type { DataSource } from 'typeorm';
@@ -48,6 +50,9 @@ describe('pipeline end to end', () => {
       DATABASE_URL: database.url,
       FETCHER_FOLDERS: inbox,
       FETCHER_POLL_MS: '100',
+      // The feed test serves its feed on loopback, which the fetcher refuses by default.
+      FETCH_ALLOWED_NETWORKS: '127.0.0.0/8',
+      FETCH_MIN_GAP_MS: '0',
       // Its own groups: earlier suites left messages of their own in the shared topics.
       KAFKA_GROUP_PREFIX: `e2e-${database.name}`,
       LOG_LEVEL: 'warn',
@@ -122,6 +127,58 @@ describe('pipeline end to end', () => {
       [`folder:${basename(inbox)}`],
     );
     expect(Number(rows[0]?.n)).toBe(1);
+  });
+
+  it('ingests a feed served on loopback: the source added in Postgres, its article stored', async () => {
+    const story = `<html lang="en"><head><title>Qatar hosts new round of talks | Gulf Desk</title>
+      <meta property="og:title" content="Qatar hosts new round of talks">
+      <meta name="author" content="Amina Haddad"></head>
+      <body><nav><a href="/">Home</a></nav><article><h1>Qatar hosts new round of talks</h1>
+      <p>Negotiators arrived in Doha on Monday for a new round of talks hosted by Qatar, the
+      foreign ministry said, after weeks of shuttle diplomacy between the two delegations.</p>
+      <p>Officials in Doha said the talks would focus on prisoner exchanges and on aid, and that
+      the Qatari mediators expected the round to last several days.</p></article></body></html>`;
+    const web = createServer((request, response) => {
+      const base = `http://127.0.0.1:${(web.address() as AddressInfo).port}`;
+      if (request.url === '/feed.xml') {
+        response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+          `<?xml version="1.0"?><rss version="2.0"><channel><title>Gulf Desk</title>
+            <item><title>Qatar hosts new round of talks</title><link>${base}/talks?utm_source=rss</link>
+            <pubDate>Mon, 17 Nov 2025 08:00:00 GMT</pubDate></item></channel></rss>`,
+        );
+      } else if (request.url === '/talks') {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(story);
+      } else {
+        response.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(web.address() as AddressInfo).port}`;
+    try {
+      const feed = sourceSpec(`${base}/feed.xml`, 'feed', 'Gulf Desk');
+      await new SourcesRepository(dataSource).add({ ...feed, origin: 'cli' });
+      const id = articleIdFromUrl(`${base}/talks`);
+
+      await waitFor('the feed article row', () => storedAt(id), { timeoutMs: 60_000 });
+
+      const article = (await articles.findById(id)) as ArticleEnrichedV1;
+      expect(article).toMatchObject({
+        url: `${base}/talks`,
+        source: { id: feed.id, kind: 'feed', name: 'Gulf Desk' },
+        title: 'Qatar hosts new round of talks',
+        authors: ['Amina Haddad'],
+        // The page has no date of its own: this is the feed item's.
+        publishedAt: '2025-11-17T08:00:00.000Z',
+        language: 'en',
+      });
+      expect(article.countries.map((country) => country.code)).toEqual(['QA']);
+      expect(await new SourcesRepository(dataSource).find(feed.id)).toMatchObject({
+        lastOutcome: 'ok',
+        itemsPublished: 1,
+      });
+    } finally {
+      await new Promise((resolve) => web.close(resolve));
+    }
   });
 
   it('loses nothing when a stage is stopped with SIGTERM mid-stream and started again', async () => {

@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { enrichRecord } from './commands/enrich.command';
-import { fetchSettingsFrom, previewFetch } from './commands/fetch.command';
-import { ingestFolder } from './commands/ingest.command';
 import { transformJsonLines } from './commands/jsonl';
-import { parseFile, parseRecord } from './commands/parse.command';
+
+// Each command loads its own modules when it runs: `sources list` should not pay for building
+// the enricher's gazetteer, nor `parse` for the Postgres driver.
 
 const USAGE = `newsctl: the Newsflow command line
 
@@ -15,10 +14,14 @@ const USAGE = `newsctl: the Newsflow command line
   newsctl enrich <file|->       a parsed article (newsctl parse output) -> enriched article JSON
   newsctl enrich --jsonl        stdin lines: parsed articles or {"id","text"} -> one result per line
   newsctl ingest <folder>       publish a folder of saved pages to Kafka (KAFKA_BROKERS)
-  newsctl fetch <url> --dry-run [--limit N]
-                                what a feed, sitemap or page gives now, one JSON line each
-                                (FETCH_USER_AGENT, FETCH_ALLOWED_NETWORKS, FETCH_MIN_GAP_MS,
-                                FETCH_MAX_IN_FLIGHT_PER_HOST)
+  newsctl fetch <url> --dry-run [--limit N] [--kind K]
+                                what a feed, sitemap or page gives now, one JSON line each,
+                                fetched as the fetcher would (its FETCH_* settings)
+  newsctl sources add <url> [--kind auto|feed|sitemap|url-list|web] [--name N]
+  newsctl sources list [--json]
+  newsctl sources remove|enable <id|url>
+  newsctl sources disable <id|url> [--reason R]
+                                the fetcher's sources in Postgres (DATABASE_URL)
 
 parse and enrich use the libraries alone: no broker, no database.`;
 
@@ -31,17 +34,22 @@ async function main(argv: string[]): Promise<number> {
       url: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       limit: { type: 'string' },
+      kind: { type: 'string' },
+      name: { type: 'string' },
+      reason: { type: 'string' },
+      json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  const [command, target] = positionals;
+  const [command, target, sourceTarget] = positionals;
   const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   if (values.help || !command) {
     process.stdout.write(`${USAGE}\n`);
     return command || values.help ? 0 : 2;
   }
   switch (command) {
-    case 'parse':
+    case 'parse': {
+      const { parseFile, parseRecord } = await import('./commands/parse.command');
       if (values.jsonl)
         return (await transformJsonLines(process.stdin, process.stdout, (r) => parseRecord(r))) > 0
           ? 1
@@ -49,7 +57,9 @@ async function main(argv: string[]): Promise<number> {
       if (!target) throw new UsageError('parse needs a file, or --jsonl');
       print(await parseFile(target, { url: values.url }));
       return 0;
+    }
     case 'enrich': {
+      const { enrichRecord } = await import('./commands/enrich.command');
       if (values.jsonl)
         return (await transformJsonLines(process.stdin, process.stdout, enrichRecord)) > 0 ? 1 : 0;
       if (!target) throw new UsageError('enrich needs a file (or - for stdin), or --jsonl');
@@ -59,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'ingest': {
       if (!target) throw new UsageError('ingest needs a folder');
+      const { ingestFolder } = await import('./commands/ingest.command');
       const result = await ingestFolder(target);
       print(result);
       return 0;
@@ -69,8 +80,23 @@ async function main(argv: string[]): Promise<number> {
       if (!values['dry-run']) throw new UsageError('fetch runs with --dry-run only');
       const limit = values.limit === undefined ? 20 : Number(values.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be >= 1');
-      await previewFetch(target, fetchSettingsFrom(process.env), limit, process.stdout);
+      const { fetchSettingsFrom, previewFetch, readingOf } = await import(
+        './commands/fetch.command'
+      );
+      const kind = readingOf(target, values.kind);
+      await previewFetch(target, fetchSettingsFrom(process.env), limit, process.stdout, kind);
       return 0;
+    }
+    case 'sources': {
+      const { SourcesUsageError, sourcesCommand } = await import('./commands/sources.command');
+      try {
+        return await sourcesCommand(
+          { ...values, action: target, target: sourceTarget },
+          process.stdout,
+        );
+      } catch (error) {
+        throw error instanceof SourcesUsageError ? new UsageError(error.message) : error;
+      }
     }
     default:
       throw new UsageError(`unknown command "${command}"`);

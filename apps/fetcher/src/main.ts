@@ -3,6 +3,7 @@ import { loadStageConfig } from '@newsflow/config';
 import { bootstrapStage } from '@newsflow/messaging';
 import { FetcherModule } from './fetcher.module';
 import { FolderIngestionService } from './ingestion/folder-ingestion.service';
+import { SourcePollingService } from './sources/source-polling.service';
 
 async function main(): Promise<void> {
   const config = loadStageConfig('fetcher');
@@ -11,7 +12,10 @@ async function main(): Promise<void> {
     consumes: false,
   });
   if (config.FETCHER_MODE === 'once') {
-    await app.get(FolderIngestionService).finished();
+    await Promise.all([
+      app.get(FolderIngestionService).finished(),
+      app.get(SourcePollingService).finished(),
+    ]);
     await app.close();
   }
 }

@@ -1,15 +1,15 @@
 import { Module } from '@nestjs/common';
+import { loadStageConfig } from '@newsflow/config';
 import { MessagingModule } from '@newsflow/messaging';
-import { ArticlesRepository } from '@newsflow/persistence';
+import { ArticlesRepository, DATA_SOURCE, databaseProviders } from '@newsflow/persistence';
 import type { DataSource } from 'typeorm';
 import { ArticleEnrichedConsumer } from './articles/article-enriched.consumer';
-import { DATA_SOURCE, databaseProviders } from './database.provider';
 
 @Module({
   imports: [MessagingModule.forStage('store')],
   controllers: [ArticleEnrichedConsumer],
   providers: [
-    ...databaseProviders,
+    ...databaseProviders(() => loadStageConfig('store').DATABASE_URL),
     {
       provide: ArticlesRepository,
       useFactory: (dataSource: DataSource) => new ArticlesRepository(dataSource),

@@ -13,3 +13,9 @@ export { SourcesRepository } from './sources.repository';
 export type { NewSource, PollOutcome } from './sources.repository';
 export { FetchedPagesRepository } from './fetched-pages.repository';
 export type { FetchedPage, KnownPage } from './fetched-pages.repository';
+export {
+  DATA_SOURCE,
+  DatabaseLifecycle,
+  connectDatabase,
+  databaseProviders,
+} from './nest/database.providers';

@@ -51,3 +51,12 @@ export type {
 } from './web/source-poll';
 export { previewSource } from './web/source-preview';
 export type { PreviewLine, PreviewOptions } from './web/source-preview';
+export { mannersFrom } from './web/manners';
+export type { MannersSettings } from './web/manners';
+export {
+  SOURCE_READINGS,
+  SourceSpecError,
+  readSourcesFile,
+  sourceSpec,
+} from './config/source-spec';
+export type { SourceSpec } from './config/source-spec';

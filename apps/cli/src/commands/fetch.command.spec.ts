@@ -10,6 +10,8 @@ describe('newsctl fetch --dry-run', () => {
       allowedNetworks: ['127.0.0.0/8', '::1/128'],
       minGapMs: 1_000,
       maxInFlightPerHost: 2,
+      maxBytes: 5_000_000,
+      timeoutMs: 30_000,
     });
     expect(() => fetchSettingsFrom({ FETCH_MIN_GAP_MS: 'soon' })).toThrow(
       'FETCH_MIN_GAP_MS="soon": must be an integer',

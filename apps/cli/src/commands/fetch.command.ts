@@ -1,39 +1,24 @@
 import type { Writable } from 'node:stream';
-import {
-  AddressPolicy,
-  HostGate,
-  RobotsCache,
-  previewSource,
-  robotsFetcher,
-} from '@newsflow/sources';
+import { loadStageConfig } from '@newsflow/config';
+import { mannersFrom, previewSource, sourceSpec } from '@newsflow/sources';
+import type { MannersSettings, SourceReading } from '@newsflow/sources';
 
-/**
- * The fetch settings newsctl reads from the environment. The fetcher service will read the same
- * variables when it polls feeds and sitemaps (issue 6); until then only `newsctl fetch` does.
- */
-export interface FetchSettings {
-  userAgent: string;
-  allowedNetworks: string[];
-  minGapMs: number;
-  maxInFlightPerHost: number;
+/** The fetcher's own FETCH_* settings: a dry run fetches exactly as the service would. */
+export function fetchSettingsFrom(env: NodeJS.ProcessEnv): MannersSettings {
+  const config = loadStageConfig('fetcher', env);
+  return {
+    userAgent: config.FETCH_USER_AGENT,
+    allowedNetworks: config.FETCH_ALLOWED_NETWORKS,
+    minGapMs: config.FETCH_MIN_GAP_MS,
+    maxInFlightPerHost: config.FETCH_MAX_IN_FLIGHT_PER_HOST,
+    maxBytes: config.FETCH_MAX_BYTES,
+    timeoutMs: config.FETCH_TIMEOUT_MS,
+  };
 }
 
-export function fetchSettingsFrom(env: NodeJS.ProcessEnv): FetchSettings {
-  const int = (name: string, fallback: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    if (!/^\d+$/.test(raw)) throw new Error(`${name}=${JSON.stringify(raw)}: must be an integer`);
-    return Number(raw);
-  };
-  return {
-    userAgent: env['FETCH_USER_AGENT'] || 'NewsflowBot/0.1 (+https://github.com/newsflow/newsflow)',
-    allowedNetworks: (env['FETCH_ALLOWED_NETWORKS'] ?? '')
-      .split(',')
-      .map((cidr) => cidr.trim())
-      .filter((cidr) => cidr !== ''),
-    minGapMs: int('FETCH_MIN_GAP_MS', 1_000),
-    maxInFlightPerHost: Math.max(1, int('FETCH_MAX_IN_FLIGHT_PER_HOST', 2)),
-  };
+/** How `--kind` asks to read the source (`auto` when not given); throws on an unknown kind. */
+export function readingOf(url: string, kind: string | undefined): SourceReading {
+  return sourceSpec(url, kind).kind;
 }
 
 /**
@@ -43,28 +28,13 @@ export function fetchSettingsFrom(env: NodeJS.ProcessEnv): FetchSettings {
  */
 export async function previewFetch(
   url: string,
-  settings: FetchSettings,
+  settings: MannersSettings,
   limit: number,
   out: Writable,
+  kind: SourceReading = 'auto',
 ): Promise<number> {
-  const policy = AddressPolicy.fromConfig(settings.allowedNetworks);
-  const robotsAgent = settings.userAgent.split(/\s/)[0] ?? settings.userAgent;
-  const robots = new RobotsCache({
-    userAgent: robotsAgent,
-    fetch: robotsFetcher(settings.userAgent, policy),
-  });
-  const gate = new HostGate({
-    minGapMs: settings.minGapMs,
-    maxInFlight: settings.maxInFlightPerHost,
-  });
   let skipped = 0;
-  for await (const line of previewSource(url, {
-    userAgent: settings.userAgent,
-    policy,
-    gate,
-    robots,
-    limit,
-  })) {
+  for await (const line of previewSource(url, { ...mannersFrom(settings), limit, kind })) {
     if (line.kind === 'skipped') skipped += 1;
     out.write(
       `${JSON.stringify(line.kind === 'article' ? line.message : { skipped: line.url, reason: line.reason })}\n`,

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OnApplicationShutdown } from '@nestjs/common';
-import { loadStageConfig } from '@newsflow/config';
+import type { OnApplicationShutdown, Provider } from '@nestjs/common';
 import {
   DEPENDENCY_BACKOFF,
   MESSAGING_LOGGER,
@@ -9,19 +8,19 @@ import {
   errorMessage,
 } from '@newsflow/messaging';
 import type { MessagingLogger } from '@newsflow/messaging';
-import { createDataSource, runMigrations } from '@newsflow/persistence';
 import type { DataSource } from 'typeorm';
+import { createDataSource, runMigrations } from '../data-source';
 
+/** The connected, migrated DataSource a service's repositories are built on. */
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
 
 /**
- * Connects to Postgres and brings the schema up to date before the store consumes anything.
- * A database that is not up yet is waited for, as the consumer waits out an outage later.
+ * Connects to Postgres and brings the schema up to date before the service starts its work.
+ * A database that is not up yet is waited for, as consumers wait out an outage later.
  */
-export async function connectDatabase(logger: MessagingLogger): Promise<DataSource> {
-  const { DATABASE_URL } = loadStageConfig('store');
+export async function connectDatabase(url: string, logger: MessagingLogger): Promise<DataSource> {
   for (let attempt = 1; ; attempt += 1) {
-    const dataSource = createDataSource(DATABASE_URL);
+    const dataSource = createDataSource(url);
     try {
       await dataSource.initialize();
       await runMigrations(dataSource);
@@ -48,7 +47,14 @@ export class DatabaseLifecycle implements OnApplicationShutdown {
   }
 }
 
-export const databaseProviders = [
-  { provide: DATA_SOURCE, useFactory: connectDatabase, inject: [MESSAGING_LOGGER] },
-  DatabaseLifecycle,
-];
+/** DATA_SOURCE for a Nest module, closed when the application shuts down. */
+export function databaseProviders(databaseUrl: () => string): Provider[] {
+  return [
+    {
+      provide: DATA_SOURCE,
+      useFactory: (logger: MessagingLogger) => connectDatabase(databaseUrl(), logger),
+      inject: [MESSAGING_LOGGER],
+    },
+    DatabaseLifecycle,
+  ];
+}

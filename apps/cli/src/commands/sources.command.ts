@@ -1,0 +1,117 @@
+import type { Writable } from 'node:stream';
+import { loadStageConfig } from '@newsflow/config';
+import { SourcesRepository, createDataSource, runMigrations } from '@newsflow/persistence';
+import type { SourceEntity } from '@newsflow/persistence';
+import { sourceSpec } from '@newsflow/sources';
+import type { DataSource } from 'typeorm';
+
+export interface SourcesArgs {
+  action: string | undefined;
+  target: string | undefined;
+  kind?: string;
+  name?: string;
+  reason?: string;
+  json?: boolean;
+}
+
+/** A mistake in how the command was called: the usage is printed with it. */
+export class SourcesUsageError extends Error {}
+
+/** The command on the fetcher's database (DATABASE_URL), brought up to date first. */
+export async function sourcesCommand(args: SourcesArgs, out: Writable): Promise<number> {
+  const dataSource = createDataSource(loadStageConfig('fetcher').DATABASE_URL);
+  await dataSource.initialize();
+  try {
+    await runMigrations(dataSource);
+    return await runSources(dataSource, args, out);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/**
+ * `newsctl sources add|list|remove|disable|enable`, against the fetcher's Postgres tables: the
+ * fetchers pick a change up at their next claim, no restart needed. Returns the exit code: 1
+ * when the named source does not exist.
+ */
+export async function runSources(
+  dataSource: DataSource,
+  args: SourcesArgs,
+  out: Writable,
+): Promise<number> {
+  const sources = new SourcesRepository(dataSource);
+  const print = (value: unknown) => out.write(`${JSON.stringify(value, null, 2)}\n`);
+  const { action, target } = args;
+  if (action === 'list') {
+    const all = await sources.list();
+    if (args.json) print(all.map(describe));
+    else out.write(table(all));
+    return 0;
+  }
+  if (!target) throw new SourcesUsageError(`sources ${action ?? ''} needs a URL or an id`.trim());
+  switch (action ?? '') {
+    case 'add': {
+      const spec = sourceSpec(target, args.kind, args.name);
+      const { added, source } = await sources.add({ ...spec, origin: 'cli' });
+      print({ added, ...describe(source) });
+      return 0;
+    }
+    case 'remove':
+      return report(out, target, await sources.remove(target), 'removed');
+    case 'disable':
+      return report(out, target, await sources.setEnabled(target, false, args.reason), 'disabled');
+    case 'enable':
+      return report(out, target, await sources.setEnabled(target, true), 'enabled');
+    default:
+      throw new SourcesUsageError(`unknown sources action "${action ?? ''}"`);
+  }
+}
+
+function report(out: Writable, target: string, done: boolean, verb: string): number {
+  out.write(done ? `${verb} ${target}\n` : `no source ${target}\n`);
+  return done ? 0 : 1;
+}
+
+/** What an operator needs to see of a source, in the order they read it. */
+function describe(source: SourceEntity) {
+  return {
+    id: source.id,
+    url: source.url,
+    kind: source.kind,
+    name: source.name,
+    origin: source.origin,
+    enabled: source.enabled,
+    disabledReason: source.disabledReason,
+    lastPolledAt: source.lastPolledAt?.toISOString() ?? null,
+    lastOutcome: source.lastOutcome,
+    lastError: source.lastError,
+    nextPollAt: source.enabled ? source.nextPollAt.toISOString() : null,
+    failureStreak: source.failureStreak,
+    itemsPublished: source.itemsPublished,
+  };
+}
+
+function table(sources: SourceEntity[]): string {
+  if (sources.length === 0) return 'no sources\n';
+  const rows = sources.map((source) => [
+    source.id,
+    source.name,
+    source.kind,
+    source.enabled ? 'yes' : 'no',
+    source.lastOutcome ?? '-',
+    String(source.itemsPublished),
+    source.enabled ? source.nextPollAt.toISOString() : '-',
+    source.disabledReason ?? source.lastError ?? source.url,
+  ]);
+  const header = ['id', 'name', 'kind', 'enabled', 'last poll', 'published', 'next poll', 'note'];
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) =>
+        column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0),
+      )
+      .join('  ');
+  return `${[header, ...rows].map(line).join('\n')}\n`;
+}

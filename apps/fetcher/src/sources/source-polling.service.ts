@@ -1,0 +1,274 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { Inject, Injectable } from '@nestjs/common';
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Topic } from '@newsflow/contracts';
+import type { ArticleFetchedV1 } from '@newsflow/contracts';
+import { EventPublisher, MESSAGING_LOGGER, errorMessage } from '@newsflow/messaging';
+import type { MessagingLogger } from '@newsflow/messaging';
+import { FetchedPagesRepository, SourcesRepository } from '@newsflow/persistence';
+import type { SourceEntity } from '@newsflow/persistence';
+import {
+  FetchError,
+  afterFailure,
+  afterSuccess,
+  pollSource,
+  readSourcesFile,
+  reasonOf,
+} from '@newsflow/sources';
+import type {
+  Manners,
+  PageMemory,
+  PollDecision,
+  PollPolicy,
+  PollState,
+  SourcePoll,
+} from '@newsflow/sources';
+
+export const POLLING_SETTINGS = Symbol('POLLING_SETTINGS');
+export const MANNERS = Symbol('MANNERS');
+
+export interface PollingSettings {
+  /** How often due sources are looked for when nothing else wakes the loop. */
+  tickMs: number;
+  /** Poll each due source once, then let the process exit. */
+  once: boolean;
+  /** JSON file of sources to add at start, or '' for none. */
+  sourcesFile: string;
+  policy: PollPolicy;
+  maxPagesPerPoll: number;
+  /** Sources polled at the same time by this replica. */
+  concurrency: number;
+  leaseMs: number;
+}
+
+/**
+ * Kafka or Postgres failed us, not the source: the poll is retried soon without counting against
+ * the source.
+ */
+class PipelineFailure extends Error {}
+
+/** Runs a step of ours, so that its failure is told apart from the source's. */
+async function ours<T>(what: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    throw new PipelineFailure(`${what} failed: ${errorMessage(error)}`);
+  }
+}
+
+/**
+ * Polls the sources in Postgres: claims due ones under a lease (so replicas share the table
+ * without polling a source twice at once), polls each with pollSource, publishes new and
+ * updated pages, remembers them only once published, and writes the source's next poll time
+ * from its adaptive interval or its failure backoff. A source failing too often in a row is
+ * disabled with the reason; a malformed feed fails its own source and nothing else.
+ */
+@Injectable()
+export class SourcePollingService implements OnApplicationBootstrap, OnApplicationShutdown {
+  /** This replica's name in `lease_owner`: host and pid for people, a random part for restarts. */
+  readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly memory: PageMemory;
+  private stopping = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  polls = 0;
+
+  constructor(
+    private readonly sources: SourcesRepository,
+    private readonly pages: FetchedPagesRepository,
+    @Inject(POLLING_SETTINGS) private readonly settings: PollingSettings,
+    @Inject(MANNERS) private readonly manners: Manners,
+    @Inject(EventPublisher) private readonly publisher: EventPublisher,
+    @Inject(MESSAGING_LOGGER) private readonly logger: MessagingLogger,
+  ) {
+    this.memory = {
+      byUrl: (urls) => ours('reading fetched pages', () => pages.byUrl(urls)),
+      byContentHash: (hashes) => ours('reading fetched pages', () => pages.byContentHash(hashes)),
+    };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.settings.sourcesFile !== '') {
+      const specs = readSourcesFile(await readFile(this.settings.sourcesFile, 'utf8'));
+      const { added } = await this.sources.syncFromConfig(
+        specs.map((spec) => ({ ...spec, origin: 'config' })),
+      );
+      this.logger.info(
+        { file: this.settings.sourcesFile, sources: specs.length, added },
+        'sources file read',
+      );
+    }
+    this.loop = this.run();
+  }
+
+  /** Resolves when a `once` run has polled every due source. */
+  finished(): Promise<void> {
+    return this.loop ?? Promise.resolve();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      const free = this.settings.concurrency - this.inFlight.size;
+      const claimed = free > 0 ? await this.claim(free) : [];
+      for (const source of claimed) this.track(this.pollOne(source));
+      if (this.settings.once && claimed.length === 0 && this.inFlight.size === 0) return;
+      await this.sleep();
+    }
+    await Promise.all(this.inFlight);
+  }
+
+  private async claim(limit: number): Promise<SourceEntity[]> {
+    try {
+      return await this.sources.claimDue(this.owner, limit, this.settings.leaseMs);
+    } catch (error) {
+      this.logger.warn({ error: errorMessage(error) }, 'could not claim sources; will retry');
+      return [];
+    }
+  }
+
+  private track(poll: Promise<void>): void {
+    this.inFlight.add(poll);
+    void poll.finally(() => {
+      this.inFlight.delete(poll);
+      // A slot is free: look for due sources now rather than at the next tick.
+      this.wake?.();
+    });
+  }
+
+  private sleep(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, this.settings.tickMs);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  private async pollOne(source: SourceEntity): Promise<void> {
+    const state: PollState = {
+      intervalMs: source.pollIntervalMs ?? this.settings.policy.minIntervalMs,
+      failureStreak: source.failureStreak,
+      disabledReason: null,
+    };
+    const startedAt = Date.now();
+    try {
+      const poll = await pollSource(
+        source,
+        this.manners,
+        this.memory,
+        this.settings.maxPagesPerPoll,
+      );
+      const published = await this.publish(source, poll);
+      const decision = afterSuccess(state, this.settings.policy, published);
+      await this.record(source, decision, {
+        outcome: poll.kind === 'polled' ? 'ok' : 'not-modified',
+        etag: poll.kind === 'polled' ? poll.etag : source.etag,
+        lastModified: poll.kind === 'polled' ? poll.lastModified : source.lastModified,
+        published,
+      });
+      this.logger.info(
+        {
+          source: source.id,
+          url: source.url,
+          outcome: poll.kind,
+          listed: poll.kind === 'polled' ? poll.listed : 0,
+          published,
+          skipped: poll.kind === 'polled' ? poll.skipped : [],
+          nextPollInMs: decision.delayMs,
+          ms: Date.now() - startedAt,
+        },
+        'source polled',
+      );
+    } catch (error) {
+      await this.failed(source, state, error);
+    } finally {
+      this.polls += 1;
+    }
+  }
+
+  /** Publishes the poll's messages, then remembers every page it fetched; returns how many. */
+  private async publish(source: SourceEntity, poll: SourcePoll): Promise<number> {
+    if (poll.kind !== 'polled') return 0;
+    await ours('publishing', () =>
+      this.publisher.publishMany(
+        Topic.ArticleFetched,
+        poll.messages.map((message: ArticleFetchedV1) => ({ key: message.id, value: message })),
+      ),
+    );
+    // Published but not remembered (Postgres failed here): the pages go out again next poll.
+    await ours('remembering pages', () =>
+      this.pages.record(poll.records.map((record) => ({ ...record, sourceId: source.id }))),
+    );
+    return poll.messages.length;
+  }
+
+  private async failed(source: SourceEntity, state: PollState, error: unknown): Promise<void> {
+    const reason = reasonOf(error);
+    // Kafka or Postgres trouble is not the source's fault: try again soon, streak untouched.
+    const decision: PollDecision =
+      error instanceof PipelineFailure
+        ? { state, delayMs: this.settings.policy.failureBackoffMs }
+        : afterFailure(state, this.settings.policy, {
+            reason,
+            ...(error instanceof FetchError && error.retryAfterMs !== undefined
+              ? { retryAfterMs: error.retryAfterMs }
+              : {}),
+          });
+    this.logger.warn(
+      {
+        source: source.id,
+        url: source.url,
+        error: reason,
+        failureStreak: decision.state.failureStreak,
+        retryInMs: decision.delayMs,
+        disabled: decision.state.disabledReason,
+      },
+      decision.state.disabledReason ? 'source disabled' : 'source poll failed; will retry',
+    );
+    try {
+      await this.record(source, decision, { outcome: 'failed', error: reason, published: 0 });
+    } catch (recordError) {
+      // The lease runs out and the source is polled again: nothing is lost.
+      this.logger.error(
+        { source: source.id, error: errorMessage(recordError) },
+        'could not record the poll; the lease will expire',
+      );
+    }
+  }
+
+  private async record(
+    source: SourceEntity,
+    decision: PollDecision,
+    outcome: {
+      outcome: 'ok' | 'not-modified' | 'failed';
+      etag?: string | null;
+      lastModified?: string | null;
+      error?: string;
+      published: number;
+    },
+  ): Promise<void> {
+    const kept = await this.sources.recordPoll(source.id, this.owner, {
+      ...outcome,
+      nextPollAt: decision.delayMs === null ? null : new Date(Date.now() + decision.delayMs),
+      pollIntervalMs: decision.state.intervalMs,
+      failureStreak: decision.state.failureStreak,
+      disabledReason: decision.state.disabledReason,
+    });
+    if (!kept) {
+      this.logger.warn(
+        { source: source.id, leaseMs: this.settings.leaseMs },
+        'lease ran out during the poll; another replica holds the source now',
+      );
+    }
+  }
+}
