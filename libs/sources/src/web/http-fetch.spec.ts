@@ -35,6 +35,28 @@ const routes: Record<string, (req: http.IncomingMessage, res: http.ServerRespons
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'br' });
     res.end(zlib.brotliCompressSync(page('br ok')));
   },
+  '/deflate': (_req, res) => {
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-encoding': 'deflate',
+    });
+    res.end(zlib.deflateSync(page('deflate ok')));
+  },
+  '/raw-deflate': (_req, res) => {
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-encoding': 'deflate',
+    });
+    res.end(zlib.deflateRawSync(page('raw-deflate ok')));
+  },
+  '/corrupt-gzip': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
+    res.end(Buffer.from('this is not gzip at all, only text pretending'));
+  },
+  '/compress': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'compress' });
+    res.end('whatever');
+  },
   '/feed': (req, res) => {
     const fresh =
       req.headers['if-none-match'] === ETAG || req.headers['if-modified-since'] === LAST_MODIFIED;
@@ -160,6 +182,8 @@ describe(fetchDocument.name, () => {
   it.each([
     ['gzip', 'gzip ok'],
     ['br', 'br ok'],
+    ['deflate', 'deflate ok'],
+    ['raw-deflate', 'raw-deflate ok'],
   ])('decompresses a %s body and says who is asking', async (coding, text) => {
     const result = await fetchDocument(`${base}/${coding}`, options);
     expect(result).toEqual({
@@ -175,6 +199,18 @@ describe(fetchDocument.name, () => {
       'user-agent': UA,
       'accept-encoding': 'gzip, deflate, br',
     });
+  });
+
+  it.each([
+    ['/corrupt-gzip', 'gzip body does not decompress'],
+    ['/compress', 'unsupported Content-Encoding compress'],
+  ])('reports %s as a content-encoding failure', async (path, message) => {
+    const error = await fetchDocument(`${base}${path}`, options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FetchError);
+    expect([(error as FetchError).code, (error as FetchError).message]).toEqual([
+      'content-encoding',
+      `${base}${path}: ${message}`,
+    ]);
   });
 
   it('returns the validators, and a 304 when either of them still matches', async () => {

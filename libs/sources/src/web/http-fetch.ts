@@ -55,13 +55,15 @@ export type FetchResult =
  * - `too-large`: the body, as sent or decompressed, passed `maxBytes`;
  * - `too-many-redirects`: more than `maxRedirects` hops, or a loop;
  * - `http-status`: an answer that is neither a body, a redirect nor a 304;
- * - `network`: the connection failed or the body could not be decompressed.
+ * - `content-encoding`: a Content-Encoding we do not know, or a body that does not decompress;
+ * - `network`: the connection failed.
  */
 export type FetchErrorCode =
   | 'timeout'
   | 'too-large'
   | 'too-many-redirects'
   | 'http-status'
+  | 'content-encoding'
   | 'network';
 
 export interface FetchErrorDetails {
@@ -334,16 +336,60 @@ function decompressor(url: string, coding: string): Transform {
   switch (coding) {
     case 'gzip':
     case 'x-gzip':
-      return zlib.createGunzip({ finishFlush: zlib.constants.Z_SYNC_FLUSH });
+      return decoding(url, coding, () =>
+        zlib.createGunzip({ finishFlush: zlib.constants.Z_SYNC_FLUSH }),
+      );
     case 'deflate':
-      return zlib.createInflate({ finishFlush: zlib.constants.Z_SYNC_FLUSH });
+      // HTTP's deflate is zlib-wrapped, but some servers send the raw stream: look at the header.
+      return decoding(url, coding, (head) =>
+        isZlibHeader(head)
+          ? zlib.createInflate({ finishFlush: zlib.constants.Z_SYNC_FLUSH })
+          : zlib.createInflateRaw({ finishFlush: zlib.constants.Z_SYNC_FLUSH }),
+      );
     case 'br':
-      return zlib.createBrotliDecompress({
-        finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
-      });
+      return decoding(url, coding, () =>
+        zlib.createBrotliDecompress({ finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH }),
+      );
     default:
-      throw new FetchError('network', url, `unsupported Content-Encoding ${coding}`);
+      throw new FetchError('content-encoding', url, `unsupported Content-Encoding ${coding}`);
   }
+}
+
+/** RFC 1950: compression method 8 in the low nibble, and the two bytes a multiple of 31. */
+function isZlibHeader(head: Buffer): boolean {
+  const [cmf = 0, flg = 0] = head;
+  return (cmf & 0x0f) === 8 && ((cmf << 8) | flg) % 31 === 0;
+}
+
+/**
+ * A decompressor chosen from the body's first chunk, whose failures are `content-encoding`
+ * FetchErrors: a corrupt body is the page's fault, not the network's.
+ */
+function decoding(url: string, coding: string, choose: (head: Buffer) => Transform): Transform {
+  let inner: Transform | undefined;
+  const fail = (error: unknown) =>
+    new FetchError('content-encoding', url, `${coding} body does not decompress`, {
+      cause: error,
+    });
+  const outer = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      if (inner === undefined) {
+        inner = choose(chunk);
+        inner.on('data', (data: Buffer) => outer.push(data));
+        inner.on('error', (error) => outer.destroy(fail(error)));
+      }
+      inner.write(chunk, () => callback());
+    },
+    flush(callback) {
+      if (inner === undefined) {
+        callback();
+        return;
+      }
+      inner.once('end', () => callback());
+      inner.end();
+    },
+  });
+  return outer;
 }
 
 function asFetchError(error: unknown, url: string): Error {
