@@ -1,5 +1,5 @@
 import { compile, selectAll, selectOne } from 'css-select';
-import type { AnyNode, Document, Element } from 'domhandler';
+import type { AnyNode, Document, Element, ParentNode } from 'domhandler';
 import { DomHandler, isDocument } from 'domhandler';
 import { findAll, getAttributeValue, textContent } from 'domutils';
 import { Parser } from 'htmlparser2';
@@ -63,6 +63,40 @@ function allElements(document: Document): Element[] {
     elementsOfDocument.set(document, elements);
   }
   return elements;
+}
+
+/**
+ * The document's elements by tag name, from the same single walk: the questions that name only a
+ * tag (`script`, `article`, `main`) need no selector engine.
+ */
+const elementsByName = new WeakMap<Document, Map<string, Element[]>>();
+
+/** The document's elements with this tag name, in document order. */
+export function elementsNamed(document: Document, name: string): readonly Element[] {
+  let byName = elementsByName.get(document);
+  if (!byName) {
+    byName = new Map();
+    for (const element of allElements(document)) {
+      const named = byName.get(element.name);
+      if (named) named.push(element);
+      else byName.set(element.name, [element]);
+    }
+    elementsByName.set(document, byName);
+  }
+  return byName.get(name) ?? [];
+}
+
+/** The document's elements that pass `test`, in document order: a selector without the engine. */
+export function elementsWhere(document: Document, test: (element: Element) => boolean): Element[] {
+  return allElements(document).filter(test);
+}
+
+/**
+ * The elements under `root` that pass `test`, in document order (the root itself only when it is a
+ * document of its own, as a container joined from several parts is): a selector without the engine.
+ */
+export function descendantsWhere(root: ParentNode, test: (element: Element) => boolean): Element[] {
+  return isDocument(root) ? allElements(root).filter(test) : findAll(test, root.children);
 }
 
 /** Matching elements in document order. The tree must not change after the first question. */

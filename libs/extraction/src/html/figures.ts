@@ -3,7 +3,7 @@ import type { Element, ParentNode } from 'domhandler';
 import { splitCaptionCredit } from '../text/photo-credit';
 import { normalizeText } from '../text/text-normalizer';
 import { absoluteUrl } from '../text/url';
-import { attribute, select, selectFirst, textOf } from './dom';
+import { attribute, descendantsWhere, selectFirst, textOf } from './dom';
 
 /** Markup that sets a credit apart inside a caption. */
 const CREDIT_SELECTOR =
@@ -18,7 +18,7 @@ const SOURCE_ATTRIBUTES = ['data-src', 'data-original', 'data-lazy-src', 'data-u
  * caption text ("… Photo: Reuters", "© AFP / Jane Doe").
  */
 export function readFigures(container: ParentNode, baseUrl: string | null): ArticleImageV1[] {
-  return select('figure', container).flatMap((figure) => {
+  return descendantsWhere(container, (element) => element.name === 'figure').flatMap((figure) => {
     const url = imageUrl(figure, baseUrl);
     const { caption, credit } = readCaption(selectFirst('figcaption', figure));
     return url === null && caption === null ? [] : [{ url, caption, credit }];

@@ -331,6 +331,10 @@ describe(extractHtml.name, () => {
       ['<a rel="author" href="/author/jane-doe">Jane Doe</a>'],
       ['<p class="byline">By Jane Doe | Updated 3 hours ago</p>'],
       ['<span class="author-name">Jane Doe</span>'],
+      ['<a rel="nofollow Author" href="/author/jane-doe">Jane Doe</a>'],
+      ['<span itemprop="author">Jane Doe</span>'],
+      ['<div class="story__by-line">Jane Doe</div>'],
+      ['<span class="meta author">Jane Doe</span>'],
     ])('reads the author from the byline markup %s', (byline) => {
       const draft = read('', `<article>${byline}${body.replace(/<\/?article>/g, '')}</article>`);
       expect([draft.authors, draft.provenance.authors]).toEqual([['Jane Doe'], 'byline']);

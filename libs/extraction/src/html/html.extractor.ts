@@ -8,7 +8,7 @@ import { parseDate } from '../text/date-parser';
 import { splitCaptionCredit } from '../text/photo-credit';
 import { comparisonKey, normalizeText } from '../text/text-normalizer';
 import { absoluteUrl } from '../text/url';
-import { attribute, parseHtml, select, selectFirst, textOf } from './dom';
+import { attribute, descendantsWhere, parseHtml, select, selectFirst, textOf } from './dom';
 import { readFigures } from './figures';
 import { readJsonLdArticle } from './json-ld';
 import type { JsonLdArticle } from './json-ld';
@@ -70,13 +70,29 @@ const AUTHOR_META = [
   'cxenseparse:author',
 ];
 
-/** Where a page marks its byline in the body, most specific first. */
-const BYLINE_SELECTORS = [
-  '[rel~="author"]',
-  '[itemprop~="author"]',
-  '.byline, [class*="byline"], [class*="by-line"]',
-  '[class*="author-name"], [class*="authorname"], .author',
+/**
+ * Where a page marks its byline in the body, most specific first: `[rel~="author"]`,
+ * `[itemprop~="author"]`, `.byline, [class*="byline"], [class*="by-line"]`,
+ * `[class*="author-name"], [class*="authorname"], .author`. Tested on the attributes directly,
+ * as a selector engine would (only `rel` ignores case), for a fraction of its cost.
+ */
+const BYLINE_MARKUP: readonly ((element: Element) => boolean)[] = [
+  ({ attribs }) => hasWord(attribs['rel'], /(?:^|\s)author(?:$|\s)/i),
+  ({ attribs }) => hasWord(attribs['itemprop'], /(?:^|\s)author(?:$|\s)/),
+  ({ attribs }) =>
+    attribs['class'] !== undefined &&
+    (attribs['class'].includes('byline') || attribs['class'].includes('by-line')),
+  ({ attribs }) =>
+    attribs['class'] !== undefined &&
+    (attribs['class'].includes('author-name') ||
+      attribs['class'].includes('authorname') ||
+      hasWord(attribs['class'], /(?:^|\s)author(?:$|\s)/)),
 ];
+
+/** `[name~="word"]`: the attribute's whitespace-separated words include the word. */
+function hasWord(value: string | undefined, word: RegExp): boolean {
+  return value !== undefined && word.test(value);
+}
 
 /** Where a `<time>` is not the article's: page furniture, and lists of other articles. */
 const ELSEWHERE_TAGS = new Set(['nav', 'aside', 'footer']);
@@ -281,8 +297,8 @@ function readAuthors(
 
 /** The author names the body's markup shows, from the first kind of byline markup it has. */
 function readBylines(root: ParentNode | Document): string[] | null {
-  for (const selector of BYLINE_SELECTORS) {
-    const names = select(selector, root).flatMap((element) => {
+  for (const markup of BYLINE_MARKUP) {
+    const names = descendantsWhere(root, markup).flatMap((element) => {
       const name =
         spacedText(selectFirst('[itemprop~="name"]', element) ?? element) ??
         (element.name === 'a' ? attribute(element, 'href') : null);

@@ -2,7 +2,7 @@ import type { ArticleImageV1 } from '@newsflow/contracts';
 import type { Document } from 'domhandler';
 import { textContent } from 'domutils';
 import { normalizeText } from '../text/text-normalizer';
-import { attribute, select } from './dom';
+import { attribute, elementsNamed } from './dom';
 
 /** The fields of a schema.org article that the extractor uses, as plain values. */
 export interface JsonLdArticle {
@@ -40,7 +40,7 @@ export function isArticleType(type: string): boolean {
  * no script describes an article. A script that is not valid JSON is skipped.
  */
 export function readJsonLdArticle(document: Document): JsonLdArticle | null {
-  const nodes = select('script', document)
+  const nodes = elementsNamed(document, 'script')
     .filter((script) => attribute(script, 'type')?.toLowerCase() === 'application/ld+json')
     .flatMap((script) => flattenNodes(parseJson(textContent(script))));
   const byId = new Map<string, JsonObject>();

@@ -5,7 +5,7 @@ import { uniqueSort } from 'domutils';
 import { isDateline } from '../text/date-parser';
 import { classifyNames } from './class-names';
 import type { ClassKind } from './class-names';
-import { attribute, isHidden, select } from './dom';
+import { attribute, elementsNamed, elementsWhere, isHidden } from './dom';
 
 /**
  * Elements whose content is never article text: page furniture, scripts and forms, and figures
@@ -30,8 +30,17 @@ const CELL = new Set(['td', 'th']);
 /** Elements that hold a paragraph's worth of text, as opposed to containers of paragraphs. */
 const PARAGRAPH = new Set(['p', 'li', 'blockquote', 'pre', 'dd', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-/** Markup that names the article body, most specific first. */
-const CONTAINER_SELECTORS = ['[itemprop="articleBody"]', 'article', 'main', '[role="main"]'];
+/**
+ * Markup that names the article body, most specific first: `[itemprop="articleBody"]`,
+ * `<article>`, `<main>`, `[role="main"]` (attribute values compared as a selector would, with
+ * case).
+ */
+const CONTAINER_MARKUP: readonly ((document: Document) => readonly Element[])[] = [
+  (document) => elementsWhere(document, (element) => element.attribs['itemprop'] === 'articleBody'),
+  (document) => elementsNamed(document, 'article'),
+  (document) => elementsNamed(document, 'main'),
+  (document) => elementsWhere(document, (element) => element.attribs['role'] === 'main'),
+];
 
 /**
  * A named container is trusted when it holds at least this share of the text of the element the
@@ -73,8 +82,8 @@ function chooseContainer(document: Document, skipFurniture: boolean): Choice {
   const scores = scoreElements(document, skipFurniture);
   const densest = commonAncestor(highestScored(scores), scores);
   const best: Choice | null = densest ? withSiblings(densest, scores, skipFurniture) : null;
-  for (const selector of CONTAINER_SELECTORS) {
-    const named = select(selector, document)
+  for (const markup of CONTAINER_MARKUP) {
+    const named = markup(document)
       .filter((element) => !isInsideFurniture(element, skipFurniture))
       .map((element) => ({ container: element, length: paragraphTextLength(element) }))
       .sort((a, b) => b.length - a.length)[0];
@@ -83,7 +92,7 @@ function chooseContainer(document: Document, skipFurniture: boolean): Choice {
     }
   }
   if (best) return best;
-  const body = select('body', document)[0] ?? document;
+  const body = elementsNamed(document, 'body')[0] ?? document;
   return { container: body, length: paragraphTextLength(body) };
 }
 
@@ -98,7 +107,11 @@ export function scoreElements(document: Document, skipFurniture: boolean): Map<E
   // Furniture is skipped here too, so a long comment thread does not win over the article.
   const visit = (parent: ParentNode): void => {
     for (const child of parent.children) {
-      if (!isTag(child) || isNotText(child) || isFurniture(child, skipFurniture)) continue;
+      if (!isTag(child)) continue;
+      const kind = kindOf(child);
+      if (kind === 'not-text' || kind === 'comments' || (skipFurniture && kind === 'furniture')) {
+        continue;
+      }
       const length = SCORED.has(child.name) ? directTextLength(child) : 0;
       if (length >= MIN_SCORED_TEXT) {
         // A paragraph's container is its parent, and so is a div that holds only inline text (many
@@ -382,6 +395,15 @@ type ElementKind = ClassKind | 'not-text';
 const kinds = new WeakMap<Element, ElementKind>();
 
 function kindOf(element: Element): ElementKind {
+  const { attribs } = element;
+  // Most elements have no class, id or itemprop: their kind is quicker to tell than to look up.
+  if (
+    attribs['class'] === undefined &&
+    attribs['id'] === undefined &&
+    attribs['itemprop'] === undefined
+  ) {
+    return isNotTextElement(element) ? 'not-text' : 'neutral';
+  }
   let kind = kinds.get(element);
   if (kind === undefined) {
     kind = isNotTextElement(element) ? 'not-text' : classify(element);

@@ -1,6 +1,6 @@
 import { isTag } from 'domhandler';
 import type { Document, Element } from 'domhandler';
-import { attribute, select, textOf } from './dom';
+import { attribute, elementsWhere, select, textOf } from './dom';
 import { isArticleType } from './json-ld';
 
 /** The fields of a schema.org article in the page's microdata that the extractor uses. */
@@ -39,7 +39,11 @@ const URL_ATTRIBUTE: Partial<Record<string, string>> = {
  * `itemprop="name"` inside its author's nested item is the author's name, not the article's.
  */
 export function readMicrodataArticle(document: Document): MicrodataArticle | null {
-  const item = select('[itemscope][itemtype]', document).find((element) =>
+  const items = elementsWhere(
+    document,
+    ({ attribs }) => attribs['itemscope'] !== undefined && attribs['itemtype'] !== undefined,
+  );
+  const item = items.find((element) =>
     (attribute(element, 'itemtype') ?? '')
       .split(/\s+/)
       .some((type) => isArticleType(type.replace(/^.*[/:#]/, ''))),
@@ -79,7 +83,10 @@ function itemProperties(item: Element): Map<string, Element[]> {
     for (const child of element.children) {
       if (!isTag(child)) continue;
       for (const name of (attribute(child, 'itemprop') ?? '').split(/\s+/)) {
-        if (name !== '') found.set(name, [...(found.get(name) ?? []), child]);
+        if (name === '') continue;
+        const named = found.get(name);
+        if (named) named.push(child);
+        else found.set(name, [child]);
       }
       // A nested item's properties are its own.
       if (child.attribs['itemscope'] === undefined) visit(child);

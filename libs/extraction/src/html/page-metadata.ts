@@ -1,7 +1,6 @@
 import type { Document, Element } from 'domhandler';
-import { findAll } from 'domutils';
 import type { Sourced } from '../article-draft';
-import { attribute, textOf } from './dom';
+import { attribute, elementsNamed, textOf } from './dom';
 
 /** What a page says about itself outside its body: `<title>`, `<meta>`, `<link>`, `<html lang>`. */
 export interface PageMetadata {
@@ -21,7 +20,7 @@ export interface PageMetadata {
   findAll(...names: string[]): Sourced<string[]> | null;
 }
 
-const HEAD_ELEMENTS = new Set(['base', 'html', 'link', 'meta', 'title']);
+const HEAD_ELEMENTS = ['base', 'html', 'link', 'meta', 'title'];
 
 /**
  * Reads the page's `<meta>` tags by `name`, `property` or `itemprop`, all lower-cased
@@ -29,10 +28,9 @@ const HEAD_ELEMENTS = new Set(['base', 'html', 'link', 'meta', 'title']);
  * One pass over the tree: pages put these tags in `<body>` too.
  */
 export function readPageMetadata(document: Document): PageMetadata {
-  const found = new Map<string, Element[]>();
-  for (const element of findAll((node) => HEAD_ELEMENTS.has(node.name), document)) {
-    found.set(element.name, [...(found.get(element.name) ?? []), element]);
-  }
+  const found = new Map<string, readonly Element[]>(
+    HEAD_ELEMENTS.map((name) => [name, elementsNamed(document, name)]),
+  );
   const firstOf = (name: string): Element | null => found.get(name)?.[0] ?? null;
 
   const values = new Map<string, string[]>();
@@ -41,7 +39,10 @@ export function readPageMetadata(document: Document): PageMetadata {
     if (content === null) continue;
     for (const key of ['name', 'property', 'itemprop', 'http-equiv']) {
       const name = attribute(meta, key)?.toLowerCase();
-      if (name) values.set(name, [...(values.get(name) ?? []), content]);
+      if (!name) continue;
+      const named = values.get(name);
+      if (named) named.push(content);
+      else values.set(name, [content]);
     }
   }
   const canonical = (found.get('link') ?? []).find((link) =>

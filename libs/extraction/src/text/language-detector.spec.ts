@@ -1,4 +1,10 @@
+import * as tinyld from 'tinyld';
 import { detectLanguage, primaryLanguage } from './language-detector';
+
+jest.mock('tinyld', () => {
+  const actual = jest.requireActual<typeof import('tinyld')>('tinyld');
+  return { ...actual, detectAll: jest.fn(actual.detectAll) };
+});
 
 describe(detectLanguage.name, () => {
   const samples: Record<string, string> = {
@@ -19,6 +25,20 @@ describe(detectLanguage.name, () => {
 
   it('keeps the declared language when the detector also ranks it high', () => {
     expect(detectLanguage([samples['fr'] ?? ''], 'fr-FR')).toBe('fr');
+  });
+
+  it('believes a page declared English whose text is plainly English without the detector', () => {
+    const detectAll = jest.mocked(tinyld.detectAll);
+    detectAll.mockClear();
+    expect(detectLanguage([samples['en'] ?? ''], 'en-GB')).toBe('en');
+    expect(detectAll).not.toHaveBeenCalled();
+  });
+
+  it('asks the detector when the text of a page declared English is not English', () => {
+    const detectAll = jest.mocked(tinyld.detectAll);
+    detectAll.mockClear();
+    expect(detectLanguage([samples['fr'] ?? ''], 'en')).toBe('fr');
+    expect(detectAll).toHaveBeenCalledTimes(1);
   });
 
   it('falls back to the declared language when there is too little text', () => {

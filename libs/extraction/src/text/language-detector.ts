@@ -19,6 +19,30 @@ const MIN_CHARS = 40;
 const DECLARED_WITHIN = 3;
 
 /**
+ * English's commonest words that other languages do not use as words of their own ("in", "is",
+ * "was", "to", "a", "he", "her", "over", "also" are left out: Dutch, German, Romance, Slavic or
+ * Nordic words are spelt the same). Prose in English is 20 to 45 percent these words; on the
+ * benchmark pages in other languages (German, Portuguese, Italian, Russian, Indonesian, Japanese,
+ * Korean) they make at most 2 percent.
+ */
+const ENGLISH_WORDS = new Set(
+  (
+    'the and of that with this from have has had been were are be it its by his him she they them ' +
+    'their we our you your not but or as if which who what when where there than then these those ' +
+    'would could should can said says into after about because while other more most such only ' +
+    'just like one all new out up how some any many very first two before through between against ' +
+    'being did does now people year'
+  ).split(' '),
+);
+/** Words per language whose share confirms a declaration without running the detector. */
+const FUNCTION_WORDS: Readonly<Record<string, ReadonlySet<string>>> = { en: ENGLISH_WORDS };
+/** The share of those words that confirms the declaration: well clear of both sides above. */
+const CONFIRMING_SHARE = 0.1;
+/** Fewer words than this are too few to count shares on. */
+const CONFIRMING_MIN_WORDS = 20;
+const WORD = /[\p{L}\p{M}]+/gu;
+
+/**
  * The language of an article's paragraphs as an ISO 639-1 code ("en"), or null. `declared` is
  * what the page says about itself (`<html lang="en-GB">`, og:locale, a feed's language).
  * Templates often declare the wrong language, so the text decides; the declaration wins only when
@@ -31,6 +55,9 @@ export function detectLanguage(
 ): string | null {
   const declaredCode = primaryLanguage(declared);
   const sample = proseSample(paragraphs);
+  // The detector costs about a millisecond a page, as much as the rest of the extraction; most
+  // pages declare their language rightly, and their own commonest words say so for much less.
+  if (declaredCode && confirms(sample, declaredCode)) return declaredCode;
   const candidates =
     sample.length >= MIN_CHARS
       ? detectAll(sample)
@@ -41,6 +68,24 @@ export function detectLanguage(
     return declaredCode;
   }
   return candidates[0] ?? declaredCode;
+}
+
+/**
+ * Whether the sample is plainly in the language declared: its commonest words make a good share
+ * of the sample. When so, the detector would rank that language among its first few too, and
+ * detectLanguage would keep the declaration; when not (a mislabelled page, a language with no
+ * word list), the detector decides as before.
+ */
+function confirms(sample: string, code: string): boolean {
+  const words = FUNCTION_WORDS[code];
+  if (words === undefined) return false;
+  let total = 0;
+  let hits = 0;
+  for (const [word] of sample.toLowerCase().matchAll(WORD)) {
+    total += 1;
+    if (words.has(word)) hits += 1;
+  }
+  return total >= CONFIRMING_MIN_WORDS && hits >= total * CONFIRMING_SHARE;
 }
 
 /**
