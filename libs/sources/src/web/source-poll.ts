@@ -317,7 +317,10 @@ function isRetryable(error: unknown): boolean {
   if (error instanceof FetchError && error.code === 'http-status' && error.status !== undefined) {
     return error.status === 408 || error.status === 429 || error.status >= 500;
   }
-  return !(error instanceof FetchError && error.code === 'too-large');
+  return !(
+    error instanceof FetchError &&
+    (error.code === 'too-large' || error.code === 'content-encoding')
+  );
 }
 
 export function reasonOf(error: unknown): string {
