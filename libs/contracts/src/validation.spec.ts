@@ -161,10 +161,10 @@ describe(validate.name, () => {
     expect(
       problemsOf(Topic.ArticleParsed, {
         ...older,
-        provenance: { title: 'meta:dc.title', body: 'html', lead: 'Open Graph' },
+        provenance: { title: 'meta:dc.title', paragraphs: 'html', lead: 'Open Graph' },
       }),
     ).toEqual([
-      { path: 'provenance.body', message: 'is not a known property' },
+      { path: 'provenance.paragraphs', message: 'is not a known property' },
       { path: 'provenance.lead', message: expect.stringMatching(/^must match pattern/) as string },
     ]);
   });

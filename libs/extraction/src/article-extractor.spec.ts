@@ -111,6 +111,40 @@ describe(extractArticle.name, () => {
     });
   });
 
+  it("reads the feed item's content when the page has no text of its own, and says so", () => {
+    const shell = fetched({
+      format: 'html',
+      url: 'https://news.example.com/app/dam',
+      body: '<html><head><title>Dam breaks</title></head><body><div id="app"></div></body></html>',
+    });
+    const content =
+      '<p>The water rose fast in the valley on Monday morning, witnesses said.</p>' +
+      '<p>Rescue teams reached the last village by the evening.</p>';
+
+    const article = extractArticle({ ...shell, hints: { content } }, { now });
+
+    expectValid(article);
+    expect(article.paragraphs).toEqual([
+      'The water rose fast in the valley on Monday morning, witnesses said.',
+      'Rescue teams reached the last village by the evening.',
+    ]);
+    expect(article.provenance?.body).toBe('feed');
+    expect(() => extractArticle(shell, { now })).toThrow(ExtractionError);
+  });
+
+  it('keeps the page body over the feed content when the page has text', () => {
+    const page = fetched({
+      format: 'text',
+      body: 'Dam Breaks\n\nThe water rose fast in the valley on Monday morning.',
+      hints: { content: '<p>A shorter summary of the dam story from the feed.</p>' },
+    });
+
+    const article = extractArticle(page, { now });
+
+    expect(article.paragraphs).toEqual(['The water rose fast in the valley on Monday morning.']);
+    expect(article.provenance?.body).toBeUndefined();
+  });
+
   it('reads an HTML page into a valid message', () => {
     const article = extractArticle(
       fetched({

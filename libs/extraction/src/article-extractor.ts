@@ -61,7 +61,14 @@ export function extractArticle(
   const draft = extractDraft(doc, context);
   deadline.check('reading the document');
 
-  const paragraphs = uniqueParagraphs(draft.paragraphs);
+  let paragraphs = uniqueParagraphs(draft.paragraphs);
+  // A page with no text of its own (built by scripts, behind a paywall) whose feed item carried
+  // the body: the feed's copy stands in, labelled as such.
+  const fromFeed = paragraphs.length === 0 && (doc.hints?.content ?? '').trim() !== '';
+  if (fromFeed) {
+    const feedBody = extractHtml(`<html><body>${doc.hints?.content ?? ''}</body></html>`, context);
+    paragraphs = uniqueParagraphs(feedBody.paragraphs);
+  }
   if (paragraphs.length === 0) {
     throw new ExtractionError('no-article-text', `document ${doc.id} has no article text`);
   }
@@ -72,6 +79,7 @@ export function extractArticle(
   if (images.length > 0 && draft.provenance.leadImage) {
     provenance.leadImage = draft.provenance.leadImage;
   }
+  if (fromFeed) provenance.body = 'feed';
 
   return {
     schemaVersion: 1,

@@ -21,6 +21,11 @@ export interface FeedHintsV1 {
   updatedAt?: string;
   language?: string;
   categories?: string[];
+  /**
+   * The article's body as the feed carries it (content:encoded, Atom content, JSON Feed
+   * content_html), as HTML: the parser reads it when the page itself yields no article text.
+   */
+  content?: string;
 }
 
 /** A raw document as fetched: news.article.fetched.v1, keyed by `id`. */

@@ -28,9 +28,12 @@ export interface ArticleProvenanceV1 {
   canonicalUrl?: string;
   /** Where the first of `images` came from. */
   leadImage?: string;
+  /** Set only when the paragraphs are not the page's own: `feed` (the feed item's content). */
+  body?: string;
 }
 
-export type ProvenanceField = keyof ArticleProvenanceV1;
+/** The metadata fields labelled with their source; `body` is labelled apart, and only when set. */
+export type ProvenanceField = Exclude<keyof ArticleProvenanceV1, 'body'>;
 
 export interface ArticleImageV1 {
   url: string | null;

@@ -41,6 +41,7 @@ export const feedHintsV1Schema = {
     updatedAt: timestamp,
     language: { type: 'string' },
     categories: stringList,
+    content: { type: 'string' },
   },
 } as const;
 

@@ -44,6 +44,7 @@ export const articleProvenanceV1Schema = {
     keywords: provenanceLabel,
     canonicalUrl: provenanceLabel,
     leadImage: provenanceLabel,
+    body: provenanceLabel,
   },
 } as const;
 

@@ -153,6 +153,11 @@ describe(pollSource.name, () => {
       expect(message.body).toContain(`${new URL(message.url ?? '').pathname} text.`);
     }
     expect(result.messages.some((message) => message.hints?.title !== undefined)).toBe(true);
+    // The RSS 2.0, Atom and JSON Feed fixtures carry a full body for some item; RDF and the
+    // sitemap have none to carry.
+    expect(result.messages.some((message) => message.hints?.content !== undefined)).toBe(
+      kind === 'feed' && path !== '/rdf.xml',
+    );
     expect(result.etag).toBe('"v1"');
   });
 

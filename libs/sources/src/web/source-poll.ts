@@ -193,7 +193,7 @@ async function listedPages(
   if (kind === 'feed') {
     return readFeed(fetched.body, fetched.url).items.map((item) => ({
       url: item.url,
-      hints: item.hints,
+      hints: item.content === undefined ? item.hints : { ...item.hints, content: item.content },
       listedAt: dateOrNull(item.hints.updatedAt ?? item.hints.publishedAt),
     }));
   }
