@@ -37,6 +37,7 @@ describe(tagTopics.name, () => {
       code: 'medtop:11000000',
       label: 'politics',
       score: expect.any(Number),
+      level: 1,
     });
     for (const topic of topics) {
       expect(topic.score).toBeGreaterThan(0);

@@ -112,7 +112,12 @@ export function tagTopics(zones: readonly TextZone[]): TopicTagV1[] {
   );
   return [...broad, ...narrow]
     .sort((a, b) => b.score - a.score || a.topic.code.localeCompare(b.topic.code))
-    .map(({ topic, score }) => ({ code: topic.code, label: topic.label, score }));
+    .map(({ topic, score }) => ({
+      code: topic.code,
+      label: topic.label,
+      score,
+      level: topic.level,
+    }));
 }
 
 function buildTable(): { terms: TermTable; longest: number } {

@@ -4,10 +4,21 @@ import type { ArticleNamedEntity } from './entities/article-named.entity';
 import type { ArticleTopicEntity } from './entities/article-topic.entity';
 import type { ArticleEntity } from './entities/article.entity';
 
-/** The columns a store writes; the store times and the relations are the database's business. */
+/**
+ * The columns a message fills. The store times, the revision and ingest sequence (see
+ * ArticlesRepository), the search column and the relations are the database's business.
+ */
 export type ArticleRow = Omit<
   ArticleEntity,
-  'firstStoredAt' | 'lastStoredAt' | 'countries' | 'topics' | 'entities'
+  | 'firstStoredAt'
+  | 'lastStoredAt'
+  | 'revision'
+  | 'ingestSeq'
+  | 'search'
+  | 'countries'
+  | 'topics'
+  | 'entities'
+  | 'revisions'
 >;
 export type ArticleCountryRow = Omit<ArticleCountryEntity, 'article'>;
 export type ArticleTopicRow = Omit<ArticleTopicEntity, 'article'>;
@@ -47,6 +58,7 @@ export function toArticleRows(article: ArticleEnrichedV1): ArticleRows {
       wordCount: article.wordCount,
       parserVersion: article.parserVersion,
       enricherVersion: article.enricherVersion,
+      provenance: article.provenance ?? null,
     },
     countries: article.countries.map((country, position) => ({
       articleId,
@@ -55,6 +67,9 @@ export function toArticleRows(article: ArticleEnrichedV1): ArticleRows {
       mentions: country.mentions,
       salience: country.salience,
       evidence: country.evidence,
+      focus: country.focus ?? false,
+      foundIn: country.foundIn ?? null,
+      spans: country.spans ?? null,
     })),
     topics: article.topics.map((topic, position) => ({
       articleId,
@@ -62,6 +77,7 @@ export function toArticleRows(article: ArticleEnrichedV1): ArticleRows {
       code: topic.code,
       label: topic.label,
       score: topic.score,
+      level: topic.level ?? null,
     })),
     entities: article.entities.map((entity, position) => ({
       articleId,
@@ -101,13 +117,24 @@ export function fromArticleRows(rows: ArticleRows): ArticleEnrichedV1 {
     contentHash: article.contentHash,
     wordCount: article.wordCount,
     parserVersion: article.parserVersion,
-    countries: rows.countries.map(({ code, mentions, salience, evidence }) => ({
+    ...(article.provenance !== null ? { provenance: article.provenance } : {}),
+    countries: rows.countries.map(
+      ({ code, mentions, salience, evidence, focus, foundIn, spans }) => ({
+        code,
+        mentions,
+        salience,
+        evidence,
+        focus,
+        ...(foundIn !== null ? { foundIn } : {}),
+        ...(spans !== null ? { spans } : {}),
+      }),
+    ),
+    topics: rows.topics.map(({ code, label, score, level }) => ({
       code,
-      mentions,
-      salience,
-      evidence,
+      label,
+      score,
+      ...(level !== null ? { level } : {}),
     })),
-    topics: rows.topics.map(({ code, label, score }) => ({ code, label, score })),
     entities: rows.entities.map(({ kind, name, surfaceForms, mentions }) => ({
       kind,
       name,

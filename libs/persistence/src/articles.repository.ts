@@ -4,6 +4,7 @@ import { fromArticleRows, toArticleRows } from './article.mapper';
 import type { ArticleRows } from './article.mapper';
 import { ArticleCountryEntity } from './entities/article-country.entity';
 import { ArticleNamedEntity } from './entities/article-named.entity';
+import { ArticleRevisionEntity } from './entities/article-revision.entity';
 import { ArticleTopicEntity } from './entities/article-topic.entity';
 import { ArticleEntity } from './entities/article.entity';
 
@@ -14,6 +15,36 @@ const MAX_PARAMETERS = 60_000;
 const MAX_ARTICLES_PER_STATEMENT = 200;
 
 const CHILD_TABLES = [ArticleCountryEntity, ArticleTopicEntity, ArticleNamedEntity] as const;
+
+/** Held from taking ingest sequence numbers to the commit: see upsertMany. */
+const INGEST_LOCK_KEY = 7_462_013_512;
+
+/** One content version of an article, as `GET /articles/:id` shows its history. */
+export interface ArticleRevision {
+  revision: number;
+  contentHash: string;
+  title: string;
+  lead: string | null;
+  paragraphs: string[];
+  publishedAt: string | null;
+  updatedAt: string | null;
+  storedAt: string;
+}
+
+/** What the store keeps beside the message: its place in the write order and its history. */
+export interface StoredArticleInfo {
+  ingestSeq: string;
+  revision: number;
+  firstStoredAt: string;
+  lastStoredAt: string;
+}
+
+interface HeldVersion {
+  id: string;
+  content_hash: string;
+  revision: number;
+  ingest_seq: string;
+}
 
 /**
  * Articles in Postgres, in the contract's shape. Errors from the database reach the caller as
@@ -27,17 +58,58 @@ export class ArticlesRepository {
    * Writes a batch in one transaction: all of it or none. Idempotent on the article id: an
    * article stored again replaces its row (keeping `first_stored_at`) and its whole set of
    * countries, topics and entities. When an id appears twice in the batch, the later one wins.
-   * `written` counts distinct articles.
+   *
+   * New content (a new id, or a new content hash for a known one) gets the next revision, a row
+   * in article_revisions and a new ingest sequence number; the same content again (a
+   * redelivery, new tags) keeps both. Writers take the ingest lock before their first
+   * sequence number and hold it to the commit, so numbers become visible in the order they
+   * were taken: a reader paging by ingest_seq never sees n+1 before n and so never skips a row.
+   * `written` counts distinct articles, `revised` those with new content.
    */
-  async upsertMany(articles: readonly ArticleEnrichedV1[]): Promise<{ written: number }> {
+  async upsertMany(
+    articles: readonly ArticleEnrichedV1[],
+  ): Promise<{ written: number; revised: number }> {
     const batch = latestById(articles).map(toArticleRows);
-    if (batch.length === 0) return { written: 0 };
+    if (batch.length === 0) return { written: 0, revised: 0 };
     const ids = batch.map((rows) => rows.article.id);
+    let revised = 0;
 
     await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [INGEST_LOCK_KEY]);
+      const held: HeldVersion[] = await manager.query(
+        'SELECT id, content_hash, revision, ingest_seq FROM articles WHERE id = ANY($1)',
+        [ids],
+      );
+      const heldById = new Map(held.map((row) => [row.id, row]));
+      const versions = batch.map(({ article }) => {
+        const before = heldById.get(article.id);
+        const isNew = before === undefined || before.content_hash !== article.contentHash;
+        return { article, isNew, revision: before ? before.revision + (isNew ? 1 : 0) : 1, before };
+      });
+      const fresh = versions.filter((version) => version.isNew);
+      revised = fresh.length;
       await upsertArticles(
         manager,
-        batch.map((rows) => rows.article),
+        versions.map(({ article, isNew, revision, before }) => ({
+          ...article,
+          revision,
+          // Taken in batch order, under the lock; the same content keeps its place.
+          ingestSeq: isNew || !before ? () => "nextval('article_ingest_seq')" : before.ingest_seq,
+        })),
+      );
+      await insertAll(
+        manager,
+        ArticleRevisionEntity,
+        fresh.map(({ article, revision }) => ({
+          articleId: article.id,
+          revision,
+          contentHash: article.contentHash,
+          title: article.title,
+          lead: article.lead,
+          paragraphs: article.paragraphs,
+          publishedAt: article.publishedAt,
+          updatedAt: article.updatedAt,
+        })),
       );
       for (const table of CHILD_TABLES) {
         await manager
@@ -63,7 +135,41 @@ export class ArticlesRepository {
         batch.flatMap((rows) => rows.entities),
       );
     });
-    return { written: batch.length };
+    return { written: batch.length, revised };
+  }
+
+  /** The article's content versions, oldest first; empty for an unknown id. */
+  async revisionsOf(id: string): Promise<ArticleRevision[]> {
+    const rows = await this.dataSource.getRepository(ArticleRevisionEntity).find({
+      where: { articleId: id },
+      order: { revision: 'ASC' },
+    });
+    return rows.map((row) => ({
+      revision: row.revision,
+      contentHash: row.contentHash,
+      title: row.title,
+      lead: row.lead,
+      paragraphs: row.paragraphs,
+      publishedAt: row.publishedAt?.toISOString() ?? null,
+      updatedAt: row.updatedAt?.toISOString() ?? null,
+      storedAt: row.storedAt.toISOString(),
+    }));
+  }
+
+  /** The store's own facts about an article, or null for an unknown id. */
+  async storedInfo(id: string): Promise<StoredArticleInfo | null> {
+    const row = await this.dataSource.getRepository(ArticleEntity).findOne({
+      where: { id },
+      select: { ingestSeq: true, revision: true, firstStoredAt: true, lastStoredAt: true },
+    });
+    return row
+      ? {
+          ingestSeq: row.ingestSeq,
+          revision: row.revision,
+          firstStoredAt: row.firstStoredAt.toISOString(),
+          lastStoredAt: row.lastStoredAt.toISOString(),
+        }
+      : null;
   }
 
   /** The article as last stored, countries by salience (highest first), or null. */
@@ -107,14 +213,18 @@ function latestById(articles: readonly ArticleEnrichedV1[]): ArticleEnrichedV1[]
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-async function upsertArticles(
-  manager: EntityManager,
-  rows: ArticleRows['article'][],
-): Promise<void> {
+type ArticleWrite = ArticleRows['article'] & {
+  revision: number;
+  ingestSeq: string | (() => string);
+};
+
+async function upsertArticles(manager: EntityManager, rows: ArticleWrite[]): Promise<void> {
   const metadata = manager.connection.getMetadata(ArticleEntity);
-  // Every column but the key and first_stored_at takes the incoming value on conflict.
+  // Every column but the key, first_stored_at and the generated search takes the incoming value.
   const overwrite = metadata.columns
-    .filter((column) => !column.isPrimary && column.propertyName !== 'firstStoredAt')
+    .filter(
+      (column) => !column.isPrimary && column.propertyName !== 'firstStoredAt' && column.isInsert,
+    )
     .map((column) => column.databaseName);
   const perStatement = Math.min(
     MAX_ARTICLES_PER_STATEMENT,

@@ -1,24 +1,31 @@
 import { DataSource, MigrationExecutor } from 'typeorm';
 import { ArticleCountryEntity } from './entities/article-country.entity';
 import { ArticleNamedEntity } from './entities/article-named.entity';
+import { ArticleRevisionEntity } from './entities/article-revision.entity';
 import { ArticleTopicEntity } from './entities/article-topic.entity';
 import { ArticleEntity } from './entities/article.entity';
 import { FetchedPageEntity } from './entities/fetched-page.entity';
 import { SourceEntity } from './entities/source.entity';
 import { InitialSchema1795863386527 } from './migrations/1795863386527-initial-schema';
 import { Sources1795878580794 } from './migrations/1795878580794-sources';
+import { ReadSide1795880116123 } from './migrations/1795880116123-read-side';
 
 export const entities = [
   ArticleEntity,
   ArticleCountryEntity,
   ArticleTopicEntity,
   ArticleNamedEntity,
+  ArticleRevisionEntity,
   SourceEntity,
   FetchedPageEntity,
 ] as const;
 
 /** In order: TypeORM runs the ones the database has not seen, oldest timestamp first. */
-export const migrations = [InitialSchema1795863386527, Sources1795878580794] as const;
+export const migrations = [
+  InitialSchema1795863386527,
+  Sources1795878580794,
+  ReadSide1795880116123,
+] as const;
 
 export interface DataSourceOptions {
   /** A Postgres schema to keep the tables in instead of `public`; runMigrations creates it. */

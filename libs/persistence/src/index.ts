@@ -1,11 +1,14 @@
 // The library's face for the outside. Files inside the library import their siblings directly.
 export { ArticlesRepository } from './articles.repository';
+export type { ArticleRevision, StoredArticleInfo } from './articles.repository';
 export { createDataSource, entities, migrations, runMigrations } from './data-source';
 export type { DataSourceOptions } from './data-source';
 export { ArticleCountryEntity } from './entities/article-country.entity';
 export { ArticleNamedEntity } from './entities/article-named.entity';
 export { ArticleTopicEntity } from './entities/article-topic.entity';
-export { ARTICLE_SEARCH_DOCUMENT, ArticleEntity } from './entities/article.entity';
+export { ArticleEntity } from './entities/article.entity';
+export { ArticleRevisionEntity } from './entities/article-revision.entity';
+export { ARTICLE_SEARCH_VECTOR, SEARCH_CONFIGS, searchConfigFor } from './search-config';
 export { SourceEntity } from './entities/source.entity';
 export type { SourceKindSetting, SourceOrigin } from './entities/source.entity';
 export { FetchedPageEntity } from './entities/fetched-page.entity';

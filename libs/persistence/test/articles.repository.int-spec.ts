@@ -25,9 +25,10 @@ function revised(id: string): ArticleEnrichedV1 {
   return article(id, {
     title: 'Revised title',
     updatedAt: '2025-04-18T09:00:00.000Z',
+    contentHash: 'f'.repeat(64),
     countries: [
-      { code: 'QA', mentions: 6, salience: 0.9, evidence: ['Qatar', 'Doha'] },
-      { code: 'EG', mentions: 1, salience: 0.2, evidence: ['Cairo'] },
+      { code: 'QA', mentions: 6, salience: 0.9, evidence: ['Qatar', 'Doha'], focus: true },
+      { code: 'EG', mentions: 1, salience: 0.2, evidence: ['Cairo'], focus: false },
     ],
     topics: [{ code: 'medtop:04000000', label: 'economy, business and finance', score: 0.7 }],
     entities: [{ kind: 'place', name: 'Doha', surfaceForms: ['Doha'], mentions: 2 }],
@@ -102,7 +103,7 @@ describe(ArticlesRepository.name, () => {
   it('reads back the article it stored, field for field', async () => {
     const stored = article('round-trip');
 
-    expect(await repository.upsertMany([stored])).toEqual({ written: 1 });
+    expect(await repository.upsertMany([stored])).toEqual({ written: 1, revised: 1 });
 
     expect(await repository.findById('round-trip')).toStrictEqual(stored);
   });
@@ -161,7 +162,7 @@ describe(ArticlesRepository.name, () => {
   it('writes nothing for an empty batch', async () => {
     const before = await repository.count();
 
-    expect(await repository.upsertMany([])).toEqual({ written: 0 });
+    expect(await repository.upsertMany([])).toEqual({ written: 0, revised: 0 });
     expect(await repository.count()).toBe(before);
   });
 
@@ -199,13 +200,92 @@ describe(ArticlesRepository.name, () => {
     expect(second.last).toBeGreaterThan(first.last);
   });
 
+  it('holds the same article stored twice as one row and one revision, in its first place', async () => {
+    await repository.upsertMany([article('same-twice')]);
+    const first = await repository.storedInfo('same-twice');
+
+    expect(await repository.upsertMany([article('same-twice')])).toEqual({
+      written: 1,
+      revised: 0,
+    });
+
+    expect(await rowCounts('same-twice')).toEqual(countsOf(exampleArticleEnriched));
+    expect((await repository.revisionsOf('same-twice')).map((r) => r.revision)).toEqual([1]);
+    expect(await repository.storedInfo('same-twice')).toMatchObject({
+      revision: 1,
+      ingestSeq: first?.ingestSeq,
+    });
+  });
+
+  it('keeps the old content as a revision when the content changes, and moves the article to the end', async () => {
+    await repository.upsertMany([article('changing')]);
+    const before = await repository.storedInfo('changing');
+    await repository.upsertMany([article('someone-else')]);
+
+    await repository.upsertMany([revised('changing')]);
+
+    const revisions = await repository.revisionsOf('changing');
+    expect(revisions.map((r) => [r.revision, r.title])).toEqual([
+      [1, exampleArticleEnriched.title],
+      [2, 'Revised title'],
+    ]);
+    expect(revisions[0]?.paragraphs).toEqual(exampleArticleEnriched.paragraphs);
+    const after = await repository.storedInfo('changing');
+    const other = await repository.storedInfo('someone-else');
+    expect(after?.revision).toBe(2);
+    expect(BigInt(after?.ingestSeq ?? 0)).toBeGreaterThan(BigInt(other?.ingestSeq ?? 0));
+    expect(BigInt(other?.ingestSeq ?? 0)).toBeGreaterThan(BigInt(before?.ingestSeq ?? 0));
+    expect(await rowCounts('changing')).toEqual(countsOf(revised('changing')));
+  });
+
+  it('lets a reader paging by ingest_seq see every row once while writers commit concurrently', async () => {
+    const writers = 4;
+    const batches = 15;
+    const ids = (w: number, b: number) => [0, 1, 2].map((k) => `cursor-${w}-${b}-${k}`);
+    const seen: string[] = [];
+    let cursor =
+      (
+        await dataSource.query<{ max: string | null }[]>(
+          'SELECT max(ingest_seq)::text AS max FROM articles',
+        )
+      )[0]?.max ?? '0';
+    let writing = true;
+    const reader = (async () => {
+      // Page as an API client would, until the writers are done and a last page is empty.
+      for (;;) {
+        const done = !writing;
+        const page = await dataSource.query<{ id: string; ingest_seq: string }[]>(
+          'SELECT id, ingest_seq::text FROM articles WHERE ingest_seq > $1 ORDER BY ingest_seq LIMIT 7',
+          [cursor],
+        );
+        for (const row of page) seen.push(row.id);
+        if (page.length > 0) cursor = page[page.length - 1]?.ingest_seq ?? cursor;
+        else if (done) return;
+      }
+    })();
+    await Promise.all(
+      Array.from({ length: writers }, async (_, w) => {
+        for (let b = 0; b < batches; b += 1) {
+          await repository.upsertMany(ids(w, b).map((id) => article(id)));
+        }
+      }),
+    );
+    writing = false;
+    await reader;
+
+    const expected = Array.from({ length: writers }, (_, w) =>
+      Array.from({ length: batches }, (__, b) => ids(w, b)).flat(),
+    ).flat();
+    expect(seen.filter((id) => id.startsWith('cursor-')).sort()).toEqual(expected.sort());
+  });
+
   it('keeps the later of two versions of one id in a batch', async () => {
     const [older, newer] = [article('dup-in-batch'), revised('dup-in-batch')];
 
-    expect(await repository.upsertMany([newer, older])).toEqual({ written: 1 });
+    expect(await repository.upsertMany([newer, older])).toEqual({ written: 1, revised: 1 });
     expect(await repository.findById('dup-in-batch')).toStrictEqual(older);
 
-    expect(await repository.upsertMany([older, newer])).toEqual({ written: 1 });
+    expect(await repository.upsertMany([older, newer])).toEqual({ written: 1, revised: 1 });
     expect(await repository.findById('dup-in-batch')).toStrictEqual(newer);
     expect(await rowCounts('dup-in-batch')).toEqual(countsOf(newer));
   });
@@ -246,7 +326,7 @@ describe(ArticlesRepository.name, () => {
     const batch = Array.from({ length: 240 }, (_, i) => article(`bulk-${i}`, { entities }));
     const before = await repository.count();
 
-    expect(await repository.upsertMany(batch)).toEqual({ written: 240 });
+    expect(await repository.upsertMany(batch)).toEqual({ written: 240, revised: 240 });
 
     expect(await repository.count()).toBe(before + 240);
     const [row] = await dataSource.query<{ count: string }[]>(
@@ -345,7 +425,7 @@ describe(ArticlesRepository.name, () => {
       const afterReturn = await throughProxy.upsertMany([article('away-during')]);
 
       expect(codeOf(whileAway)).toBe('ECONNREFUSED');
-      expect(afterReturn).toEqual({ written: 1 });
+      expect(afterReturn).toEqual({ written: 1, revised: 1 });
       expect(await repository.findById('away-during')).toStrictEqual(article('away-during'));
     });
 

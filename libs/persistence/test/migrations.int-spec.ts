@@ -2,13 +2,13 @@ import { exampleArticleEnriched } from '@newsflow/contracts';
 import type { DataSource } from 'typeorm';
 import { ArticlesRepository } from '../src/articles.repository';
 import { createDataSource, migrations, runMigrations } from '../src/data-source';
-import { ARTICLE_SEARCH_DOCUMENT } from '../src/entities/article.entity';
 import { createTempDatabase } from '@newsflow/testing';
 import type { TempDatabase } from '@newsflow/testing';
 
 const TABLES = [
   'article_countries',
   'article_entities',
+  'article_revisions',
   'article_topics',
   'articles',
   'fetched_pages',
@@ -18,7 +18,8 @@ const TABLES = [
 async function tablesIn(dataSource: DataSource, schema: string): Promise<string[]> {
   const rows: { table_name: string }[] = await dataSource.query(
     `SELECT table_name FROM information_schema.tables
-     WHERE table_schema = $1 AND table_name <> 'migrations' ORDER BY table_name`,
+     WHERE table_schema = $1 AND table_name NOT IN ('migrations', 'typeorm_metadata')
+     ORDER BY table_name`,
     [schema],
   );
   return rows.map((row) => row.table_name);
@@ -88,7 +89,13 @@ describe(runMigrations.name, () => {
           'SELECT id FROM articles ORDER BY published_at DESC NULLS LAST, id DESC LIMIT 20',
         ),
         search: await explain(
-          `SELECT id FROM articles WHERE ${ARTICLE_SEARCH_DOCUMENT} @@ plainto_tsquery('simple', 'putin')`,
+          `SELECT id FROM articles WHERE search @@ websearch_to_tsquery('english', 'putin')`,
+        ),
+        cursor: await explain(
+          'SELECT id FROM articles WHERE ingest_seq > 10 ORDER BY ingest_seq LIMIT 20',
+        ),
+        focus: await explain(
+          `SELECT article_id FROM article_countries WHERE code = 'QA' AND focus`,
         ),
         country: await explain(`SELECT article_id FROM article_countries WHERE code = 'RU'`),
         topic: await explain(
@@ -98,7 +105,9 @@ describe(runMigrations.name, () => {
     });
 
     expect(plans.newest).toContain('IDX_articles_published_at');
-    expect(plans.search).toContain('IDX_articles_fts');
+    expect(plans.search).toContain('IDX_articles_search');
+    expect(plans.cursor).toContain('UQ_articles_ingest_seq');
+    expect(plans.focus).toContain('IDX_article_countries_focus_code');
     expect(plans.country).toContain('IDX_article_countries_code');
     expect(plans.topic).toContain('IDX_article_topics_code');
   });

@@ -41,6 +41,11 @@ export interface TopicTagV1 {
   label: string;
   /** 0..1. */
   score: number;
+  /**
+   * 1 for the 17 top-level topics, 2 for the narrower ones under them. Optional for messages
+   * from enrichers before it existed; the current enricher always sets it.
+   */
+  level?: number;
 }
 
 export type EntityKind = 'person' | 'organisation' | 'place';

@@ -59,6 +59,7 @@ export const topicTagV1Schema = {
     code: { type: 'string', pattern: '^medtop:\\d{8}$' },
     label: { type: 'string' },
     score: unitInterval,
+    level: { type: 'integer', minimum: 1, maximum: 5 },
   },
 } as const;
 

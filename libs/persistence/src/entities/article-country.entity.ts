@@ -1,3 +1,4 @@
+import type { EvidenceSpanV1, TextZoneV1 } from '@newsflow/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { ArticleEntity } from './article.entity';
@@ -5,6 +6,7 @@ import { ArticleEntity } from './article.entity';
 /** A country an article is about (CountryTagV1). */
 @Entity({ name: 'article_countries' })
 @Index('IDX_article_countries_code', ['code'])
+@Index('IDX_article_countries_focus_code', ['code'], { where: 'focus' })
 export class ArticleCountryEntity {
   @PrimaryColumn({
     name: 'article_id',
@@ -35,6 +37,18 @@ export class ArticleCountryEntity {
 
   @Column({ name: 'evidence', type: 'jsonb' })
   evidence!: string[];
+
+  /** The story is about this country; false for messages from enrichers before focus existed. */
+  @Column({ name: 'focus', type: 'boolean', default: false })
+  focus!: boolean;
+
+  /** title, lead, body: where it was found; null when the enricher did not say. */
+  @Column({ name: 'found_in', type: 'text', array: true, nullable: true })
+  foundIn!: TextZoneV1[] | null;
+
+  /** Every mention with its offsets (EvidenceSpanV1[]); null when the enricher did not say. */
+  @Column({ name: 'spans', type: 'jsonb', nullable: true })
+  spans!: EvidenceSpanV1[] | null;
 
   @ManyToOne(() => ArticleEntity, (article) => article.countries, {
     nullable: false,

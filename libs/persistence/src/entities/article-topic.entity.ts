@@ -27,6 +27,10 @@ export class ArticleTopicEntity {
   @Column({ name: 'score', type: 'double precision' })
   score!: number;
 
+  /** 1 for a top-level IPTC topic, 2 for a narrower one; null when the enricher did not say. */
+  @Column({ name: 'level', type: 'smallint', nullable: true })
+  level!: number | null;
+
   @ManyToOne(() => ArticleEntity, (article) => article.topics, {
     nullable: false,
     onDelete: 'CASCADE',

@@ -1,28 +1,27 @@
-import type { ArticleImageV1, SourceKind } from '@newsflow/contracts';
+import type { ArticleImageV1, ArticleProvenanceV1, SourceKind } from '@newsflow/contracts';
 import { Column, Entity, Index, OneToMany, PrimaryColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
+import { ARTICLE_SEARCH_VECTOR } from '../search-config';
 import type { ArticleCountryEntity } from './article-country.entity';
 import type { ArticleNamedEntity } from './article-named.entity';
+import type { ArticleRevisionEntity } from './article-revision.entity';
 import type { ArticleTopicEntity } from './article-topic.entity';
 
 /**
- * The document the full-text index covers. Title and body are NOT NULL, so no coalesce is
- * needed. A query must spell this exact expression for Postgres to use IDX_articles_fts.
- */
-export const ARTICLE_SEARCH_DOCUMENT = `to_tsvector('simple', "title" || ' ' || "body_text")`;
-
-/**
- * One row per article id: the parsed article and the enricher's version. Its tags live in the
- * child tables, replaced as a set whenever the article is stored again.
+ * One row per article id: the current version of the article and the enricher's version. Its
+ * tags live in the child tables, replaced as a set whenever the article is stored again; every
+ * version of its content is kept in article_revisions.
  *
- * The two indexes declared with `synchronize: false` are written by hand in the migration,
+ * The two indexes declared with `synchronize: false` are written by hand in the migrations,
  * because TypeORM cannot express them: a descending, NULLS LAST key for "newest first" pages and
- * a GIN expression index for full-text search. Declaring them here by name keeps TypeORM's
+ * a GIN index on the generated `search` column. Declaring them here by name keeps TypeORM's
  * schema diff from dropping them.
  */
 @Entity({ name: 'articles' })
 @Index('IDX_articles_published_at', { synchronize: false })
-@Index('IDX_articles_fts', { synchronize: false })
+@Index('IDX_articles_search', { synchronize: false })
+@Index('IDX_articles_source_id', ['sourceId'])
+@Index('IDX_articles_language', ['language'])
 export class ArticleEntity {
   @PrimaryColumn({ name: 'id', type: 'text', primaryKeyConstraintName: 'PK_articles' })
   id!: string;
@@ -90,6 +89,36 @@ export class ArticleEntity {
   @Column({ name: 'enricher_version', type: 'text' })
   enricherVersion!: string;
 
+  /** Where each metadata field came from; null for articles parsed before provenance existed. */
+  @Column({ name: 'provenance', type: 'jsonb', nullable: true })
+  provenance!: ArticleProvenanceV1 | null;
+
+  /** 1 for the first content; one more each time the content hash changes. */
+  @Column({ name: 'revision', type: 'integer', default: 1 })
+  revision!: number;
+
+  /**
+   * The article's place in the order the store wrote new content: from the article_ingest_seq
+   * sequence, taken again when the content changes, and committed in order (see
+   * ArticlesRepository.upsertMany), so a reader paging by it never skips a row. A bigint: pg
+   * returns it as a string.
+   */
+  @Index('UQ_articles_ingest_seq', { unique: true })
+  @Column({ name: 'ingest_seq', type: 'bigint' })
+  ingestSeq!: string;
+
+  /** Title and body for full-text search, in the article's language (see search-config.ts). */
+  @Column({
+    name: 'search',
+    type: 'tsvector',
+    generatedType: 'STORED',
+    asExpression: ARTICLE_SEARCH_VECTOR,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  search?: string;
+
   /** When the article was first written; an update keeps it. */
   @Column({ name: 'first_stored_at', type: 'timestamptz', default: () => 'now()' })
   firstStoredAt!: Date;
@@ -107,4 +136,7 @@ export class ArticleEntity {
 
   @OneToMany('ArticleNamedEntity', (entity: ArticleNamedEntity) => entity.article)
   entities?: Relation<ArticleNamedEntity>[];
+
+  @OneToMany('ArticleRevisionEntity', (revision: ArticleRevisionEntity) => revision.article)
+  revisions?: Relation<ArticleRevisionEntity>[];
 }
