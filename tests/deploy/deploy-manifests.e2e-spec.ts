@@ -1,7 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { kafkaEnv, loadKafkaConfig, loadStageConfig, stageEnv } from '@newsflow/config';
+import {
+  apiEnv,
+  kafkaEnv,
+  loadApiConfig,
+  loadKafkaConfig,
+  loadStageConfig,
+  stageEnv,
+} from '@newsflow/config';
 import type { StageName } from '@newsflow/config';
 import { readSourcesFile } from '@newsflow/sources';
 import { parse, parseAllDocuments } from 'yaml';
@@ -138,8 +145,26 @@ describe('docker-compose.yml', () => {
     return found;
   }
 
-  it('defines the four stages, the broker and Postgres', () => {
-    expect(Object.keys(services).sort()).toEqual([...STAGES, 'kafka', 'postgres'].sort());
+  it('defines the four stages, the read API, the broker and Postgres', () => {
+    expect(Object.keys(services).sort()).toEqual([...STAGES, 'api', 'kafka', 'postgres'].sort());
+  });
+
+  it('gives the read API exactly the variables it reads, the compose Postgres and no broker', () => {
+    const api = service('api');
+    const env = composeEnv(api);
+    const postgres = composeEnv(service('postgres'));
+    const config = loadApiConfig(env);
+
+    expect(Object.keys(env).sort()).toEqual(Object.keys(apiEnv).sort());
+    expect(new URL(config.DATABASE_URL).hostname).toBe('postgres');
+    expect(new URL(config.DATABASE_URL).password).toBe(postgres.POSTGRES_PASSWORD);
+    expect(api.depends_on?.postgres?.condition).toBe('service_healthy');
+    expect(api.depends_on?.kafka).toBeUndefined();
+    expect(api.command).toEqual(['node', 'dist/apps/api/src/main.js']);
+    expect(api.healthcheck?.test?.join(' ')).toContain('API_PORT');
+    expect(api.ports).toContainEqual(
+      expect.objectContaining({ published: config.API_PORT, target: config.API_PORT }),
+    );
   });
 
   it('runs a single-node KRaft broker of the tested Kafka version, with auto-create off', () => {
@@ -361,11 +386,33 @@ describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas }) =
     return container(stage).ports?.find((p) => p.name === port)?.containerPort;
   }
 
-  it('renders a Deployment for each stage and nothing for Kafka or Postgres', () => {
+  it('renders a Deployment for each stage and the API, and nothing for Kafka or Postgres', () => {
     const deployments = objects.filter((o) => o.kind === 'Deployment').map((o) => o.metadata.name);
 
-    expect(deployments.sort()).toEqual([...STAGES].sort());
+    expect(deployments.sort()).toEqual([...STAGES, 'api'].sort());
     expect(objects.map((o) => o.kind)).not.toContain('StatefulSet');
+  });
+
+  it('gives the API exactly the variables it reads, the database from the Secret, probes on its port', () => {
+    const api = find('Deployment', 'api').spec?.template?.spec.containers[0];
+    const env = api?.env ?? [];
+    const values = Object.fromEntries(
+      env.map((e) => [
+        e.name,
+        e.valueFrom?.secretKeyRef ? 'postgres://secret@db/x' : (e.value ?? ''),
+      ]),
+    );
+    const port = loadApiConfig(values).API_PORT;
+
+    expect(api?.envFrom ?? []).toEqual([]);
+    expect(env.map((e) => e.name).sort()).toEqual(Object.keys(apiEnv).sort());
+    expect(env.find((e) => e.name === 'DATABASE_URL')?.valueFrom?.secretKeyRef).toEqual({
+      name: 'newsflow-database',
+      key: 'url',
+    });
+    expect(api?.ports?.map((p) => p.containerPort)).toEqual([port]);
+    expect(api?.readinessProbe?.httpGet?.path).toBe('/health/ready');
+    expect(find('Service', 'api').spec?.ports?.[0]?.port).toBe(port);
   });
 
   it('labels everything as part of newsflow', () => {

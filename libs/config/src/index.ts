@@ -4,3 +4,4 @@ export { kafkaEnv, loadKafkaConfig } from './kafka.config';
 export type { KafkaConfig } from './kafka.config';
 export { loadStageConfig, stageEnv } from './stage.config';
 export type { StageName } from './stage.config';
+export { apiEnv, loadApiConfig } from './api.config';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { apiEnv } from './api.config';
 import { kafkaEnv } from './kafka.config';
 import { stageEnv } from './stage.config';
 
@@ -12,6 +13,7 @@ describe('README configuration table', () => {
   const documented = new Set([...section.matchAll(/^\|\s*`([A-Z_]+)`\s*\|/gm)].map((m) => m[1]));
   const inCode = new Set([
     ...Object.keys(kafkaEnv),
+    ...Object.keys(apiEnv),
     ...Object.values(stageEnv).flatMap((vars) => Object.keys(vars)),
   ]);
 
@@ -20,7 +22,13 @@ describe('README configuration table', () => {
   });
 
   it('gives each default the code uses', () => {
-    const all = { ...kafkaEnv, ...stageEnv.fetcher, ...stageEnv.parser, ...stageEnv.store };
+    const all = {
+      ...kafkaEnv,
+      ...apiEnv,
+      ...stageEnv.fetcher,
+      ...stageEnv.parser,
+      ...stageEnv.store,
+    };
     for (const [name, spec] of Object.entries(all)) {
       if (name === 'HTTP_PORT') continue; // one default per service, listed together
       const row = section

@@ -22,3 +22,11 @@ export {
   connectDatabase,
   databaseProviders,
 } from './nest/database.providers';
+export { ArticleQueries } from './article-queries';
+export type {
+  ArticleFilters,
+  ArticlePage,
+  ArticlePageRequest,
+  ArticleStats,
+  ArticleSummary,
+} from './article-queries';

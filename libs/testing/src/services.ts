@@ -22,12 +22,36 @@ export async function startService(
   env: NodeJS.ProcessEnv,
   { readyTimeoutMs = 60_000 } = {},
 ): Promise<RunningService> {
-  const script = resolve(REPO_ROOT, `dist/apps/${stage}/src/main.js`);
-  const child = spawnNode(script, [], { ...env, HTTP_PORT: String(httpPort) });
-  const service = { ...child, stage, httpPort };
+  const child = await startReady(
+    stage,
+    httpPort,
+    { ...env, HTTP_PORT: String(httpPort) },
+    readyTimeoutMs,
+  );
+  return { ...child, stage, httpPort };
+}
+
+/** Starts the built read API (dist/apps/api) on `port` and waits until it is ready. */
+export async function startApi(
+  port: number,
+  env: NodeJS.ProcessEnv,
+  { readyTimeoutMs = 60_000 } = {},
+): Promise<RunningProcess & { port: number }> {
+  const child = await startReady('api', port, { ...env, API_PORT: String(port) }, readyTimeoutMs);
+  return { ...child, port };
+}
+
+async function startReady(
+  app: string,
+  port: number,
+  env: NodeJS.ProcessEnv,
+  readyTimeoutMs: number,
+): Promise<RunningProcess> {
+  const script = resolve(REPO_ROOT, `dist/apps/${app}/src/main.js`);
+  const child = spawnNode(script, [], env);
   try {
     await waitFor(
-      `${stage} to become ready on :${httpPort}`,
+      `${app} to become ready on :${port}`,
       async () => {
         const exited = await Promise.race([
           child.exited,
@@ -35,9 +59,9 @@ export async function startService(
         ]);
         if (exited)
           throw new ExitedEarly(
-            `${stage} exited (${JSON.stringify(exited)}):\n${child.output().slice(-3000)}`,
+            `${app} exited (${JSON.stringify(exited)}):\n${child.output().slice(-3000)}`,
           );
-        const response = await fetch(`http://127.0.0.1:${httpPort}/health/ready`);
+        const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
         return response.ok ? true : undefined;
       },
       { timeoutMs: readyTimeoutMs, intervalMs: 200, rethrow: (e) => e instanceof ExitedEarly },
@@ -46,7 +70,7 @@ export async function startService(
     await child.stop('SIGKILL');
     throw error;
   }
-  return service;
+  return child;
 }
 
 class ExitedEarly extends Error {}

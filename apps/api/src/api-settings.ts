@@ -1,0 +1,5 @@
+export const API_SETTINGS = Symbol('API_SETTINGS');
+
+export interface ApiSettings {
+  maxPageSize: number;
+}

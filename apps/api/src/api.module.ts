@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { loadApiConfig } from '@newsflow/config';
+import { MESSAGING_LOGGER, jsonLogger } from '@newsflow/messaging';
+import {
+  ArticleQueries,
+  ArticlesRepository,
+  DATA_SOURCE,
+  databaseProviders,
+} from '@newsflow/persistence';
+import type { DataSource } from 'typeorm';
+import { API_SETTINGS } from './api-settings';
+import type { ApiSettings } from './api-settings';
+import { ArticlesController } from './articles/articles.controller';
+import { HealthController } from './health.controller';
+import { StatsController } from './stats/stats.controller';
+
+/** The read API: Postgres over HTTP, GET routes only. */
+@Module({
+  controllers: [ArticlesController, StatsController, HealthController],
+  providers: [
+    { provide: MESSAGING_LOGGER, useFactory: () => jsonLogger('api', loadApiConfig().LOG_LEVEL) },
+    ...databaseProviders(() => loadApiConfig().DATABASE_URL),
+    {
+      provide: ArticlesRepository,
+      useFactory: (dataSource: DataSource) => new ArticlesRepository(dataSource),
+      inject: [DATA_SOURCE],
+    },
+    {
+      provide: ArticleQueries,
+      useFactory: (dataSource: DataSource) => new ArticleQueries(dataSource),
+      inject: [DATA_SOURCE],
+    },
+    {
+      provide: API_SETTINGS,
+      useFactory: (): ApiSettings => ({ maxPageSize: loadApiConfig().API_MAX_PAGE_SIZE }),
+    },
+  ],
+})
+export class ApiModule {}

@@ -1,0 +1,26 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ArticleQueries } from '@newsflow/persistence';
+import type { ArticleStats } from '@newsflow/persistence';
+import { StatsQueryDto, toFilters } from '../articles/article-query.dto';
+
+/** Groups shown per dimension: the largest ones. */
+const TOP = 50;
+const DEFAULT_DAYS = 30;
+
+@ApiTags('stats')
+@Controller('stats')
+export class StatsController {
+  constructor(@Inject(ArticleQueries) private readonly queries: ArticleQueries) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Articles per country, focus country, topic, source and day, for the same filters',
+  })
+  @ApiOkResponse({
+    description: '{ articles, byCountry, byFocusCountry, byTopic, bySource, byDay }',
+  })
+  stats(@Query() query: StatsQueryDto): Promise<ArticleStats> {
+    return this.queries.stats(toFilters(query), query.days ?? DEFAULT_DAYS, TOP);
+  }
+}

@@ -1,0 +1,207 @@
+import { exampleArticleEnriched } from '@newsflow/contracts';
+import type { ArticleEnrichedV1 } from '@newsflow/contracts';
+import { ArticlesRepository, createDataSource, runMigrations } from '@newsflow/persistence';
+import type { ArticlePage, ArticleStats } from '@newsflow/persistence';
+import { createTempDatabase, startApi } from '@newsflow/testing';
+import type { RunningProcess, TempDatabase } from '@newsflow/testing';
+import type { DataSource } from 'typeorm';
+
+const PORT = 13300;
+
+/** The example message (the seed) under another id, with changes. */
+function article(id: string, changes: Partial<ArticleEnrichedV1> = {}): ArticleEnrichedV1 {
+  const copy = JSON.parse(JSON.stringify(exampleArticleEnriched)) as ArticleEnrichedV1;
+  return { ...copy, id, contentHash: `${id}-v1`, ...changes };
+}
+
+/** A German article about Germany and the economy, from another source. */
+function german(id: string): ArticleEnrichedV1 {
+  return article(id, {
+    title: 'Die Wirtschaft wächst wieder',
+    lead: null,
+    paragraphs: ['Die deutsche Wirtschaft wächst im dritten Quartal, meldet das Bundesamt.'],
+    bodyText: 'Die deutsche Wirtschaft wächst im dritten Quartal, meldet das Bundesamt.',
+    language: 'de',
+    publishedAt: '2025-10-30T08:00:00.000Z',
+    source: { id: 'feed-de', kind: 'feed', name: 'Zeitung' },
+    countries: [{ code: 'DE', mentions: 2, salience: 0.9, evidence: ['deutsche'], focus: true }],
+    topics: [
+      { code: 'medtop:04000000', label: 'economy, business and finance', score: 0.8, level: 1 },
+    ],
+    entities: [],
+  });
+}
+
+describe('read API', () => {
+  let database: TempDatabase;
+  let dataSource: DataSource;
+  let repository: ArticlesRepository;
+  let api: RunningProcess;
+
+  beforeAll(async () => {
+    database = await createTempDatabase();
+    dataSource = createDataSource(database.url);
+    await dataSource.initialize();
+    await runMigrations(dataSource);
+    repository = new ArticlesRepository(dataSource);
+    await repository.upsertMany([article('seed-1'), german('de-1'), german('de-2')]);
+    api = await startApi(PORT, {
+      ...process.env,
+      DATABASE_URL: database.url,
+      API_MAX_PAGE_SIZE: '50',
+      LOG_LEVEL: 'warn',
+    });
+  });
+
+  afterAll(async () => {
+    await api?.stop('SIGTERM');
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  async function get<T>(path: string): Promise<{ status: number; body: T }> {
+    const response = await fetch(`http://127.0.0.1:${PORT}${path}`);
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
+  const ids = (page: ArticlePage) => page.items.map((item) => item.id);
+
+  it('lists articles in ingest order with their countries and topics', async () => {
+    const { status, body } = await get<ArticlePage>('/articles');
+
+    expect(status).toBe(200);
+    expect(ids(body)).toEqual(['de-1', 'de-2', 'seed-1'].sort());
+    const seed = body.items.find((item) => item.id === 'seed-1');
+    expect(seed?.countries.map((c) => [c.code, c.focus])).toEqual([
+      ['RU', true],
+      ['QA', true],
+      ['SY', false],
+      ['PS', false],
+    ]);
+    expect(seed?.topics.map((t) => [t.code, t.level])).toEqual([
+      ['medtop:11000000', 1],
+      ['medtop:16000000', 1],
+    ]);
+    expect(body.hasMore).toBe(false);
+  });
+
+  it.each([
+    ['country=QA', ['seed-1']],
+    ['country=SY', ['seed-1']],
+    ['focusCountry=SY', []],
+    ['focusCountry=DE', ['de-1', 'de-2']],
+    ['topic=medtop:04000000', ['de-1', 'de-2']],
+    ['language=en', ['seed-1']],
+    ['source=feed-de', ['de-1', 'de-2']],
+    ['publishedFrom=2025-10-01&publishedTo=2025-11-01', ['de-1', 'de-2']],
+    ['publishedTo=2025-10-01', ['seed-1']],
+    ['ingestedFrom=2000-01-01T00:00:00Z', ['de-1', 'de-2', 'seed-1']],
+    ['ingestedTo=2000-01-01T00:00:00Z', []],
+    ['q=Peskov', ['seed-1']],
+    ['q=wirtschaft&language=de', ['de-1', 'de-2']],
+    // The German dictionary stems "Wirtschaft" and "wächst" as the index did.
+    ['q=w%C3%A4chst%20Wirtschaft&language=de', ['de-1', 'de-2']],
+    ['q=talk', ['seed-1']],
+    ['q=Peskov&country=DE', []],
+  ])('filters by %s', async (query, expected) => {
+    const { status, body } = await get<ArticlePage>(`/articles?${query}`);
+
+    expect(status).toBe(200);
+    expect(ids(body).sort()).toEqual(expected);
+  });
+
+  it.each([
+    ['country=qatar', 'country must be an ISO 3166-1 alpha-2 code such as QA'],
+    ['topic=politics', 'topic must be an IPTC Media Topics code such as medtop:16000000'],
+    ['limit=0', 'limit must be at least 1'],
+    ['limit=51', 'limit must not be greater than 50'],
+    ['limit=ten', 'limit must be a whole number'],
+    ['cursor=abc', 'cursor must be the nextCursor of an earlier page'],
+    ['publishedFrom=yesterday', 'publishedFrom must be an ISO 8601 date or time'],
+    ['contry=QA', 'property contry should not exist'],
+  ])('refuses %s with a 400 that says why', async (query, reason) => {
+    const { status, body } = await get<{ message: string[] }>(`/articles?${query}`);
+
+    expect(status).toBe(400);
+    expect(body.message).toContain(reason);
+  });
+
+  it('pages with the cursor without a gap or a repeat while articles are being written', async () => {
+    const written: string[] = [];
+    let writing = true;
+    const writer = (async () => {
+      for (let batch = 0; batch < 20; batch += 1) {
+        const next = [0, 1, 2].map((k) => article(`paged-${batch}-${k}`));
+        await repository.upsertMany(next);
+        written.push(...next.map((a) => a.id));
+      }
+      writing = false;
+    })();
+    const seen: string[] = [];
+    let cursor = '';
+    for (;;) {
+      const done = !writing;
+      const { body } = await get<ArticlePage>(`/articles?limit=4${cursor}`);
+      seen.push(...ids(body));
+      if (body.nextCursor !== null) cursor = `&cursor=${body.nextCursor}`;
+      if (body.items.length === 0 && done) break;
+    }
+    await writer;
+
+    const paged = seen.filter((id) => id.startsWith('paged-'));
+    expect(paged).toHaveLength(written.length);
+    expect([...paged].sort()).toEqual([...written].sort());
+  });
+
+  it('gives one article with its tags, entities and every revision', async () => {
+    await repository.upsertMany([
+      article('seed-1', { title: 'Talks end in Doha', contentHash: 'seed-1-v2' }),
+    ]);
+
+    const { status, body } = await get<{
+      article: ArticleEnrichedV1;
+      stored: { revision: number };
+      revisions: { revision: number; title: string }[];
+    }>('/articles/seed-1');
+
+    expect(status).toBe(200);
+    expect(body.article.title).toBe('Talks end in Doha');
+    expect(body.article.entities.map((e) => e.name)).toContain('Dmitry Peskov');
+    expect(body.stored.revision).toBe(2);
+    expect(body.revisions.map((r) => [r.revision, r.title])).toEqual([
+      [1, exampleArticleEnriched.title],
+      [2, 'Talks end in Doha'],
+    ]);
+    expect((await get('/articles/no-such-article')).status).toBe(404);
+  });
+
+  it('counts articles per country, focus country, topic, source and day', async () => {
+    const { status, body } = await get<ArticleStats>('/stats?language=de');
+
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      articles: 2,
+      byCountry: [{ code: 'DE', articles: 2 }],
+      byFocusCountry: [{ code: 'DE', articles: 2 }],
+      byTopic: [{ code: 'medtop:04000000', label: 'economy, business and finance', articles: 2 }],
+      bySource: [{ id: 'feed-de', name: 'Zeitung', articles: 2 }],
+    });
+    expect(body.byDay).toEqual([{ day: new Date().toISOString().slice(0, 10), articles: 2 }]);
+    expect((await get('/stats?days=0')).status).toBe(400);
+  });
+
+  it('serves its OpenAPI document at /docs, and no route that writes', async () => {
+    const { status, body } = await get<{ openapi: string; paths: Record<string, object> }>(
+      '/docs-json',
+    );
+
+    expect(status).toBe(200);
+    expect(body.openapi).toMatch(/^3\./);
+    expect(Object.keys(body.paths).sort()).toEqual(['/articles', '/articles/{id}', '/stats']);
+    for (const methods of Object.values(body.paths)) expect(Object.keys(methods)).toEqual(['get']);
+    const html = await fetch(`http://127.0.0.1:${PORT}/docs`);
+    expect(html.status).toBe(200);
+    const post = await fetch(`http://127.0.0.1:${PORT}/articles`, { method: 'POST' });
+    expect(post.status).toBe(404);
+  });
+});
