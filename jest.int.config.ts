@@ -3,7 +3,10 @@ export default {
   displayName: 'integration',
   preset: './jest.preset.js',
   rootDir: '.',
-  testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/tests/**/*.e2e-spec.ts'],
+  testMatch: [
+    '<rootDir>/{apps,libs,examples}/**/*.int-spec.ts',
+    '<rootDir>/tests/**/*.e2e-spec.ts',
+  ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/tmp/'],
   globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.ts',
