@@ -8,12 +8,20 @@ import type { ArticleEnrichedV1 } from '@newsflow/contracts';
 import { createKafka, ensureTopics, jsonLogger } from '@newsflow/messaging';
 import { ArticlesRepository, SourcesRepository, createDataSource } from '@newsflow/persistence';
 import { articleIdFromContent, articleIdFromUrl, sourceSpec } from '@newsflow/sources';
-import { REPO_ROOT, STAGES, createTempDatabase, startService, waitFor } from '@newsflow/testing';
-import type { RunningService, Stage, TempDatabase } from '@newsflow/testing';
+import {
+  REPO_ROOT,
+  STAGES,
+  createTempDatabase,
+  startApi,
+  startService,
+  waitFor,
+} from '@newsflow/testing';
+import type { RunningProcess, RunningService, Stage, TempDatabase } from '@newsflow/testing';
 import type { DataSource } from 'typeorm';
 
 const SEED_DIR = resolve(REPO_ROOT, '../shared/fixtures/seed');
 const SEED = join(SEED_DIR, '000_7e9030f28acf342c.txt');
+const API_PORT = 13000;
 const PORTS: Record<Stage, number> = {
   fetcher: 13001,
   parser: 13002,
@@ -41,6 +49,7 @@ describe('pipeline end to end', () => {
   let dataSource: DataSource;
   let articles: ArticlesRepository;
   const services = new Map<Stage, RunningService>();
+  let api: RunningProcess | undefined;
 
   beforeAll(async () => {
     database = await createTempDatabase();
@@ -59,12 +68,14 @@ describe('pipeline end to end', () => {
     };
     await startGroupsAtTheEnd(`e2e-${database.name}`);
     for (const stage of STAGES) services.set(stage, await startService(stage, PORTS[stage], env));
+    api = await startApi(API_PORT, env);
     dataSource = createDataSource(database.url);
     await dataSource.initialize();
     articles = new ArticlesRepository(dataSource);
   });
 
   afterAll(async () => {
+    await api?.stop('SIGTERM');
     for (const service of [...services.values()].reverse()) await service.stop('SIGTERM');
     if (dataSource?.isInitialized) await dataSource.destroy();
     await rm(inbox, { recursive: true, force: true });
@@ -110,6 +121,12 @@ describe('pipeline end to end', () => {
     expect(article.topics.map((t) => t.code)).toEqual(
       expect.arrayContaining(expected.contains.topics_iptc_top_level),
     );
+
+    // And a reader finds it through the read API, by the country it is about.
+    const response = await fetch(`http://127.0.0.1:${API_PORT}/articles?focusCountry=QA&q=Peskov`);
+    const page = (await response.json()) as { items: { id: string; title: string }[] };
+    expect(response.status).toBe(200);
+    expect(page.items.map((item) => [item.id, item.title])).toEqual([[id, article.title]]);
   });
 
   it('stores the same page dropped again as the same single row', async () => {

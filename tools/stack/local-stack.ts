@@ -1,6 +1,6 @@
 /**
  * `npm start`: the whole pipeline on this machine. Starts the Kafka broker from its jars (unless
- * KAFKA_BROKERS points at one), the four services as separate processes, ingests the bundled
+ * KAFKA_BROKERS points at one), the four services and the read API as separate processes, ingests the bundled
  * samples/ folder, prints where to look, and on Ctrl-C stops everything it started, by pid.
  */
 import { execFile } from 'node:child_process';
@@ -8,12 +8,13 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { isSavedPage } from '@newsflow/sources';
-import { REPO_ROOT, STAGES, startService, waitFor } from '@newsflow/testing';
-import type { RunningService, Stage } from '@newsflow/testing';
+import { REPO_ROOT, STAGES, startApi, startService, waitFor } from '@newsflow/testing';
+import type { RunningProcess, RunningService, Stage } from '@newsflow/testing';
 import { Client } from 'pg';
 
 const run = promisify(execFile);
 const PORTS: Record<Stage, number> = { fetcher: 3001, parser: 3002, enricher: 3003, store: 3004 };
+const API_PORT = Number(process.env.API_PORT ?? 3000);
 
 async function main(): Promise<void> {
   const samples = resolve(process.env.FETCHER_FOLDERS ?? resolve(REPO_ROOT, 'samples'));
@@ -38,11 +39,17 @@ async function main(): Promise<void> {
   };
 
   const services: RunningService[] = [];
+  let api: RunningProcess | undefined;
   let stopping = false;
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
     say('stopping ...');
+    if (api) {
+      const exit = await api.stop('SIGTERM');
+      say(`  api (pid ${api.pid}) stopped${clean(exit) ? '' : ` with ${JSON.stringify(exit)}`}`);
+      await writeFile(resolve(logs, 'api.log'), api.output());
+    }
     // Producers first, so every stage downstream can finish what it was handed.
     for (const service of [...services].reverse()) {
       const exit = await service.stop('SIGTERM');
@@ -64,6 +71,8 @@ async function main(): Promise<void> {
       services.push(service);
       say(`  ${stage.padEnd(8)} pid ${service.pid}, http://127.0.0.1:${service.httpPort}/metrics`);
     }
+    api = await startApi(API_PORT, env);
+    say(`  api      pid ${api.pid}, http://127.0.0.1:${API_PORT}/docs`);
     const expected = (await readdir(samples)).filter(isSavedPage).length;
     say(`ingesting ${expected} saved pages from ${samples} ...`);
     const sourceId = `folder:${samples.split('/').pop() ?? 'samples'}`;
@@ -90,6 +99,8 @@ async function main(): Promise<void> {
     say(
       `  psql ${databaseUrl} -c "SELECT article_id, code, mentions, round(salience::numeric, 2) FROM article_countries ORDER BY article_id, salience DESC"`,
     );
+    say(`  curl 'http://127.0.0.1:${API_PORT}/articles?focusCountry=QA&q=Peskov'`);
+    say(`  curl 'http://127.0.0.1:${API_PORT}/stats'`);
     say(
       'Drop more .html, .txt or .json pages into the folder and they flow through. Ctrl-C stops everything.',
     );
