@@ -122,8 +122,8 @@ describe('pipeline end to end', () => {
       expect.arrayContaining(expected.contains.topics_iptc_top_level),
     );
 
-    // And a reader finds it through the read API, by the country it is about.
-    const response = await fetch(`http://127.0.0.1:${API_PORT}/articles?focusCountry=QA&q=Peskov`);
+    // And a reader finds it through the read API, by country.
+    const response = await fetch(`http://127.0.0.1:${API_PORT}/articles?country=QA&q=Peskov`);
     const page = (await response.json()) as { items: { id: string; title: string }[] };
     expect(response.status).toBe(200);
     expect(page.items.map((item) => [item.id, item.title])).toEqual([[id, article.title]]);

@@ -1,36 +1,17 @@
 import { exampleArticleEnriched } from '@newsflow/contracts';
 import type { ArticleEnrichedV1 } from '@newsflow/contracts';
-import { ArticlesRepository, createDataSource, runMigrations } from '@newsflow/persistence';
+import { ArticlesRepository, connectMigrated } from '@newsflow/persistence';
 import type { ArticlePage, ArticleStats } from '@newsflow/persistence';
-import { createTempDatabase, startApi } from '@newsflow/testing';
+import {
+  createTempDatabase,
+  enrichedArticle,
+  germanEconomyArticle,
+  startApi,
+} from '@newsflow/testing';
 import type { RunningProcess, TempDatabase } from '@newsflow/testing';
 import type { DataSource } from 'typeorm';
 
 const PORT = 13300;
-
-/** The example message (the seed) under another id, with changes. */
-function article(id: string, changes: Partial<ArticleEnrichedV1> = {}): ArticleEnrichedV1 {
-  const copy = JSON.parse(JSON.stringify(exampleArticleEnriched)) as ArticleEnrichedV1;
-  return { ...copy, id, contentHash: `${id}-v1`, ...changes };
-}
-
-/** A German article about Germany and the economy, from another source. */
-function german(id: string): ArticleEnrichedV1 {
-  return article(id, {
-    title: 'Die Wirtschaft wächst wieder',
-    lead: null,
-    paragraphs: ['Die deutsche Wirtschaft wächst im dritten Quartal, meldet das Bundesamt.'],
-    bodyText: 'Die deutsche Wirtschaft wächst im dritten Quartal, meldet das Bundesamt.',
-    language: 'de',
-    publishedAt: '2025-10-30T08:00:00.000Z',
-    source: { id: 'feed-de', kind: 'feed', name: 'Zeitung' },
-    countries: [{ code: 'DE', mentions: 2, salience: 0.9, evidence: ['deutsche'], focus: true }],
-    topics: [
-      { code: 'medtop:04000000', label: 'economy, business and finance', score: 0.8, level: 1 },
-    ],
-    entities: [],
-  });
-}
 
 describe('read API', () => {
   let database: TempDatabase;
@@ -40,11 +21,13 @@ describe('read API', () => {
 
   beforeAll(async () => {
     database = await createTempDatabase();
-    dataSource = createDataSource(database.url);
-    await dataSource.initialize();
-    await runMigrations(dataSource);
+    dataSource = await connectMigrated(database.url);
     repository = new ArticlesRepository(dataSource);
-    await repository.upsertMany([article('seed-1'), german('de-1'), german('de-2')]);
+    await repository.upsertMany([
+      enrichedArticle('seed-1'),
+      germanEconomyArticle('de-1'),
+      germanEconomyArticle('de-2'),
+    ]);
     api = await startApi(PORT, {
       ...process.env,
       DATABASE_URL: database.url,
@@ -131,7 +114,7 @@ describe('read API', () => {
     let writing = true;
     const writer = (async () => {
       for (let batch = 0; batch < 20; batch += 1) {
-        const next = [0, 1, 2].map((k) => article(`paged-${batch}-${k}`));
+        const next = [0, 1, 2].map((k) => enrichedArticle(`paged-${batch}-${k}`));
         await repository.upsertMany(next);
         written.push(...next.map((a) => a.id));
       }
@@ -155,7 +138,7 @@ describe('read API', () => {
 
   it('gives one article with its tags, entities and every revision', async () => {
     await repository.upsertMany([
-      article('seed-1', { title: 'Talks end in Doha', contentHash: 'seed-1-v2' }),
+      enrichedArticle('seed-1', { title: 'Talks end in Doha', contentHash: 'seed-1-v2' }),
     ]);
 
     const { status, body } = await get<{

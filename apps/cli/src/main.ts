@@ -22,6 +22,19 @@ const USAGE = `newsctl: the Newsflow command line
   newsctl sources remove|enable <id|url>
   newsctl sources disable <id|url> [--reason R]
                                 the fetcher's sources in Postgres (DATABASE_URL)
+  newsctl articles search [--country CC] [--focus-country CC] [--topic medtop:NNNNNNNN]
+                          [--language en] [--source ID] [--published-from ISO]
+                          [--published-to ISO] [--ingested-from ISO] [--ingested-to ISO]
+                          [--q "text"] [--limit N] [--cursor C] [--all] [--json]
+                                stored articles, in ingest order: a table (countries: FOCUS
+                                in capitals, only mentioned in lower case) or, with --json,
+                                one JSON line each; --all follows the cursor to the end
+                                (at most 10,000 articles)
+  newsctl articles get <id> [--json]
+                                one article: its tags, entities, revisions and body
+                                articles use the read API at NEWSFLOW_API_URL
+                                (default http://127.0.0.1:3000); exit 2 when it refuses
+                                the request, 1 when it cannot be reached
 
 parse and enrich use the libraries alone: no broker, no database.`;
 
@@ -38,6 +51,19 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       reason: { type: 'string' },
       json: { type: 'boolean', default: false },
+      // newsctl articles search
+      country: { type: 'string' },
+      'focus-country': { type: 'string' },
+      topic: { type: 'string' },
+      language: { type: 'string' },
+      source: { type: 'string' },
+      'published-from': { type: 'string' },
+      'published-to': { type: 'string' },
+      'ingested-from': { type: 'string' },
+      'ingested-to': { type: 'string' },
+      q: { type: 'string' },
+      cursor: { type: 'string' },
+      all: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -96,6 +122,17 @@ async function main(argv: string[]): Promise<number> {
         );
       } catch (error) {
         throw error instanceof SourcesUsageError ? new UsageError(error.message) : error;
+      }
+    }
+    case 'articles': {
+      const { ArticlesUsageError, articlesCommand } = await import('./commands/articles.command');
+      try {
+        return await articlesCommand(
+          { ...values, action: target, operands: positionals.slice(2) },
+          { out: process.stdout, err: process.stderr, env: process.env },
+        );
+      } catch (error) {
+        throw error instanceof ArticlesUsageError ? new UsageError(error.message) : error;
       }
     }
     default:

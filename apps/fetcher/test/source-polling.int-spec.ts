@@ -8,12 +8,7 @@ import { join } from 'node:path';
 import { Topic } from '@newsflow/contracts';
 import type { ArticleFetchedV1 } from '@newsflow/contracts';
 import { createKafka, ensureTopics, jsonLogger } from '@newsflow/messaging';
-import {
-  FetchedPagesRepository,
-  SourcesRepository,
-  createDataSource,
-  runMigrations,
-} from '@newsflow/persistence';
+import { FetchedPagesRepository, SourcesRepository, connectMigrated } from '@newsflow/persistence';
 import { sourceSpec } from '@newsflow/sources';
 import { createTempDatabase, startService, waitFor } from '@newsflow/testing';
 import type { RunningService, TempDatabase } from '@newsflow/testing';
@@ -138,14 +133,6 @@ describe('fetcher polling sources from Postgres', () => {
     await rm(inbox, { recursive: true, force: true });
   });
 
-  async function openDatabase(): Promise<{ database: TempDatabase; dataSource: DataSource }> {
-    const database = await createTempDatabase();
-    const dataSource = createDataSource(database.url);
-    await dataSource.initialize();
-    await runMigrations(dataSource);
-    return { database, dataSource };
-  }
-
   function fetcherEnv(database: TempDatabase, overrides: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
     return {
       ...process.env,
@@ -176,7 +163,8 @@ describe('fetcher polling sources from Postgres', () => {
     let storyDate = 'Mon, 17 Nov 2025 08:00:00 GMT';
 
     beforeAll(async () => {
-      ({ database, dataSource } = await openDatabase());
+      database = await createTempDatabase();
+      dataSource = await connectMigrated(database.url);
       sources = new SourcesRepository(dataSource);
       const b = () => web.base;
       web.routes.set(
@@ -337,7 +325,8 @@ describe('fetcher polling sources from Postgres', () => {
     const fetchers: RunningService[] = [];
 
     beforeAll(async () => {
-      ({ database, dataSource } = await openDatabase());
+      database = await createTempDatabase();
+      dataSource = await connectMigrated(database.url);
       for (let n = 0; n < 10; n += 1) {
         web.routes.set(`/ten/${n}.xml`, () => ({
           type: 'application/rss+xml',

@@ -61,6 +61,22 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
   });
 }
 
+/** Connects and applies the pending migrations: what a service or newsctl does first. */
+export async function connectMigrated(
+  url: string,
+  options: DataSourceOptions = {},
+): Promise<DataSource> {
+  const dataSource = createDataSource(url, options);
+  await dataSource.initialize();
+  try {
+    await runMigrations(dataSource);
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  return dataSource;
+}
+
 /** Any constant will do, as long as every replica uses the same one. */
 const MIGRATION_LOCK_KEY = 7_462_013_511;
 

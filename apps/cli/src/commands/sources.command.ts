@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { loadStageConfig } from '@newsflow/config';
-import { SourcesRepository, createDataSource, runMigrations } from '@newsflow/persistence';
+import { SourcesRepository, connectMigrated } from '@newsflow/persistence';
 import type { SourceEntity } from '@newsflow/persistence';
 import { sourceSpec } from '@newsflow/sources';
 import type { DataSource } from 'typeorm';
@@ -19,10 +19,8 @@ export class SourcesUsageError extends Error {}
 
 /** The command on the fetcher's database (DATABASE_URL), brought up to date first. */
 export async function sourcesCommand(args: SourcesArgs, out: Writable): Promise<number> {
-  const dataSource = createDataSource(loadStageConfig('fetcher').DATABASE_URL);
-  await dataSource.initialize();
+  const dataSource = await connectMigrated(loadStageConfig('fetcher').DATABASE_URL);
   try {
-    await runMigrations(dataSource);
     return await runSources(dataSource, args, out);
   } finally {
     await dataSource.destroy();

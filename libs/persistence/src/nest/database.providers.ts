@@ -9,7 +9,7 @@ import {
 } from '@newsflow/messaging';
 import type { MessagingLogger } from '@newsflow/messaging';
 import type { DataSource } from 'typeorm';
-import { createDataSource, runMigrations } from '../data-source';
+import { connectMigrated } from '../data-source';
 
 /** The connected, migrated DataSource a service's repositories are built on. */
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
@@ -20,13 +20,9 @@ export const DATA_SOURCE = Symbol('DATA_SOURCE');
  */
 export async function connectDatabase(url: string, logger: MessagingLogger): Promise<DataSource> {
   for (let attempt = 1; ; attempt += 1) {
-    const dataSource = createDataSource(url);
     try {
-      await dataSource.initialize();
-      await runMigrations(dataSource);
-      return dataSource;
+      return await connectMigrated(url);
     } catch (error) {
-      if (dataSource.isInitialized) await dataSource.destroy();
       if (classifyFailure(error).kind !== 'dependency') throw error;
       const delay = backoffDelay(attempt, DEPENDENCY_BACKOFF);
       logger.warn(
