@@ -101,6 +101,8 @@ export default tseslint.config(
       '**/test/**',
       'tests/**',
       'tools/stack/**',
+      // Benchmarks make throwaway databases as the tests do.
+      'tools/bench/**',
       'libs/testing/**',
     ],
     rules: {
