@@ -1,7 +1,7 @@
 import { compile, selectAll, selectOne } from 'css-select';
 import type { AnyNode, Document, Element, ParentNode } from 'domhandler';
-import { DomHandler, isDocument } from 'domhandler';
-import { findAll, getAttributeValue, textContent } from 'domutils';
+import { DomHandler, isDocument, isTag } from 'domhandler';
+import { getAttributeValue, textContent } from 'domutils';
 import { Parser } from 'htmlparser2';
 import { ExtractionError } from '../extraction.error';
 import { DEFAULT_LIMITS } from '../limits';
@@ -59,7 +59,7 @@ const elementsOfDocument = new WeakMap<Document, Element[]>();
 function allElements(document: Document): Element[] {
   let elements = elementsOfDocument.get(document);
   if (!elements) {
-    elements = findAll(() => true, document.children);
+    elements = elementsUnder(document.children, () => true);
     elementsOfDocument.set(document, elements);
   }
   return elements;
@@ -86,17 +86,63 @@ export function elementsNamed(document: Document, name: string): readonly Elemen
   return byName.get(name) ?? [];
 }
 
-/** The document's elements that pass `test`, in document order: a selector without the engine. */
-export function elementsWhere(document: Document, test: (element: Element) => boolean): Element[] {
-  return allElements(document).filter(test);
+/** The document's elements by attribute name, each list made when first asked for. */
+const elementsByAttribute = new WeakMap<Document, Map<string, Element[]>>();
+
+/**
+ * The document's elements that have this attribute, in document order. The questions about the
+ * whole page test an attribute (`itemprop`, `role`, `itemscope`, `rel`, `class`) that few
+ * elements have; testing only those is cheaper than testing every element each time.
+ */
+export function elementsWithAttribute(document: Document, name: string): readonly Element[] {
+  let byAttribute = elementsByAttribute.get(document);
+  if (!byAttribute) {
+    byAttribute = new Map();
+    elementsByAttribute.set(document, byAttribute);
+  }
+  let found = byAttribute.get(name);
+  if (!found) {
+    found = allElements(document).filter((element) => element.attribs[name] !== undefined);
+    byAttribute.set(name, found);
+  }
+  return found;
 }
 
 /**
  * The elements under `root` that pass `test`, in document order (the root itself only when it is a
  * document of its own, as a container joined from several parts is): a selector without the engine.
+ * Given `requiredAttribute`, which every element that passes has, a document tests only those.
  */
-export function descendantsWhere(root: ParentNode, test: (element: Element) => boolean): Element[] {
-  return isDocument(root) ? allElements(root).filter(test) : findAll(test, root.children);
+export function descendantsWhere(
+  root: ParentNode,
+  test: (element: Element) => boolean,
+  requiredAttribute?: string,
+): Element[] {
+  if (!isDocument(root)) return elementsUnder(root.children, test);
+  const candidates =
+    requiredAttribute === undefined
+      ? allElements(root)
+      : elementsWithAttribute(root, requiredAttribute);
+  return candidates.filter(test);
+}
+
+/**
+ * The elements among `nodes` and their descendants that pass `test`, in document order: what
+ * domutils' findAll returns, by recursion rather than its explicit stacks, which it shifts and
+ * unshifts at every level (a copy of the stack each time). The parser refuses trees deeper than
+ * the depth limit, so the recursion stays shallow.
+ */
+export function elementsUnder(
+  nodes: readonly AnyNode[],
+  test: (element: Element) => boolean,
+  result: Element[] = [],
+): Element[] {
+  for (const node of nodes) {
+    if (!isTag(node)) continue;
+    if (test(node)) result.push(node);
+    if (node.children.length > 0) elementsUnder(node.children, test, result);
+  }
+  return result;
 }
 
 /** Matching elements in document order. The tree must not change after the first question. */

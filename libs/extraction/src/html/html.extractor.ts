@@ -76,17 +76,30 @@ const AUTHOR_META = [
  * `[class*="author-name"], [class*="authorname"], .author`. Tested on the attributes directly,
  * as a selector engine would (only `rel` ignores case), for a fraction of its cost.
  */
-const BYLINE_MARKUP: readonly ((element: Element) => boolean)[] = [
-  ({ attribs }) => hasWord(attribs['rel'], /(?:^|\s)author(?:$|\s)/i),
-  ({ attribs }) => hasWord(attribs['itemprop'], /(?:^|\s)author(?:$|\s)/),
-  ({ attribs }) =>
-    attribs['class'] !== undefined &&
-    (attribs['class'].includes('byline') || attribs['class'].includes('by-line')),
-  ({ attribs }) =>
-    attribs['class'] !== undefined &&
-    (attribs['class'].includes('author-name') ||
-      attribs['class'].includes('authorname') ||
-      hasWord(attribs['class'], /(?:^|\s)author(?:$|\s)/)),
+const BYLINE_MARKUP: readonly {
+  /** The attribute the test reads: an element without it never passes. */
+  attribute: string;
+  test: (element: Element) => boolean;
+}[] = [
+  { attribute: 'rel', test: ({ attribs }) => hasWord(attribs['rel'], /(?:^|\s)author(?:$|\s)/i) },
+  {
+    attribute: 'itemprop',
+    test: ({ attribs }) => hasWord(attribs['itemprop'], /(?:^|\s)author(?:$|\s)/),
+  },
+  {
+    attribute: 'class',
+    test: ({ attribs }) =>
+      attribs['class'] !== undefined &&
+      (attribs['class'].includes('byline') || attribs['class'].includes('by-line')),
+  },
+  {
+    attribute: 'class',
+    test: ({ attribs }) =>
+      attribs['class'] !== undefined &&
+      (attribs['class'].includes('author-name') ||
+        attribs['class'].includes('authorname') ||
+        hasWord(attribs['class'], /(?:^|\s)author(?:$|\s)/)),
+  },
 ];
 
 /** `[name~="word"]`: the attribute's whitespace-separated words include the word. */
@@ -297,8 +310,8 @@ function readAuthors(
 
 /** The author names the body's markup shows, from the first kind of byline markup it has. */
 function readBylines(root: ParentNode | Document): string[] | null {
-  for (const markup of BYLINE_MARKUP) {
-    const names = descendantsWhere(root, markup).flatMap((element) => {
+  for (const { attribute: name, test } of BYLINE_MARKUP) {
+    const names = descendantsWhere(root, test, name).flatMap((element) => {
       const name =
         spacedText(selectFirst('[itemprop~="name"]', element) ?? element) ??
         (element.name === 'a' ? attribute(element, 'href') : null);

@@ -5,7 +5,7 @@ import { uniqueSort } from 'domutils';
 import { isDateline } from '../text/date-parser';
 import { classifyNames } from './class-names';
 import type { ClassKind } from './class-names';
-import { attribute, elementsNamed, elementsWhere, isHidden } from './dom';
+import { attribute, elementsNamed, elementsWithAttribute, isHidden } from './dom';
 
 /**
  * Elements whose content is never article text: page furniture, scripts and forms, and figures
@@ -36,10 +36,14 @@ const PARAGRAPH = new Set(['p', 'li', 'blockquote', 'pre', 'dd', 'h2', 'h3', 'h4
  * case).
  */
 const CONTAINER_MARKUP: readonly ((document: Document) => readonly Element[])[] = [
-  (document) => elementsWhere(document, (element) => element.attribs['itemprop'] === 'articleBody'),
+  (document) =>
+    elementsWithAttribute(document, 'itemprop').filter(
+      (element) => element.attribs['itemprop'] === 'articleBody',
+    ),
   (document) => elementsNamed(document, 'article'),
   (document) => elementsNamed(document, 'main'),
-  (document) => elementsWhere(document, (element) => element.attribs['role'] === 'main'),
+  (document) =>
+    elementsWithAttribute(document, 'role').filter((element) => element.attribs['role'] === 'main'),
 ];
 
 /**
@@ -303,7 +307,23 @@ export function readBlocks(container: ParentNode): string[] {
     .map((block) => block.text);
 }
 
-function collectBlocks(container: ParentNode): Block[] {
+/**
+ * Each container's blocks, read once: the search for the main container measures the same
+ * elements in both of its passes, and readBlocks reads again the one it chose. The tree does not
+ * change after parsing, so neither do the blocks.
+ */
+const blocksOfContainer = new WeakMap<ParentNode, readonly Block[]>();
+
+function collectBlocks(container: ParentNode): readonly Block[] {
+  let blocks = blocksOfContainer.get(container);
+  if (blocks === undefined) {
+    blocks = readContainer(container);
+    blocksOfContainer.set(container, blocks);
+  }
+  return blocks;
+}
+
+function readContainer(container: ParentNode): Block[] {
   const blocks: Block[] = [];
   let running = '';
   let linkChars = 0;

@@ -1,6 +1,6 @@
 import { isTag } from 'domhandler';
 import type { Document, Element } from 'domhandler';
-import { attribute, elementsWhere, select, textOf } from './dom';
+import { attribute, elementsWithAttribute, select, textOf } from './dom';
 import { isArticleType } from './json-ld';
 
 /** The fields of a schema.org article in the page's microdata that the extractor uses. */
@@ -39,9 +39,8 @@ const URL_ATTRIBUTE: Partial<Record<string, string>> = {
  * `itemprop="name"` inside its author's nested item is the author's name, not the article's.
  */
 export function readMicrodataArticle(document: Document): MicrodataArticle | null {
-  const items = elementsWhere(
-    document,
-    ({ attribs }) => attribs['itemscope'] !== undefined && attribs['itemtype'] !== undefined,
+  const items = elementsWithAttribute(document, 'itemscope').filter(
+    ({ attribs }) => attribs['itemtype'] !== undefined,
   );
   const item = items.find((element) =>
     (attribute(element, 'itemtype') ?? '')

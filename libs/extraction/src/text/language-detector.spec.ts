@@ -1,5 +1,5 @@
 import * as tinyld from 'tinyld';
-import { detectLanguage, primaryLanguage } from './language-detector';
+import { detectLanguage, hasPieces, primaryLanguage } from './language-detector';
 
 jest.mock('tinyld', () => {
   const actual = jest.requireActual<typeof import('tinyld')>('tinyld');
@@ -66,5 +66,29 @@ describe(primaryLanguage.name, () => {
     [null, null],
   ])('reads %p as %p', (tag, expected) => {
     expect(primaryLanguage(tag)).toBe(expected);
+  });
+});
+
+describe(hasPieces.name, () => {
+  it('counts the pieces splitting at whitespace gives, empty ones included', () => {
+    const texts = [
+      '',
+      ' ',
+      'one',
+      'one two',
+      ' one  two\tthree\n',
+      'a b c d e f g',
+      'a b c d e f g h',
+      '\u00a0a\u3000b',
+    ];
+    for (const text of texts) {
+      for (let count = 0; count <= 10; count++) {
+        expect([text, count, hasPieces(text, count)]).toEqual([
+          text,
+          count,
+          text.split(/\s+/).length >= count,
+        ]);
+      }
+    }
   });
 });

@@ -94,8 +94,21 @@ function confirms(sample: string, code: string): boolean {
  * none is that long.
  */
 function proseSample(paragraphs: readonly string[]): string {
-  const prose = paragraphs.filter((paragraph) => paragraph.split(/\s+/).length >= SENTENCE_WORDS);
+  const prose = paragraphs.filter((paragraph) => hasPieces(paragraph, SENTENCE_WORDS));
   return (prose.length > 0 ? prose : paragraphs).join('\n').slice(0, SAMPLE_CHARS).trim();
+}
+
+const WHITESPACE_RUN = /\s+/g;
+
+/**
+ * Whether `text.split(/\s+/)` has at least `count` pieces, found by counting the runs of
+ * whitespace up to `count - 1` instead of building the array of every word of the paragraph.
+ */
+export function hasPieces(text: string, count: number): boolean {
+  WHITESPACE_RUN.lastIndex = 0;
+  let pieces = 1;
+  while (pieces < count && WHITESPACE_RUN.test(text)) pieces += 1;
+  return pieces >= count;
 }
 
 /** "en-GB" -> "en", "pt_BR" -> "pt", "EN" -> "en"; null for anything that is not a language tag. */

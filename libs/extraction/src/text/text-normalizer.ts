@@ -2,8 +2,17 @@
 // byte-order mark, soft hyphen).
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
+/**
+ * What normalizeText would change: whitespace other than a plain space (the byte-order mark is
+ * whitespace to `\s`), two spaces in a row, a space at either end, an invisible character.
+ */
+const NOT_NORMAL = /[^\S ]| {2}|^ | $|[\u200b-\u200d\u2060\u00ad]/;
+
 /** One line of running text: invisible characters removed, any run of whitespace made one space. */
 export function normalizeText(text: string): string {
+  // Most text the extractor normalises (blocks already read, metadata values) is normal already:
+  // one scan of the text tells, where the three passes below each scan it and two copy it.
+  if (!NOT_NORMAL.test(text)) return text;
   return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
 

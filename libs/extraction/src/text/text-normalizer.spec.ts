@@ -1,0 +1,82 @@
+import { comparisonKey, normalizeText, uniqueParagraphs } from './text-normalizer';
+
+/** What normalizeText must equal, written the obvious way. */
+function byRegex(text: string): string {
+  return text
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+describe(normalizeText.name, () => {
+  it('collapses whitespace and trims', () => {
+    expect(normalizeText('  Hello,\n\t world \u00a0 again  ')).toBe('Hello, world again');
+  });
+
+  it('removes invisible characters without leaving a space', () => {
+    expect(normalizeText('co\u00adop\u200beration\ufeff')).toBe('cooperation');
+    expect(normalizeText('a \u200b b')).toBe('a b');
+    expect(normalizeText('\u200b\u00ad')).toBe('');
+  });
+
+  it('returns clean text as it is', () => {
+    const text = 'Already clean text, one space apart.';
+    expect(normalizeText(text)).toBe(text);
+    expect(normalizeText('')).toBe('');
+  });
+
+  it('treats every code unit as the regular expressions do', () => {
+    const differing: number[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const char = String.fromCharCode(code);
+      for (const text of [char, `a${char}b`, `a ${char} b`, `${char}${char}x`]) {
+        if (normalizeText(text) !== byRegex(text)) differing.push(code);
+      }
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('agrees with the regular expressions on random mixes', () => {
+    const alphabet = [
+      'a',
+      'B',
+      'é',
+      ' ',
+      '  ',
+      '\n',
+      '\t',
+      '\u00a0',
+      '\u2009',
+      '\u3000',
+      '\u200b',
+      '\u00ad',
+      '\ufeff',
+      '\u2060',
+      '.',
+      '中',
+    ];
+    let seed = 42;
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let round = 0; round < 5000; round++) {
+      let text = '';
+      const length = Math.floor(random() * 12);
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+      expect(normalizeText(text)).toBe(byRegex(text));
+    }
+  });
+});
+
+describe(comparisonKey.name, () => {
+  it('ignores case and spacing', () => {
+    expect(comparisonKey(' The  Headline ')).toBe(comparisonKey('the headline'));
+  });
+});
+
+describe(uniqueParagraphs.name, () => {
+  it('keeps the first of repeated paragraphs and drops empty ones', () => {
+    expect(uniqueParagraphs(['One.', ' ', 'one. ', 'Two.'])).toEqual(['One.', 'Two.']);
+  });
+});
