@@ -90,4 +90,16 @@ describe('placeGazetteer', () => {
       keyOf("Côte d'Ivoire"),
     );
   });
+
+  it('passes over lower-case words that start no name, and only those', () => {
+    const firstWords = [...(gazetteer.names.next?.keys() ?? [])];
+    const lowerCase = firstWords.filter((word) => /^[a-z]/.test(word));
+    expect(lowerCase.length).toBeGreaterThan(0);
+    for (const word of lowerCase) expect(gazetteer.mayStartName(word)).toBe(true);
+    for (const word of ['said', 'talks', 'with', 'to', 'a'])
+      expect(gazetteer.mayStartName(word)).toBe(false);
+    // Capitals, an elided article, a possessive or letters outside ASCII are always looked up.
+    for (const word of ['Paris', "l'Allemagne", 'dell’Iran', "as's", 'zürich'])
+      expect(gazetteer.mayStartName(word)).toBe(true);
+  });
 });

@@ -121,6 +121,30 @@ export class PlaceGazetteer {
   /** The same names in capitals, looked up only where capitals carry no case information. */
   readonly shoutedNames: NameNode = {};
   private longest = 1;
+  /**
+   * The first words of the names that start with a lower-case ASCII letter, and their first two
+   * characters (see twoLetters): few names do ("the Gambia", "al Quds"), so most lower-case
+   * words start none.
+   */
+  private readonly lowerCaseFirstWords = new Set<string>();
+  private readonly lowerCaseStarts = new Set<number>();
+
+  /**
+   * Whether a word, as written, may start a name: false only when surely none starts with it.
+   * Lets the matcher pass over most of a text's words without folding or looking them up.
+   */
+  mayStartName(word: string): boolean {
+    const first = word.charCodeAt(0);
+    if (first < 97 || first > 122) return true;
+    const second = word.charCodeAt(1);
+    // Outside ASCII folding may change the second letter; an apostrophe may be a possessive.
+    if (second >= 128 || second === 39) return true;
+    // An elided article ("l'Allemagne", "dell'Iran") goes before a name in capitals.
+    if (elisionLength(word) > 0) return true;
+    if (!this.lowerCaseStarts.has(twoLetters(word))) return false;
+    // A plain ASCII word is its own folded form: it starts a name only if it is a first word.
+    return !isPlainWord(word) || this.lowerCaseFirstWords.has(word);
+  }
 
   /** The longest name, in tokens. */
   get maxTokens(): number {
@@ -144,7 +168,14 @@ export class PlaceGazetteer {
   add(name: string, sense: PlaceSense): void {
     const key = keyOf(name);
     if (!key) return;
-    this.longest = Math.max(this.longest, key.split(' ').length);
+    const words = key.split(' ');
+    this.longest = Math.max(this.longest, words.length);
+    const head = words[0] ?? '';
+    const first = head.charCodeAt(0);
+    if (first >= 97 && first <= 122) {
+      this.lowerCaseStarts.add(twoLetters(head));
+      this.lowerCaseFirstWords.add(head);
+    }
     const entry = this.exact.get(key) ?? { key, senses: [] };
     this.exact.set(key, entry);
     insert(this.names, key, entry);
@@ -172,6 +203,22 @@ export class PlaceGazetteer {
     insert(this.shoutedNames, upper, undefined);
     this.add(name, sense);
   }
+}
+
+/** ASCII letters and digits only: nothing for fold() to change, no possessive to drop. */
+function isPlainWord(word: string): boolean {
+  for (let i = 0; i < word.length; i += 1) {
+    const code = word.charCodeAt(i);
+    const alphanumeric =
+      (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+    if (!alphanumeric) return false;
+  }
+  return true;
+}
+
+/** A word's first two characters as one number (the second 0 for a one-letter word). */
+function twoLetters(word: string): number {
+  return word.charCodeAt(0) * 0x10000 + (word.length > 1 ? word.charCodeAt(1) : 0);
 }
 
 function insert(root: NameNode, key: string, entry: GazetteerEntry | undefined): void {
@@ -206,9 +253,20 @@ export function keyOf(name: string): string {
  */
 export function elisionLength(token: string): number {
   // Nearly every word has no apostrophe in its first five letters: no need for the expression.
+  if (!apostropheNearStart(token)) return 0;
   const apostrophe = Math.max(token.indexOf("'", 1), token.indexOf('’', 1));
   if (apostrophe < 0 || apostrophe > 4) return 0;
   return ELISION.exec(token)?.[0].length ?? 0;
+}
+
+/** An apostrophe at index 1 to 4, where an elided article ends. */
+function apostropheNearStart(token: string): boolean {
+  const end = Math.min(token.length, 5);
+  for (let i = 1; i < end; i += 1) {
+    const code = token.charCodeAt(i);
+    if (code === 39 || code === 0x2019) return true;
+  }
+  return false;
 }
 
 const ELISION = /^(?:[cdjlmnst]|qu|dell|all|nell|sull|dall)['’](?=\p{Lu})/iu;

@@ -44,8 +44,11 @@ interface Candidate extends ZoneSpan {
 /** A zone's tokens, with what the matcher needs of each worked out once. */
 interface ZoneWords {
   tokens: readonly Token[];
-  /** Folded, elided article off ("l'Allemagne" -> "Allemagne"). */
-  folded: string[];
+  /**
+   * Folded, elided article off ("l'Allemagne" -> "Allemagne"), worked out on first use (see
+   * foldedAt): most words are never looked up.
+   */
+  folded: (string | undefined)[];
   /** Inside a person's name: the span of that name. Empty when no name was given. */
   blocked: readonly (NameSpan | undefined)[];
 }
@@ -95,7 +98,9 @@ function findCandidates(
 ): Candidate[] {
   const words = zoneWords(zone.text, blocked);
   const { tokens } = words;
-  const shouting = isShouting(zone.text);
+  // Needed for few zones (those with a word in capitals or a "US"): worked out on first use.
+  let shoutingZone: boolean | undefined;
+  const shouting = (): boolean => (shoutingZone ??= isShouting(zone.text));
   const dateline = tokens.findIndex(
     (token) => !isCapsWord(token.text) && !/^\d+$/.test(token.text),
   );
@@ -106,8 +111,14 @@ function findCandidates(
     // Capitals-only names ("WASHINGTON") are looked up in a shouted zone or in its opening
     // dateline only ("TIJUANA & SAN DIEGO, MARCH 29 --"): elsewhere a word in capitals is an
     // acronym ("MOCA" is no town).
-    const shouted = shouting || dateline < 0 || i < dateline;
     const acrossName = words.blocked[i] !== undefined;
+    const word = (tokens[i] as Token).text;
+    if (!acrossName && !gazetteer.mayStartName(word)) {
+      i += 1;
+      continue;
+    }
+    // Only a word in capitals is looked up among the names in capitals.
+    const shouted = dateline < 0 || i < dateline || (isCapsWord(word) && shouting());
     const match = acrossName
       ? leaderAcross(words, i, gazetteer)
       : longestMatch(words, i, gazetteer, shouted, false);
@@ -138,20 +149,27 @@ function zoneWords(text: string, blocked: readonly NameSpan[]): ZoneWords {
   const tokens = tokenize(text);
   return {
     tokens,
-    folded: tokens.map((token) => foldWord(token.text.slice(elisionLength(token.text)))),
+    folded: new Array<string | undefined>(tokens.length),
     blocked: blocked.length > 0 ? blockedTokens(tokens, blocked) : [],
   };
 }
 
-/** All in capitals; most words fail on their first letter. */
-function isCapsWord(word: string): boolean {
-  const code = word.charCodeAt(0);
-  return !(code >= 97 && code <= 122) && isAllCaps(word);
+/** A token's folded form, worked out once and only for words that are looked up. */
+function foldedAt(words: ZoneWords, index: number): string {
+  let folded = words.folded[index];
+  if (folded === undefined) {
+    const text = (words.tokens[index] as Token).text;
+    folded = fold(text.slice(elisionLength(text)));
+    words.folded[index] = folded;
+  }
+  return folded;
 }
 
-/** fold(), skipped for plain ASCII words (nearly all of an English text): it is the slow part. */
-function foldWord(word: string): string {
-  return /^[\x20-\x5f\x61-\x7e]*$/.test(word) ? word : fold(word);
+/** All in capitals; most words fail on their first or second letter. */
+function isCapsWord(word: string): boolean {
+  const code = word.charCodeAt(0);
+  const second = word.charCodeAt(1);
+  return !(code >= 97 && code <= 122) && !(second >= 97 && second <= 122) && isAllCaps(word);
 }
 
 function blockedTokens(
@@ -218,7 +236,7 @@ function longestMatch(
   shoutedAllowed: boolean,
   acrossNames: boolean,
 ): Match | undefined {
-  const { tokens, folded } = words;
+  const { tokens } = words;
   const blocked = acrossNames ? [] : words.blocked;
   let node: NameNode | undefined = gazetteer.names;
   let loud: NameNode | undefined = shoutedAllowed ? gazetteer.shoutedNames : undefined;
@@ -227,7 +245,7 @@ function longestMatch(
     if (blocked[k]) break;
     const join = tokens[k - 1]?.next;
     if (k > from && join !== 'space' && join !== 'hyphen') break;
-    const word = folded[k] as string;
+    const word = foldedAt(words, k);
     // Folding straightened the apostrophe of a possessive.
     const ending = word.endsWith("'s") ? word.slice(0, -2) : word;
     if (loud && !isCapsWord((tokens[k] as Token).text)) loud = undefined;
@@ -251,7 +269,7 @@ interface Context {
   before: Token | undefined;
   after: Token | undefined;
   surface: string;
-  shouting: boolean;
+  shouting: () => boolean;
   gazetteer: PlaceGazetteer;
 }
 
@@ -268,7 +286,7 @@ function fitsContext(sense: PlaceSense, context: Context): boolean {
   const { zone, first, length, before, after, surface, shouting } = context;
   if (sense.kind === 'demonym' && isLanguageUse(before, first, length, after)) return false;
   // "TRUMP TELLS US ...": in a shouted line a two- or three-letter code is just a word.
-  if (shouting && /^[A-Z.]{2,4}$/.test(surface)) return false;
+  if (/^[A-Z.]{2,4}$/.test(surface) && shouting()) return false;
   if (sense.caution === 'word' && (first.sentenceStart || zone.headline || isAllCaps(surface))) {
     return false;
   }
@@ -344,6 +362,9 @@ function isShouting(text: string): boolean {
   let letters = 0;
   let upper = 0;
   for (let i = 0; i < text.length; i += 1) {
+    // Shouting needs upper > 4 * lower at the end: once even all the characters left could not
+    // get there, the answer is no (prose is known about a fifth of the way in).
+    if (upper + (text.length - i) <= 4 * (letters - upper)) return false;
     const code = text.charCodeAt(i);
     if (code >= 97 && code <= 122) letters += 1;
     else if (code >= 65 && code <= 90) {

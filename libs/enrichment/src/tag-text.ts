@@ -11,6 +11,7 @@ import { detectTextLanguage } from './language';
 import { likelyNameSpans } from './name-spans';
 import { findPlaces } from './place-matcher';
 import type { PlaceMention } from './place-matcher';
+import { forgetTokens } from './text-tokens';
 import { tagTopics } from './topic-tagger';
 import { toZones } from './text-zones';
 import type { TextInput } from './text-zones';
@@ -30,6 +31,14 @@ export interface Tags {
  * gives the same tags. The first call builds the gazetteer (about a second); later calls reuse it.
  */
 export function tagText(input: TextInput): Tags {
+  try {
+    return tagAll(input);
+  } finally {
+    forgetTokens();
+  }
+}
+
+function tagAll(input: TextInput): Tags {
   const zones = toZones(input);
   const docs = new Map<number, NlpDocument>();
   for (const zone of zones) if (!zone.headline) docs.set(zone.order, parseNlp(zone.text));
@@ -61,9 +70,13 @@ export function tagText(input: TextInput): Tags {
  * name. The first call builds the gazetteer.
  */
 export function tagCountriesOnly(input: TextInput): CountryTagV1[] {
-  const zones = toZones(input);
-  const places = findPlaces(zones, likelyNameSpans(zones), placeGazetteer());
-  return tagCountries(zones, places);
+  try {
+    const zones = toZones(input);
+    const places = findPlaces(zones, likelyNameSpans(zones), placeGazetteer());
+    return tagCountries(zones, places);
+  } finally {
+    forgetTokens();
+  }
 }
 
 function toEntities(

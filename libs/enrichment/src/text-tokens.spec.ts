@@ -28,11 +28,27 @@ describe(tokenize.name, () => {
       'Officials',
     ]);
   });
+
+  it('reads words outside ASCII, digits and odd apostrophes as the token expression does', () => {
+    // The expression tokenize() reads plain ASCII words without: it must agree everywhere.
+    const expression = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*/gu;
+    const text =
+      "Zürich’s mayor met l'Allemagne's envoy in Côte d'Ivoire on 3.5.2024; U.S.-U.K. " +
+      "talks, A. Smith's rock 'n' roll, naïve café ÉTATS-UNIS Москва 北京 𝐀𝐁𝐂 x´y 42nd St. O’ " +
+      'Ångström Ab’c ab\u0301c';
+    const expected = [...text.matchAll(expression)].map((match) => [match[0], match.index]);
+    expect(tokenize(text).map((token) => [token.text, token.start])).toEqual(expected);
+  });
 });
 
 describe(fold.name, () => {
   it('drops accents and straightens apostrophes', () => {
     expect(fold('Zürich’s Côte')).toBe("Zurich's Cote");
+  });
+
+  it('leaves plain ASCII as it is, but for the backquote', () => {
+    expect(fold("Qatar's Doha")).toBe("Qatar's Doha");
+    expect(fold('rock`n')).toBe("rock'n");
   });
 });
 

@@ -57,14 +57,48 @@ export function toZones(input: TextInput): TextZone[] {
 }
 
 function clean(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
+  const raw = text ?? '';
+  // Most paragraphs are already single-spaced: a search is far cheaper than a replace that
+  // rewrites every space.
+  return (WHITESPACE_TO_CLEAN.test(raw) ? raw.replace(/\s+/g, ' ') : raw).trim();
 }
+
+/** Whitespace that clean() would change: anything but a space, or two in a row. */
+const WHITESPACE_TO_CLEAN = /[^\S ]|\s\s/;
 
 /** Most words of four letters or more start with a capital: a headline, not a sentence. */
 export function isHeadlineCase(text: string): boolean {
-  const words = text.match(/\p{L}{4,}/gu) ?? [];
-  if (words.length < 3) return false;
-  const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;
+  // The runs of four letters or more (/\p{L}{4,}/gu), read letter by letter: most zones are
+  // short enough to be asked, and matching them with the expression cost more than the rest.
+  let words = 0;
+  let capitalised = 0;
+  let run = 0;
+  let capitalRun = false;
+  for (let i = 0; i <= text.length; ) {
+    const code = i < text.length ? (text.codePointAt(i) as number) : -1;
+    if (code >= 0 && isLetter(code)) {
+      if (run === 0) capitalRun = isUpperCase(code);
+      run += 1;
+    } else {
+      if (run >= 4) {
+        words += 1;
+        if (capitalRun) capitalised += 1;
+      }
+      run = 0;
+    }
+    i += code > 0xffff ? 2 : 1;
+  }
+  if (words < 3) return false;
   // Name-heavy news sentences reach about 0.6; real headlines are near 1.
-  return capitalised / words.length >= 0.75;
+  return capitalised / words >= 0.75;
+}
+
+function isLetter(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return /\p{L}/u.test(String.fromCodePoint(code));
+}
+
+function isUpperCase(code: number): boolean {
+  if (code < 128) return code >= 65 && code <= 90;
+  return /\p{Lu}/u.test(String.fromCodePoint(code));
 }
