@@ -43,3 +43,23 @@ describe(descendantsWhere.name, () => {
     expect(descendantsWhere(document, test).map((element) => element.name)).toEqual(['span']);
   });
 });
+
+describe(parseHtml.name, () => {
+  const page = `<html><head><style>p { color: red }</style>
+    <script>var nav = '<p>menu</p>';</script>
+    <script type="application/ld+json">{"@type": "NewsArticle"}</script></head>
+    <body><p>One<!-- an editor's note --> two</p></body></html>`;
+
+  it('keeps the text of JSON scripts and of the page, not of style sheets, other scripts or comments', () => {
+    const document = parseHtml(page);
+    const texts = (name: string) =>
+      findAll((element) => element.name === name, document.children).map((element) =>
+        element.children.map((child) => ('data' in child ? child.data : `<${child.type}>`)),
+      );
+
+    expect(texts('style')).toEqual([[]]);
+    expect(texts('script')).toEqual([[], ['{"@type": "NewsArticle"}']]);
+    // Two text nodes either side of where the comment was, as there were with the comment.
+    expect(texts('p')).toEqual([['One', ' two']]);
+  });
+});

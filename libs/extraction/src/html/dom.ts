@@ -26,6 +26,9 @@ const PARSER_OPTIONS = {
 } as const;
 
 class DepthLimitedHandler extends DomHandler {
+  /** Inside a `<style>` or a script that is not JSON: text the extractor never reads. */
+  private unreadText = false;
+
   constructor(private readonly maxDepth: number) {
     super();
   }
@@ -36,7 +39,35 @@ class DepthLimitedHandler extends DomHandler {
     if (this.tagStack.length - 1 > this.maxDepth) {
       throw new ExtractionError('too-deep', `elements nest deeper than ${this.maxDepth}`);
     }
+    // Their contents are raw text to htmlparser2, so nothing nests inside them.
+    this.unreadText = name === 'style' || (name === 'script' && !isJsonScript(attribs));
   }
+
+  override onclosetag(): void {
+    this.unreadText = false;
+    super.onclosetag();
+  }
+
+  /**
+   * Page scripts and style sheets are often a third of a page's characters: their text is not
+   * kept as nodes (JSON scripts are: JSON-LD is read from them).
+   */
+  override ontext(data: string): void {
+    if (!this.unreadText) super.ontext(data);
+  }
+
+  /** Nothing reads HTML comments: no node for them either. */
+  override oncomment(): void {}
+
+  override oncommentend(): void {
+    // What DomHandler does at a comment's end: text after it starts a node of its own.
+    this.lastNode = null;
+  }
+}
+
+/** `type="application/ld+json"` and other JSON script types (`application/json`). */
+function isJsonScript(attribs: Record<string, string>): boolean {
+  return /json/i.test(attribs['type'] ?? '');
 }
 
 // css-select compiles a selector on every call unless given a compiled query; the extractor uses
