@@ -10,7 +10,7 @@ import type { ArticleFetchedV1 } from '@newsflow/contracts';
 import { createKafka, ensureTopics, jsonLogger } from '@newsflow/messaging';
 import { FetchedPagesRepository, SourcesRepository, connectMigrated } from '@newsflow/persistence';
 import { sourceSpec } from '@newsflow/sources';
-import { createTempDatabase, startService, waitFor } from '@newsflow/testing';
+import { createTempDatabase, jsonOrNull, startService, waitFor } from '@newsflow/testing';
 import type { RunningService, TempDatabase } from '@newsflow/testing';
 import type { Consumer, Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
@@ -120,8 +120,9 @@ describe('fetcher polling sources from Postgres', () => {
     await reader.subscribe({ topic: Topic.ArticleFetched, fromBeginning: true });
     await reader.run({
       eachMessage: ({ message }) => {
-        const value = JSON.parse(message.value?.toString() ?? 'null') as ArticleFetchedV1;
-        if (value.url?.startsWith(web.base)) published.push(value);
+        // The topic is shared: earlier suites left their own messages in it, poison ones too.
+        const value = jsonOrNull<ArticleFetchedV1>(message.value);
+        if (value?.url?.startsWith(web.base)) published.push(value);
         return Promise.resolve();
       },
     });

@@ -9,4 +9,4 @@ export { TcpProxy } from './tcp-proxy';
 export { createTempDatabase, urlWithDatabase } from './temp-database';
 export type { TempDatabase } from './temp-database';
 export { readDeadLetters } from './dead-letters';
-export { enrichedArticle, germanEconomyArticle } from './articles';
+export { enrichedArticle, germanEconomyArticle, jsonOrNull } from './articles';
