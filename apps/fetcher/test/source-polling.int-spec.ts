@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -317,6 +317,50 @@ describe('fetcher polling sources from Postgres', () => {
       const waitMs = busy.nextPollAt.getTime() - (busy.lastPolledAt?.getTime() ?? 0);
       expect(waitMs).toBeGreaterThanOrEqual(29_000);
       expect(web.hitsOf('/one/busy.xml')).toHaveLength(1);
+    });
+  });
+
+  describe('a sources file', () => {
+    let database: TempDatabase;
+    let dataSource: DataSource;
+    let fetcher: RunningService;
+    let configDir = '';
+
+    afterAll(async () => {
+      await fetcher?.stop('SIGTERM');
+      await dataSource?.destroy();
+      await database?.drop();
+      if (configDir) await rm(configDir, { recursive: true, force: true });
+    });
+
+    it('adds the sources it lists at start, and polls them', async () => {
+      database = await createTempDatabase();
+      dataSource = await connectMigrated(database.url);
+      web.routes.set('/file/rss.xml', () => ({
+        type: 'application/rss+xml',
+        body: rss([{ path: '/file/story', title: 'From the file' }], web.base),
+      }));
+      web.routes.set('/file/story', () => ({ body: page('From the file') }));
+      // Not in the watched folder, where a .json file is a saved page.
+      configDir = await mkdtemp(join(tmpdir(), 'newsflow-config-'));
+      const file = join(configDir, 'sources.json');
+      await writeFile(
+        file,
+        JSON.stringify({ sources: [{ url: `${web.base}/file/rss.xml`, name: 'File feed' }] }),
+      );
+
+      fetcher = await startService(
+        'fetcher',
+        13221,
+        fetcherEnv(database, { FETCHER_SOURCES_FILE: file, FETCH_MIN_GAP_MS: '0' }),
+      );
+
+      await waitFor('the story from the file feed', () =>
+        published.find((message) => message.url === `${web.base}/file/story`),
+      );
+      expect(await new SourcesRepository(dataSource).list()).toMatchObject([
+        { url: `${web.base}/file/rss.xml`, name: 'File feed', kind: 'auto', origin: 'config' },
+      ]);
     });
   });
 
