@@ -98,8 +98,20 @@ describe('placeGazetteer', () => {
     for (const word of lowerCase) expect(gazetteer.mayStartName(word)).toBe(true);
     for (const word of ['said', 'talks', 'with', 'to', 'a'])
       expect(gazetteer.mayStartName(word)).toBe(false);
-    // Capitals, an elided article, a possessive or letters outside ASCII are always looked up.
-    for (const word of ['Paris', "l'Allemagne", 'dell’Iran', "as's", 'zürich'])
+    // An elided article, a possessive or letters outside ASCII are always looked up.
+    for (const word of ['Paris', 'MOSCOW', 'The', "l'Allemagne", 'dell’Iran', "as's", 'zürich'])
       expect(gazetteer.mayStartName(word)).toBe(true);
+  });
+
+  it('passes over capitalised words that start no name, never over one that does', () => {
+    const firstWords = [
+      ...(gazetteer.names.next?.keys() ?? []),
+      ...(gazetteer.shoutedNames.next?.keys() ?? []),
+    ];
+    for (const word of firstWords) expect(gazetteer.mayBeFirstWord(word)).toBe(true);
+    for (const word of firstWords.filter((first) => /^[A-Z0-9][A-Za-z0-9]*$/.test(first)))
+      expect(gazetteer.mayStartName(word)).toBe(true);
+    for (const word of ['Monday', 'But', 'Said', 'President', '1234'])
+      expect(gazetteer.mayStartName(word)).toBe(false);
   });
 });

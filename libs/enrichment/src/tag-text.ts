@@ -7,6 +7,7 @@ import type { OrganisationFound } from './organisation-finder';
 import { findPeople } from './people-finder';
 import type { PersonFound } from './people-finder';
 import { placeGazetteer } from './place-gazetteer';
+import type { PlaceGazetteer } from './place-gazetteer';
 import { detectTextLanguage } from './language';
 import { likelyNameSpans } from './name-spans';
 import { findPlaces } from './place-matcher';
@@ -39,11 +40,11 @@ export function tagText(input: TextInput): Tags {
 }
 
 function tagAll(input: TextInput): Tags {
+  const gazetteer = builtFirst();
   const zones = toZones(input);
   const docs = new Map<number, NlpDocument>();
   for (const zone of zones) if (!zone.headline) docs.set(zone.order, parseNlp(zone.text));
 
-  const gazetteer = placeGazetteer();
   const people = findPeople(zones, docs, (name) => gazetteer.isPlaceName(name));
   const personSpans = people.flatMap((person) => person.spans);
   const places = findPlaces(zones, personSpans, gazetteer);
@@ -70,13 +71,26 @@ function tagAll(input: TextInput): Tags {
  * name. The first call builds the gazetteer.
  */
 export function tagCountriesOnly(input: TextInput): CountryTagV1[] {
+  const gazetteer = builtFirst();
   try {
     const zones = toZones(input);
-    const places = findPlaces(zones, likelyNameSpans(zones), placeGazetteer());
+    const places = findPlaces(zones, likelyNameSpans(zones), gazetteer);
     return tagCountries(zones, places);
   } finally {
     forgetTokens();
   }
+}
+
+/**
+ * The gazetteer (and compromise's lexicon, which building it reads), built before the first
+ * article's zones and tokens exist. Built while they were alive, these would live through the
+ * build's many garbage collections, and V8 would learn from that to allocate every later zone
+ * and token straight into the old generation (allocation-site pretenuring): each article's
+ * tokens would then wait for a full collection instead of dying young, which cost about a third
+ * of the throughput.
+ */
+function builtFirst(): PlaceGazetteer {
+  return placeGazetteer();
 }
 
 function toEntities(

@@ -2,7 +2,7 @@ import type { TopicTagV1 } from '@newsflow/contracts';
 import vocabulary from './iptc-media-topics.json';
 import { termList, TOPIC_RULES } from './topic-rules';
 import type { TextZone } from './text-zones';
-import { fold, tokenize, wordSet } from './text-tokens';
+import { fold, tokenize, tokenizeOnce, wordSet } from './text-tokens';
 
 // IPTC Media Topics (c) IPTC, CC BY 4.0: see iptc-media-topics.json and the README.
 
@@ -168,7 +168,7 @@ export function labelPhrases(label: string): string[] {
 }
 
 function termKey(term: string): string {
-  return tokenize(term)
+  return tokenizeOnce(term)
     .map((token) => stem(fold(token.text).toLowerCase()))
     .join(' ');
 }
