@@ -6,6 +6,7 @@ import { EventPublisher, MESSAGING_LOGGER, errorMessage } from '@newsflow/messag
 import type { MessagingLogger } from '@newsflow/messaging';
 import { pollAndPublish } from '@newsflow/sources';
 import type { ArticleSource } from '@newsflow/sources';
+import { PollingLoop } from '../polling-loop';
 
 export const ARTICLE_SOURCES = Symbol('ARTICLE_SOURCES');
 export const INGESTION_SETTINGS = Symbol('INGESTION_SETTINGS');
@@ -22,9 +23,7 @@ export interface IngestionSettings {
  */
 @Injectable()
 export class FolderIngestionService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private stopping = false;
-  private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  private readonly loop: PollingLoop;
   published = 0;
 
   constructor(
@@ -32,32 +31,24 @@ export class FolderIngestionService implements OnApplicationBootstrap, OnApplica
     @Inject(INGESTION_SETTINGS) private readonly settings: IngestionSettings,
     @Inject(EventPublisher) private readonly publisher: EventPublisher,
     @Inject(MESSAGING_LOGGER) private readonly logger: MessagingLogger,
-  ) {}
+  ) {
+    this.loop = new PollingLoop(settings.pollMs);
+  }
 
   onApplicationBootstrap(): void {
-    this.loop = this.run();
+    this.loop.start(async () => {
+      const failures = await this.pollAll();
+      return this.settings.once && failures === 0 ? 'done' : 'again';
+    });
   }
 
   /** Resolves when a `once` run has published everything. */
   finished(): Promise<void> {
-    return this.loop ?? Promise.resolve();
+    return this.loop.finished();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    this.wake?.();
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopping) {
-      const failures = await this.pollAll();
-      if (this.settings.once && failures === 0) return;
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        setTimeout(resolve, this.settings.pollMs);
-      });
-    }
+    await this.loop.stop();
   }
 
   private async pollAll(): Promise<number> {

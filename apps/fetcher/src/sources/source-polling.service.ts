@@ -25,6 +25,7 @@ import type {
   PollState,
   SourcePoll,
 } from '@newsflow/sources';
+import { PollingLoop } from '../polling-loop';
 
 export const POLLING_SETTINGS = Symbol('POLLING_SETTINGS');
 export const MANNERS = Symbol('MANNERS');
@@ -71,9 +72,7 @@ export class SourcePollingService implements OnApplicationBootstrap, OnApplicati
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly memory: PageMemory;
-  private stopping = false;
-  private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  private readonly loop: PollingLoop;
   polls = 0;
 
   constructor(
@@ -84,6 +83,7 @@ export class SourcePollingService implements OnApplicationBootstrap, OnApplicati
     @Inject(EventPublisher) private readonly publisher: EventPublisher,
     @Inject(MESSAGING_LOGGER) private readonly logger: MessagingLogger,
   ) {
+    this.loop = new PollingLoop(settings.tickMs);
     this.memory = {
       byUrl: (urls) => ours('reading fetched pages', () => pages.byUrl(urls)),
       byContentHash: (hashes) => ours('reading fetched pages', () => pages.byContentHash(hashes)),
@@ -101,28 +101,23 @@ export class SourcePollingService implements OnApplicationBootstrap, OnApplicati
         'sources file read',
       );
     }
-    this.loop = this.run();
+    this.loop.start(async () => {
+      const free = this.settings.concurrency - this.inFlight.size;
+      const claimed = free > 0 ? await this.claim(free) : [];
+      for (const source of claimed) this.track(this.pollOne(source));
+      const done = this.settings.once && claimed.length === 0 && this.inFlight.size === 0;
+      return done ? 'done' : 'again';
+    });
   }
 
   /** Resolves when a `once` run has polled every due source. */
   finished(): Promise<void> {
-    return this.loop ?? Promise.resolve();
+    return this.loop.finished();
   }
 
+  /** No source is claimed after this; the polls in progress finish and record their outcome. */
   async onApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    this.wake?.();
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopping) {
-      const free = this.settings.concurrency - this.inFlight.size;
-      const claimed = free > 0 ? await this.claim(free) : [];
-      for (const source of claimed) this.track(this.pollOne(source));
-      if (this.settings.once && claimed.length === 0 && this.inFlight.size === 0) return;
-      await this.sleep();
-    }
+    await this.loop.stop();
     await Promise.all(this.inFlight);
   }
 
@@ -140,17 +135,7 @@ export class SourcePollingService implements OnApplicationBootstrap, OnApplicati
     void poll.finally(() => {
       this.inFlight.delete(poll);
       // A slot is free: look for due sources now rather than at the next tick.
-      this.wake?.();
-    });
-  }
-
-  private sleep(): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, this.settings.tickMs);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
+      this.loop.wake();
     });
   }
 
