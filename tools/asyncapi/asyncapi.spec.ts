@@ -2,17 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DiagnosticSeverity, Parser } from '@asyncapi/parser';
 import type { AsyncAPIDocumentInterface } from '@asyncapi/parser';
-import {
-  ALL_ARTICLE_TOPICS,
-  ALL_TOPICS,
-  Topic,
-  deadLetterTopicOf,
-  exampleArticleEnriched,
-  exampleArticleFetched,
-  exampleArticleParsed,
-  exampleDeadLetter,
-} from '@newsflow/contracts';
-import type { AnyTopic } from '@newsflow/contracts';
+import { ALL_ARTICLE_TOPICS, ALL_TOPICS, examplesByTopic } from '@newsflow/contracts';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { buildAsyncApiDocument, generatedFiles } from './generate';
@@ -24,15 +14,6 @@ interface DocumentJson {
   channels: Record<string, { address: string; messages: Record<string, { $ref: string }> }>;
   components: { messages: Record<string, { payload: { schema: object } }> };
 }
-
-const examples: Record<AnyTopic, unknown> = {
-  [Topic.ArticleFetched]: exampleArticleFetched,
-  [Topic.ArticleParsed]: exampleArticleParsed,
-  [Topic.ArticleEnriched]: exampleArticleEnriched,
-  [deadLetterTopicOf(Topic.ArticleFetched)]: exampleDeadLetter,
-  [deadLetterTopicOf(Topic.ArticleParsed)]: exampleDeadLetter,
-  [deadLetterTopicOf(Topic.ArticleEnriched)]: exampleDeadLetter,
-};
 
 describe('the AsyncAPI document', () => {
   const json = buildAsyncApiDocument() as unknown as DocumentJson;
@@ -97,7 +78,7 @@ describe('the AsyncAPI document', () => {
       const ajv = new Ajv({ allErrors: true, strict: true });
       addFormats(ajv);
       const check = ajv.compile(schema ?? {});
-      expect(check(examples[topic]) ? [] : check.errors).toEqual([]);
+      expect(check(examplesByTopic[topic]) ? [] : check.errors).toEqual([]);
     },
   );
 });

@@ -17,13 +17,10 @@ import {
   Topic,
   deadLetterReasons,
   deadLetterTopicOf,
-  exampleArticleEnriched,
-  exampleArticleFetched,
-  exampleArticleParsed,
-  exampleDeadLetter,
+  examplesByTopic,
   topicSchemas,
 } from '@newsflow/contracts';
-import type { AnyTopic, ArticleTopic, TopicPayloads } from '@newsflow/contracts';
+import type { AnyTopic, ArticleTopic } from '@newsflow/contracts';
 
 const REPO_ROOT = resolve(__dirname, __dirname.includes('/dist/') ? '../../..' : '../..');
 
@@ -59,16 +56,6 @@ const wiring: Record<ArticleTopic, { producer: Stage; producerNote: string; cons
       'The enricher publishes the parsed article with its countries, topics and entities.',
     consumer: 'store',
   },
-};
-
-/** One example per topic, from the contracts' fixtures (already checked against the schemas). */
-const examples: { readonly [T in AnyTopic]: TopicPayloads[T] } = {
-  [Topic.ArticleFetched]: exampleArticleFetched,
-  [Topic.ArticleParsed]: exampleArticleParsed,
-  [Topic.ArticleEnriched]: exampleArticleEnriched,
-  [deadLetterTopicOf(Topic.ArticleFetched)]: exampleDeadLetter,
-  [deadLetterTopicOf(Topic.ArticleParsed)]: exampleDeadLetter,
-  [deadLetterTopicOf(Topic.ArticleEnriched)]: exampleDeadLetter,
 };
 
 const articleKey = {
@@ -157,7 +144,7 @@ function message(topic: AnyTopic, key: JsonObject): JsonObject {
     contentType: 'application/json',
     payload: { schemaFormat: SCHEMA_FORMAT, schema },
     bindings: { kafka: { key, bindingVersion: KAFKA_BINDING_VERSION } },
-    examples: [{ name: `example-${schema.title}`, payload: examples[topic] }],
+    examples: [{ name: `example-${schema.title}`, payload: examplesByTopic[topic] }],
   };
 }
 

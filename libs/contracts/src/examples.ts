@@ -36,6 +36,16 @@ export const exampleDeadLetter: DeadLetterV1 = example(
   deadLetterJson,
 );
 
+/** One example per topic: the story's message on each, and the dead letter on every `.dlq`. */
+export const examplesByTopic: { readonly [T in AnyTopic]: TopicPayloads[T] } = {
+  [Topic.ArticleFetched]: exampleArticleFetched,
+  [Topic.ArticleParsed]: exampleArticleParsed,
+  [Topic.ArticleEnriched]: exampleArticleEnriched,
+  [deadLetterTopicOf(Topic.ArticleFetched)]: exampleDeadLetter,
+  [deadLetterTopicOf(Topic.ArticleParsed)]: exampleDeadLetter,
+  [deadLetterTopicOf(Topic.ArticleEnriched)]: exampleDeadLetter,
+};
+
 /** JSON imports are typed loosely (`kind: string`): the schema check is what makes them typed. */
 function example<T extends AnyTopic>(topic: T, json: unknown): TopicPayloads[T] {
   assertValid(topic, json);

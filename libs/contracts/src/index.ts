@@ -22,6 +22,7 @@ export type { InvalidEventCode, SchemaProblem, ValidationResult } from './valida
 export {
   exampleArticleEnriched,
   exampleArticleFetched,
+  examplesByTopic,
   exampleArticleParsed,
   exampleDeadLetter,
 } from './examples';
