@@ -1,6 +1,7 @@
 import type { ArticleEnrichedV1 } from '@newsflow/contracts';
 import type { ArticleCountryEntity } from './entities/article-country.entity';
 import type { ArticleNamedEntity } from './entities/article-named.entity';
+import type { ArticleRevisionEntity } from './entities/article-revision.entity';
 import type { ArticleTopicEntity } from './entities/article-topic.entity';
 import type { ArticleEntity } from './entities/article.entity';
 
@@ -23,6 +24,8 @@ export type ArticleRow = Omit<
 export type ArticleCountryRow = Omit<ArticleCountryEntity, 'article'>;
 export type ArticleTopicRow = Omit<ArticleTopicEntity, 'article'>;
 export type ArticleNamedEntityRow = Omit<ArticleNamedEntity, 'article'>;
+/** A content version; `stored_at` is the database's. */
+export type ArticleRevisionRow = Omit<ArticleRevisionEntity, 'article' | 'storedAt'>;
 
 /** One article as rows of the four tables. */
 export interface ArticleRows {
@@ -87,6 +90,23 @@ export function toArticleRows(article: ArticleEnrichedV1): ArticleRows {
       surfaceForms: entity.surfaceForms,
       mentions: entity.mentions,
     })),
+  };
+}
+
+/** The article's content as its revision number `revision` (see ArticlesRepository.upsertMany). */
+export function toRevisionRow(
+  article: ArticleRows['article'],
+  revision: number,
+): ArticleRevisionRow {
+  return {
+    articleId: article.id,
+    revision,
+    contentHash: article.contentHash,
+    title: article.title,
+    lead: article.lead,
+    paragraphs: article.paragraphs,
+    publishedAt: article.publishedAt,
+    updatedAt: article.updatedAt,
   };
 }
 

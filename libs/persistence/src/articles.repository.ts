@@ -1,6 +1,6 @@
 import type { ArticleEnrichedV1 } from '@newsflow/contracts';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { fromArticleRows, toArticleRows } from './article.mapper';
+import { fromArticleRows, toArticleRows, toRevisionRow } from './article.mapper';
 import type { ArticleRows } from './article.mapper';
 import { ArticleCountryEntity } from './entities/article-country.entity';
 import { ArticleNamedEntity } from './entities/article-named.entity';
@@ -100,16 +100,7 @@ export class ArticlesRepository {
       await insertAll(
         manager,
         ArticleRevisionEntity,
-        fresh.map(({ article, revision }) => ({
-          articleId: article.id,
-          revision,
-          contentHash: article.contentHash,
-          title: article.title,
-          lead: article.lead,
-          paragraphs: article.paragraphs,
-          publishedAt: article.publishedAt,
-          updatedAt: article.updatedAt,
-        })),
+        fresh.map(({ article, revision }) => toRevisionRow(article, revision)),
       );
       for (const table of CHILD_TABLES) {
         await manager

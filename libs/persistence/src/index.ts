@@ -28,6 +28,8 @@ export {
   connectDatabase,
   databaseProviders,
 } from './nest/database.providers';
+export { toArticleRows, toRevisionRow } from './article.mapper';
+export type { ArticleRows } from './article.mapper';
 export { ArticleQueries } from './article-queries';
 export type {
   ArticleFilters,

@@ -1,13 +1,23 @@
 import type { ArticleEnrichedV1 } from '@newsflow/contracts';
+import {
+  ArticleCountryEntity,
+  ArticleEntity,
+  ArticleNamedEntity,
+  ArticleRevisionEntity,
+  ArticleTopicEntity,
+  toArticleRows,
+  toRevisionRow,
+} from '@newsflow/persistence';
+import type { ArticleRows } from '@newsflow/persistence';
+import { getMetadataArgsStorage } from 'typeorm';
 import { copyRow, jsonLiteral, textArrayLiteral } from './copy-text';
 import type { CopyValue } from './copy-text';
 
 /**
  * The rows `ArticlesRepository.upsertMany` writes for a batch of new articles, as COPY input:
- * one table at a time, columns named, values as the repository's mapper makes them (see
- * libs/persistence/src/article.mapper.ts). The database fills the rest: the generated search
- * column and the store times. The bench reads articles back through the repository afterwards,
- * so a column that drifts from the mapper shows up there.
+ * one table at a time, the rows the repository's own mapper makes, the columns and their types
+ * read from the entities. The database fills the rest: the generated search column and the
+ * store times. The bench reads articles back through the repository afterwards.
  */
 export interface CopyTable {
   name: string;
@@ -16,144 +26,59 @@ export interface CopyTable {
   rowsOf(article: ArticleEnrichedV1, ingestSeq: number): CopyValue[][];
 }
 
+/** The mapper's rows of each article, made once: the COPY goes over the articles per table. */
+const mapped = new WeakMap<ArticleEnrichedV1, ArticleRows>();
+function rowsOf(article: ArticleEnrichedV1): ArticleRows {
+  let rows = mapped.get(article);
+  if (rows === undefined) {
+    rows = toArticleRows(article);
+    mapped.set(article, rows);
+  }
+  return rows;
+}
+
+/**
+ * A table's COPY form from its entity. Columns the database fills are left out: generated ones
+ * and those whose default is SQL (`now()`). A value is written as its column's type needs it:
+ * jsonb as JSON, a text array as an array literal.
+ */
+function copyTableOf(
+  entity: abstract new () => object,
+  rowsFor: (article: ArticleEnrichedV1, ingestSeq: number) => object[],
+): CopyTable {
+  const storage = getMetadataArgsStorage();
+  const name = storage.tables.find((table) => table.target === entity)?.name;
+  if (name === undefined) throw new Error(`${entity.name} is not an entity`);
+  const columns = storage
+    .filterColumns(entity)
+    .filter(({ options }) => options.insert !== false && typeof options.default !== 'function');
+  const encode = (column: (typeof columns)[number], value: unknown): CopyValue => {
+    if (value === undefined || value === null) return null;
+    if (column.options.type === 'jsonb') return jsonLiteral(value);
+    if (column.options.array) return textArrayLiteral(value as string[]);
+    return value as CopyValue;
+  };
+  return {
+    name,
+    columns: columns.map((column) => column.options.name ?? column.propertyName),
+    rowsOf: (article, ingestSeq) =>
+      rowsFor(article, ingestSeq).map((row) =>
+        columns.map((column) =>
+          encode(column, (row as Record<string, unknown>)[column.propertyName]),
+        ),
+      ),
+  };
+}
+
 /** Parents first: the child tables' foreign keys check the articles as rows arrive. */
 export const COPY_TABLES: readonly CopyTable[] = [
-  {
-    name: 'articles',
-    columns: [
-      'id',
-      'url',
-      'canonical_url',
-      'source_id',
-      'source_kind',
-      'source_name',
-      'title',
-      'lead',
-      'paragraphs',
-      'body_text',
-      'authors',
-      'published_at',
-      'updated_at',
-      'language',
-      'site_name',
-      'section',
-      'keywords',
-      'images',
-      'content_hash',
-      'word_count',
-      'parser_version',
-      'enricher_version',
-      'provenance',
-      'revision',
-      'ingest_seq',
-    ],
-    rowsOf: (article, ingestSeq) => [
-      [
-        article.id,
-        article.url,
-        article.canonicalUrl,
-        article.source.id,
-        article.source.kind,
-        article.source.name,
-        article.title,
-        article.lead,
-        jsonLiteral(article.paragraphs),
-        article.bodyText,
-        textArrayLiteral(article.authors),
-        article.publishedAt,
-        article.updatedAt,
-        article.language,
-        article.siteName,
-        article.section,
-        textArrayLiteral(article.keywords),
-        jsonLiteral(article.images),
-        article.contentHash,
-        article.wordCount,
-        article.parserVersion,
-        article.enricherVersion,
-        article.provenance === undefined ? null : jsonLiteral(article.provenance),
-        1,
-        ingestSeq,
-      ],
-    ],
-  },
-  {
-    name: 'article_revisions',
-    columns: [
-      'article_id',
-      'revision',
-      'content_hash',
-      'title',
-      'lead',
-      'paragraphs',
-      'published_at',
-      'updated_at',
-    ],
-    rowsOf: (article) => [
-      [
-        article.id,
-        1,
-        article.contentHash,
-        article.title,
-        article.lead,
-        jsonLiteral(article.paragraphs),
-        article.publishedAt,
-        article.updatedAt,
-      ],
-    ],
-  },
-  {
-    name: 'article_countries',
-    columns: [
-      'article_id',
-      'code',
-      'position',
-      'mentions',
-      'salience',
-      'evidence',
-      'focus',
-      'found_in',
-      'spans',
-    ],
-    rowsOf: (article) =>
-      article.countries.map((country, position) => [
-        article.id,
-        country.code,
-        position,
-        country.mentions,
-        country.salience,
-        jsonLiteral(country.evidence),
-        country.focus ?? false,
-        country.foundIn === undefined ? null : textArrayLiteral(country.foundIn),
-        country.spans === undefined ? null : jsonLiteral(country.spans),
-      ]),
-  },
-  {
-    name: 'article_topics',
-    columns: ['article_id', 'code', 'position', 'label', 'score', 'level'],
-    rowsOf: (article) =>
-      article.topics.map((topic, position) => [
-        article.id,
-        topic.code,
-        position,
-        topic.label,
-        topic.score,
-        topic.level ?? null,
-      ]),
-  },
-  {
-    name: 'article_entities',
-    columns: ['article_id', 'kind', 'name', 'position', 'surface_forms', 'mentions'],
-    rowsOf: (article) =>
-      article.entities.map((entity, position) => [
-        article.id,
-        entity.kind,
-        entity.name,
-        position,
-        jsonLiteral(entity.surfaceForms),
-        entity.mentions,
-      ]),
-  },
+  copyTableOf(ArticleEntity, (article, ingestSeq) => [
+    { ...rowsOf(article).article, revision: 1, ingestSeq },
+  ]),
+  copyTableOf(ArticleRevisionEntity, (article) => [toRevisionRow(rowsOf(article).article, 1)]),
+  copyTableOf(ArticleCountryEntity, (article) => rowsOf(article).countries),
+  copyTableOf(ArticleTopicEntity, (article) => rowsOf(article).topics),
+  copyTableOf(ArticleNamedEntity, (article) => rowsOf(article).entities),
 ];
 
 /** `COPY table (columns) FROM STDIN`, in the default text format. */
