@@ -6,6 +6,7 @@ import { Parser } from 'htmlparser2';
 import { ExtractionError } from '../extraction.error';
 import { DEFAULT_LIMITS } from '../limits';
 import { normalizeText } from '../text/text-normalizer';
+import { scanningTokenizer } from './scanning-tokenizer';
 
 /**
  * htmlparser2 builds the tree: three to four times the pages per second of linkedom on the
@@ -23,6 +24,8 @@ const PARSER_OPTIONS = {
   decodeEntities: true,
   lowerCaseTags: true,
   lowerCaseAttributeNames: true,
+  // The same events as htmlparser2's own tokenizer, for a fraction of its time on real pages.
+  Tokenizer: scanningTokenizer,
 } as const;
 
 class DepthLimitedHandler extends DomHandler {
