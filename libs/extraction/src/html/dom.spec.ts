@@ -1,5 +1,14 @@
 import { findAll } from 'domutils';
-import { descendantsWhere, elementsUnder, elementsWithAttribute, parseHtml } from './dom';
+import { Document } from 'domhandler';
+import {
+  descendantsWhere,
+  elementsNamed,
+  elementsUnder,
+  elementsWithAttribute,
+  parseHtml,
+  PageDocument,
+  select,
+} from './dom';
 
 const PAGE = `<html><body>
   <div id="a" role="main"><p class="x">One <b>bold</b></p><script>var x = '<p>';</script></div>
@@ -29,6 +38,27 @@ describe(elementsWithAttribute.name, () => {
       'span',
     ]);
     expect(elementsWithAttribute(document, 'hidden')).toEqual([]);
+  });
+});
+
+describe(PageDocument.name, () => {
+  it('answers from its indexes what a walk of a plain document of the same nodes answers', () => {
+    const page = parseHtml(PAGE);
+    const plain = new Document(page.children);
+    const names = (elements: readonly { name: string }[]): string[] =>
+      elements.map((element) => element.name);
+
+    expect(page).toBeInstanceOf(PageDocument);
+    for (const tag of ['p', 'div', 'script', 'table']) {
+      expect(elementsNamed(page, tag)).toEqual(elementsNamed(plain, tag));
+    }
+    for (const attribute of ['role', 'itemprop', 'class', 'hidden']) {
+      expect(elementsWithAttribute(page, attribute)).toEqual(
+        elementsWithAttribute(plain, attribute),
+      );
+    }
+    expect(names(select('p, [itemprop]', page))).toEqual(['p', 'section', 'span', 'p']);
+    expect(select('p, [itemprop]', plain)).toEqual(select('p, [itemprop]', page));
   });
 });
 

@@ -12,7 +12,7 @@ import { attribute, descendantsWhere, parseHtml, select, selectFirst, textOf } f
 import { readFigures } from './figures';
 import { readJsonLdArticle } from './json-ld';
 import type { JsonLdArticle } from './json-ld';
-import { findMainContainer, readBlocks } from './main-content';
+import { ContentReader } from './main-content';
 import { readMicrodataArticle } from './microdata';
 import type { MicrodataArticle } from './microdata';
 import { readPageMetadata } from './page-metadata';
@@ -137,7 +137,7 @@ const ELSEWHERE_CLASS = /related|comment/i;
  * article:author is usually a profile URL. A source whose value does not survive cleaning (a
  * date that does not parse, an author that is only the publisher) gives way to the next.
  *
- * The body is the text blocks of the main container (see findMainContainer); when that has
+ * The body is the text blocks of the main container (see ContentReader); when that has
  * none, JSON-LD `articleBody`.
  */
 export function extractHtml(html: string, context: DraftContext): ArticleDraft {
@@ -147,7 +147,8 @@ export function extractHtml(html: string, context: DraftContext): ArticleDraft {
   const ld = readJsonLdArticle(document);
   const md = readMicrodataArticle(document);
   const baseUrl = absoluteUrl(meta.baseHref, context.baseUrl) ?? context.baseUrl;
-  const container = findMainContainer(document);
+  const content = new ContentReader();
+  const container = content.findMainContainer(document);
   context.deadline?.check('finding the article body');
   const h1 = selectFirst('h1', container);
 
@@ -164,7 +165,9 @@ export function extractHtml(html: string, context: DraftContext): ArticleDraft {
       headline ? [comparisonKey(headline)] : [],
     ),
   );
-  const blocks = readBlocks(container).filter((block) => !headlines.has(comparisonKey(block)));
+  const blocks = content
+    .readBlocks(container)
+    .filter((block) => !headlines.has(comparisonKey(block)));
   const paragraphs =
     blocks.length > 0 ? blocks : (ld?.articleBody?.split(/\n+/).map(normalizeText) ?? []);
 

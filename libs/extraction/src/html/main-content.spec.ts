@@ -1,5 +1,5 @@
 import { parseHtml } from './dom';
-import { findMainContainer, readBlocks } from './main-content';
+import { ContentReader, findMainContainer, readBlocks } from './main-content';
 
 const sentence = (topic: string): string =>
   `This is a long enough sentence about ${topic} to count as the prose of a news article.`;
@@ -113,5 +113,19 @@ describe('findMainContainer on split layouts', () => {
       <div class="text">${story.map((n) => `<p>${sentence(n)}</p>`).join('')}</div>
       <article><p>${sentence('another story')}</p></article></div></body>`);
     expect(blocks).toEqual(['the summary', ...story].map(sentence));
+  });
+});
+
+describe(ContentReader.name, () => {
+  it('reads the container it found as a fresh reader reads it, joined sections included', () => {
+    const section = (names: string[]): string =>
+      `<div class="story-section">${names.map((n) => `<p>${sentence(n)}</p>`).join('')}</div>`;
+    const page = parseHtml(`<body><nav><a href="/">Home</a></nav>${section(['one', 'two', 'three'])}
+      <div class="ad-unit">Advertisement</div>${section(['four'])}</body>`);
+    const reader = new ContentReader();
+    const container = reader.findMainContainer(page);
+
+    expect(reader.readBlocks(container)).toEqual(new ContentReader().readBlocks(container));
+    expect(reader.readBlocks(container)).toEqual(['one', 'two', 'three', 'four'].map(sentence));
   });
 });

@@ -55,6 +55,9 @@ const NAMED_CONTAINER_SHARE = 0.5;
 /** Text runs shorter than this are labels and links, not prose, when scoring containers. */
 const MIN_SCORED_TEXT = 25;
 
+/** Elements whose own text counts towards a container's score. */
+const SCORED = new Set(['p', 'div', 'td', 'pre', 'blockquote']);
+
 /**
  * Below this much text the container found while skipping furniture is suspect: on some pages a
  * wrapper around the whole article carries a furniture word, and skipping it leaves a cookie
@@ -63,18 +66,8 @@ const MIN_SCORED_TEXT = 25;
  */
 const MIN_ARTICLE_CHARS = 500;
 
-/**
- * The element that holds the article body. The page's own markup (`itemprop=articleBody`,
- * `<article>`, `<main>`) when it holds most of the text; otherwise the element with the most
- * paragraph text: each paragraph counts fully for its parent and half for its grandparent, so the
- * winner is the element whose children are the paragraphs.
- */
-export function findMainContainer(document: Document): ParentNode {
-  const strict = chooseContainer(document, true);
-  if (strict.length >= MIN_ARTICLE_CHARS) return strict.container;
-  const loose = chooseContainer(document, false);
-  return loose.length > strict.length ? loose.container : strict.container;
-}
+/** What an element is to the reader, by its tag, its visibility and its class and id words. */
+type ElementKind = ClassKind | 'not-text';
 
 interface Choice {
   container: ParentNode;
@@ -82,53 +75,246 @@ interface Choice {
   length: number;
 }
 
-function chooseContainer(document: Document, skipFurniture: boolean): Choice {
-  const scores = scoreElements(document, skipFurniture);
-  const densest = commonAncestor(highestScored(scores), scores);
-  const best: Choice | null = densest ? withSiblings(densest, scores, skipFurniture) : null;
-  for (const markup of CONTAINER_MARKUP) {
-    const named = markup(document)
-      .filter((element) => !isInsideFurniture(element, skipFurniture))
-      .map((element) => ({ container: element, length: paragraphTextLength(element) }))
-      .sort((a, b) => b.length - a.length)[0];
-    if (named && named.length > 0 && named.length >= (best?.length ?? 0) * NAMED_CONTAINER_SHARE) {
-      return named;
-    }
-  }
-  if (best) return best;
-  const body = elementsNamed(document, 'body')[0] ?? document;
-  return { container: body, length: paragraphTextLength(body) };
+/** A run of text between two block boundaries, with what the pruning rules need to know. */
+interface Block {
+  text: string;
+  /** Characters of it inside links. */
+  linkChars: number;
+  /** The nearest block element around it (`p`, `li`, `h2`, `div`…). */
+  tag: string;
 }
 
-/** Elements whose own text counts towards a container's score. */
-const SCORED = new Set(['p', 'div', 'td', 'pre', 'blockquote']);
+/**
+ * The element that holds the article body. The page's own markup (`itemprop=articleBody`,
+ * `<article>`, `<main>`) when it holds most of the text; otherwise the element with the most
+ * paragraph text: each paragraph counts fully for its parent and half for its grandparent, so the
+ * winner is the element whose children are the paragraphs.
+ */
+export function findMainContainer(document: Document): ParentNode {
+  return new ContentReader().findMainContainer(document);
+}
 
-export function scoreElements(document: Document, skipFurniture: boolean): Map<Element, number> {
-  const scores = new Map<Element, number>();
-  const credit = (element: ParentNode | null, points: number): void => {
-    if (element && isTag(element)) scores.set(element, (scores.get(element) ?? 0) + points);
-  };
-  // Furniture is skipped here too, so a long comment thread does not win over the article.
-  const visit = (parent: ParentNode): void => {
-    for (const child of parent.children) {
-      if (!isTag(child)) continue;
-      const kind = kindOf(child);
-      if (kind === 'not-text' || kind === 'comments' || (skipFurniture && kind === 'furniture')) {
-        continue;
+/**
+ * The text blocks of a container in reading order: paragraphs, subheadings, list items, quotes,
+ * table rows, and text held directly by a div. Each block element (and each `<br>`) ends the
+ * running text; furniture, hidden elements and figures are skipped, and so are the blocks that
+ * are page furniture by their text (see isBoilerplate).
+ */
+export function readBlocks(container: ParentNode): string[] {
+  return new ContentReader().readBlocks(container);
+}
+
+/**
+ * Finds and reads the main content of one page, remembering what its walks learn: each element's
+ * kind (every walk asks about the same elements) and each container's blocks (the search for the
+ * main container measures the same elements in both of its passes, and readBlocks reads again the
+ * one it chose). The tree does not change after parsing, so neither do they.
+ *
+ * One reader serves one page and is dropped with it. The memory is kept here rather than in
+ * module-level WeakMaps keyed by the elements, which V8's young-generation collector treats as
+ * keeping every page's tree alive (see PageDocument).
+ */
+export class ContentReader {
+  private readonly kinds = new Map<Element, ElementKind>();
+  private readonly blocksOf = new Map<ParentNode, readonly Block[]>();
+
+  /** See the function of the same name. */
+  findMainContainer(document: Document): ParentNode {
+    const strict = this.chooseContainer(document, true);
+    if (strict.length >= MIN_ARTICLE_CHARS) return strict.container;
+    const loose = this.chooseContainer(document, false);
+    return loose.length > strict.length ? loose.container : strict.container;
+  }
+
+  /** See the function of the same name. */
+  readBlocks(container: ParentNode): string[] {
+    return this.collectBlocks(container)
+      .filter((block) => !isBoilerplate(block))
+      .map((block) => block.text);
+  }
+
+  private chooseContainer(document: Document, skipFurniture: boolean): Choice {
+    const scores = this.scoreElements(document, skipFurniture);
+    const densest = commonAncestor(highestScored(scores), scores);
+    const best: Choice | null = densest ? this.withSiblings(densest, scores, skipFurniture) : null;
+    for (const markup of CONTAINER_MARKUP) {
+      const named = markup(document)
+        .filter((element) => !this.isInsideFurniture(element, skipFurniture))
+        .map((element) => ({ container: element, length: this.paragraphTextLength(element) }))
+        .sort((a, b) => b.length - a.length)[0];
+      if (
+        named &&
+        named.length > 0 &&
+        named.length >= (best?.length ?? 0) * NAMED_CONTAINER_SHARE
+      ) {
+        return named;
       }
-      const length = SCORED.has(child.name) ? directTextLength(child) : 0;
-      if (length >= MIN_SCORED_TEXT) {
-        // A paragraph's container is its parent, and so is a div that holds only inline text (many
-        // pages write each paragraph as one); a div that mixes text and blocks is the container.
-        const container = PARAGRAPH.has(child.name) || !hasBlockChild(child) ? child.parent : child;
-        credit(container, length);
-        credit(container?.parent ?? null, length / 2);
-      }
-      visit(child);
     }
-  };
-  visit(document);
-  return scores;
+    if (best) return best;
+    const body = elementsNamed(document, 'body')[0] ?? document;
+    return { container: body, length: this.paragraphTextLength(body) };
+  }
+
+  private scoreElements(document: Document, skipFurniture: boolean): Map<Element, number> {
+    const scores = new Map<Element, number>();
+    const credit = (element: ParentNode | null, points: number): void => {
+      if (element && isTag(element)) scores.set(element, (scores.get(element) ?? 0) + points);
+    };
+    // Furniture is skipped here too, so a long comment thread does not win over the article.
+    const visit = (parent: ParentNode): void => {
+      for (const child of parent.children) {
+        if (!isTag(child)) continue;
+        const kind = this.kindOf(child);
+        if (kind === 'not-text' || kind === 'comments' || (skipFurniture && kind === 'furniture')) {
+          continue;
+        }
+        const length = SCORED.has(child.name) ? directTextLength(child) : 0;
+        if (length >= MIN_SCORED_TEXT) {
+          // A paragraph's container is its parent, and so is a div that holds only inline text
+          // (many pages write each paragraph as one); a div that mixes text and blocks is the
+          // container.
+          const container =
+            PARAGRAPH.has(child.name) || !hasBlockChild(child) ? child.parent : child;
+          credit(container, length);
+          credit(container?.parent ?? null, length / 2);
+        }
+        visit(child);
+      }
+    };
+    visit(document);
+    return scores;
+  }
+
+  /**
+   * The container and those of its siblings that continue the article: pages split a story into
+   * several blocks (a summary above the text, sections between ads), and the densest holds only
+   * one. As in Mozilla Readability, a sibling joins when it scores a good share of the container,
+   * or is a paragraph of prose with few links.
+   */
+  private withSiblings(
+    container: Element,
+    scores: Map<Element, number>,
+    skipFurniture: boolean,
+  ): Choice {
+    const parent = container.parent;
+    const members = (parent?.children ?? [container]).filter(
+      (node): node is Element =>
+        node === container ||
+        (isTag(node) &&
+          node.name !== 'article' &&
+          !this.isNotText(node) &&
+          !this.isFurniture(node, skipFurniture) &&
+          this.isProse(node)),
+    );
+    const parts = uniqueSort([...members, ...sameKind(container, scores)]);
+    if (parts.length === 1) {
+      return { container, length: this.paragraphTextLength(container) };
+    }
+    const joined = new Document(parts);
+    return { container: joined, length: this.paragraphTextLength(joined) };
+  }
+
+  /** A paragraph of running text: long enough, ends like a sentence, few links. */
+  private isProse(element: Element): boolean {
+    if (element.name !== 'p' && hasBlockChild(element)) return false;
+    const blocks = this.collectBlocks(element);
+    if (blocks.length !== 1) return false;
+    const [block] = blocks;
+    return (
+      block !== undefined &&
+      block.text.length >= 80 &&
+      block.linkChars < block.text.length * 0.25 &&
+      SENTENCE_END.test(block.text)
+    );
+  }
+
+  private isInsideFurniture(element: Element, skipFurniture: boolean): boolean {
+    for (let node: ParentNode | null = element.parent; node && isTag(node); node = node.parent) {
+      if (this.isNotText(node) || this.isFurniture(node, skipFurniture)) return true;
+    }
+    return false;
+  }
+
+  /** The text a container would give, before the boilerplate rules: enough to compare containers. */
+  private paragraphTextLength(container: ParentNode): number {
+    return this.collectBlocks(container).reduce((sum, block) => sum + block.text.length, 0);
+  }
+
+  private collectBlocks(container: ParentNode): readonly Block[] {
+    let blocks = this.blocksOf.get(container);
+    if (blocks === undefined) {
+      blocks = this.readContainer(container);
+      this.blocksOf.set(container, blocks);
+    }
+    return blocks;
+  }
+
+  private readContainer(container: ParentNode): Block[] {
+    const blocks: Block[] = [];
+    let running = '';
+    let linkChars = 0;
+    const tags: string[] = [isTag(container) ? container.name : 'body'];
+    const flush = (): void => {
+      const text = normalizeText(running);
+      if (text !== '') blocks.push({ text, linkChars, tag: tags[tags.length - 1] ?? 'div' });
+      running = '';
+      linkChars = 0;
+    };
+    const visit = (node: AnyNode, inLink: boolean): void => {
+      if (isText(node)) {
+        running += node.data;
+        if (inLink) linkChars += visibleLength(node.data);
+        return;
+      }
+      if (!isTag(node) || this.isSkipped(node)) return;
+      const block = BLOCK.has(node.name);
+      if (block) {
+        flush();
+        tags.push(node.name);
+      }
+      if (CELL.has(node.name)) running += ' ';
+      const link = inLink || node.name === 'a';
+      for (const child of node.children) visit(child, link);
+      if (block) {
+        flush();
+        tags.pop();
+      }
+    };
+    for (const child of container.children) visit(child, false);
+    flush();
+    return blocks;
+  }
+
+  private isSkipped(element: Element): boolean {
+    return this.isNotText(element) || this.isFurniture(element, true);
+  }
+
+  private kindOf(element: Element): ElementKind {
+    const { attribs } = element;
+    // Most elements have no class, id or itemprop: their kind is quicker to tell than to look up.
+    if (
+      attribs['class'] === undefined &&
+      attribs['id'] === undefined &&
+      attribs['itemprop'] === undefined
+    ) {
+      return isNotTextElement(element) ? 'not-text' : 'neutral';
+    }
+    let kind = this.kinds.get(element);
+    if (kind === undefined) {
+      kind = isNotTextElement(element) ? 'not-text' : classify(element);
+      this.kinds.set(element, kind);
+    }
+    return kind;
+  }
+
+  private isNotText(element: Element): boolean {
+    return this.kindOf(element) === 'not-text';
+  }
+
+  private isFurniture(element: Element, includeOtherThanComments: boolean): boolean {
+    const kind = this.kindOf(element);
+    return kind === 'comments' || (includeOtherThanComments && kind === 'furniture');
+  }
 }
 
 function highestScored(scores: Map<Element, number>): Element | null {
@@ -173,35 +359,6 @@ function contains(ancestor: Element, node: AnyNode): boolean {
   return false;
 }
 
-/**
- * The container and those of its siblings that continue the article: pages split a story into
- * several blocks (a summary above the text, sections between ads), and the densest holds only
- * one. As in Mozilla Readability, a sibling joins when it scores a good share of the container,
- * or is a paragraph of prose with few links.
- */
-function withSiblings(
-  container: Element,
-  scores: Map<Element, number>,
-  skipFurniture: boolean,
-): Choice {
-  const parent = container.parent;
-  const members = (parent?.children ?? [container]).filter(
-    (node): node is Element =>
-      node === container ||
-      (isTag(node) &&
-        node.name !== 'article' &&
-        !isNotText(node) &&
-        !isFurniture(node, skipFurniture) &&
-        isProse(node)),
-  );
-  const parts = uniqueSort([...members, ...sameKind(container, scores)]);
-  if (parts.length === 1) {
-    return { container, length: paragraphTextLength(container) };
-  }
-  const joined = new Document(parts);
-  return { container: joined, length: paragraphTextLength(joined) };
-}
-
 /** Elements of the winner's tag and class scoring at least this share of it continue it. */
 const SAME_KIND_SHARE = 0.1;
 
@@ -226,31 +383,10 @@ function sameKind(winner: Element, scores: Map<Element, number>): Element[] {
     .map(([element]) => element);
 }
 
-/** A paragraph of running text: long enough, ends like a sentence, few links. */
-function isProse(element: Element): boolean {
-  if (element.name !== 'p' && hasBlockChild(element)) return false;
-  const blocks = collectBlocks(element);
-  if (blocks.length !== 1) return false;
-  const [block] = blocks;
-  return (
-    block !== undefined &&
-    block.text.length >= 80 &&
-    block.linkChars < block.text.length * 0.25 &&
-    SENTENCE_END.test(block.text)
-  );
-}
-
 function hasBlockChild(element: Element): boolean {
   return element.children.some(
     (child) => isTag(child) && BLOCK.has(child.name) && child.name !== 'br',
   );
-}
-
-function isInsideFurniture(element: Element, skipFurniture: boolean): boolean {
-  for (let node: ParentNode | null = element.parent; node && isTag(node); node = node.parent) {
-    if (isNotText(node) || isFurniture(node, skipFurniture)) return true;
-  }
-  return false;
 }
 
 /** Text in the element's own text nodes and inline children, not in nested blocks. */
@@ -268,11 +404,6 @@ function directTextLength(element: Element): number {
   return length;
 }
 
-/** The text a container would give, before the boilerplate rules: enough to compare containers. */
-function paragraphTextLength(container: ParentNode): number {
-  return collectBlocks(container).reduce((sum, block) => sum + block.text.length, 0);
-}
-
 /** About the length normalizeText would leave, without building the string: scoring needs no more. */
 function visibleLength(text: string): number {
   let length = 0;
@@ -284,79 +415,6 @@ function visibleLength(text: string): number {
     space = isSpace;
   }
   return space && length > 0 ? length - 1 : length;
-}
-
-/** A run of text between two block boundaries, with what the pruning rules need to know. */
-interface Block {
-  text: string;
-  /** Characters of it inside links. */
-  linkChars: number;
-  /** The nearest block element around it (`p`, `li`, `h2`, `div`…). */
-  tag: string;
-}
-
-/**
- * The text blocks of a container in reading order: paragraphs, subheadings, list items, quotes,
- * table rows, and text held directly by a div. Each block element (and each `<br>`) ends the
- * running text; furniture, hidden elements and figures are skipped, and so are the blocks that
- * are page furniture by their text (see isBoilerplate).
- */
-export function readBlocks(container: ParentNode): string[] {
-  return collectBlocks(container)
-    .filter((block) => !isBoilerplate(block))
-    .map((block) => block.text);
-}
-
-/**
- * Each container's blocks, read once: the search for the main container measures the same
- * elements in both of its passes, and readBlocks reads again the one it chose. The tree does not
- * change after parsing, so neither do the blocks.
- */
-const blocksOfContainer = new WeakMap<ParentNode, readonly Block[]>();
-
-function collectBlocks(container: ParentNode): readonly Block[] {
-  let blocks = blocksOfContainer.get(container);
-  if (blocks === undefined) {
-    blocks = readContainer(container);
-    blocksOfContainer.set(container, blocks);
-  }
-  return blocks;
-}
-
-function readContainer(container: ParentNode): Block[] {
-  const blocks: Block[] = [];
-  let running = '';
-  let linkChars = 0;
-  const tags: string[] = [isTag(container) ? container.name : 'body'];
-  const flush = (): void => {
-    const text = normalizeText(running);
-    if (text !== '') blocks.push({ text, linkChars, tag: tags[tags.length - 1] ?? 'div' });
-    running = '';
-    linkChars = 0;
-  };
-  const visit = (node: AnyNode, inLink: boolean): void => {
-    if (isText(node)) {
-      running += node.data;
-      if (inLink) linkChars += visibleLength(node.data);
-      return;
-    }
-    if (!isTag(node) || isSkipped(node)) return;
-    const block = BLOCK.has(node.name);
-    if (block) {
-      flush();
-      tags.push(node.name);
-    }
-    if (CELL.has(node.name)) running += ' ';
-    const link = inLink || node.name === 'a';
-    for (const child of node.children) visit(child, link);
-    if (block) {
-      flush();
-      tags.pop();
-    }
-  };
-  for (const child of container.children) visit(child, false);
-  flush();
-  return blocks;
 }
 
 /** At most this many characters, a block can be a label ("Share this", "Tags", "Advertisement"). */
@@ -402,43 +460,6 @@ function isLabel({ text, tag }: Block): boolean {
 
 function isLinkRun({ text, linkChars }: Block): boolean {
   return linkChars > 0 && linkChars >= text.length * 0.5 && text.length < 200;
-}
-
-function isSkipped(element: Element): boolean {
-  return isNotText(element) || isFurniture(element, true);
-}
-
-/** What an element is to the reader, by its tag, its visibility and its class and id words. */
-type ElementKind = ClassKind | 'not-text';
-
-/** Each element's kind, worked out once: every walk over the tree asks about the same ones. */
-const kinds = new WeakMap<Element, ElementKind>();
-
-function kindOf(element: Element): ElementKind {
-  const { attribs } = element;
-  // Most elements have no class, id or itemprop: their kind is quicker to tell than to look up.
-  if (
-    attribs['class'] === undefined &&
-    attribs['id'] === undefined &&
-    attribs['itemprop'] === undefined
-  ) {
-    return isNotTextElement(element) ? 'not-text' : 'neutral';
-  }
-  let kind = kinds.get(element);
-  if (kind === undefined) {
-    kind = isNotTextElement(element) ? 'not-text' : classify(element);
-    kinds.set(element, kind);
-  }
-  return kind;
-}
-
-function isNotText(element: Element): boolean {
-  return kindOf(element) === 'not-text';
-}
-
-function isFurniture(element: Element, includeOtherThanComments: boolean): boolean {
-  const kind = kindOf(element);
-  return kind === 'comments' || (includeOtherThanComments && kind === 'furniture');
 }
 
 /**
