@@ -2,6 +2,8 @@
 export { extractArticle } from './article-extractor';
 export type { ExtractOptions } from './article-extractor';
 export { ExtractionError } from './extraction.error';
+// The parse alone, for the benchmark's floor under the extractor.
+export { parseHtml } from './html/dom';
 export type { ExtractionErrorCode } from './extraction.error';
 export { DEFAULT_LIMITS } from './limits';
 export type { ExtractionLimits } from './limits';

@@ -34,7 +34,11 @@ interface RunReport {
 /** Passes over all pages after the timed one: a leak shows as a heap that grows with them. */
 const MORE_PASSES = 5;
 
-const USAGE = 'usage: main.js [--only newsflow|readability|htmlparser2] [--worst N] [--dump DIR]';
+const USAGE =
+  'usage: main.js [--only newsflow|readability|htmlparser2|newsflow-parse] [--worst N] [--dump DIR]';
+
+/** The rows that time parsing alone: they extract no body to score. */
+const PARSE_ONLY: readonly ExtractorName[] = ['htmlparser2', 'newsflow-parse'];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -77,7 +81,7 @@ async function main(): Promise<void> {
     ],
     ...scored.map(({ report, score }) => [
       report.name,
-      ...(report.name === 'htmlparser2' ? ['-', '-', '-', '-'] : metricCells(score)),
+      ...(PARSE_ONLY.includes(report.name) ? ['-', '-', '-', '-'] : metricCells(score)),
       ...speedCells(report),
     ]),
     ...published.map(({ tool, score }) => [
