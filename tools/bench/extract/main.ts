@@ -5,6 +5,10 @@
  *
  * Each extractor runs in its own child process (this script, forked with --child NAME), so its
  * peak RSS is its own; the children run one after another so they never compete for the CPU.
+ * They run in rounds, each extractor once a round (`--rounds`, 3 by default): on a shared machine
+ * the speed of everything swings from minute to minute, and a ratio between two runs a few seconds
+ * apart in the same round swings far less than the rates themselves. The table gives each
+ * extractor's median round; the comparison line gives the ratio of each round.
  * The parent scores the predictions and prints the table.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -33,9 +37,10 @@ interface RunReport {
 
 /** Passes over all pages after the timed one: a leak shows as a heap that grows with them. */
 const MORE_PASSES = 5;
+const DEFAULT_ROUNDS = 3;
 
 const USAGE =
-  'usage: main.js [--only newsflow|readability|htmlparser2|newsflow-parse] [--worst N] [--dump DIR]';
+  'usage: main.js [--only newsflow|readability|htmlparser2|newsflow-parse] [--rounds N] [--worst N] [--dump DIR]';
 
 /** The rows that time parsing alone: they extract no body to score. */
 const PARSE_ONLY: readonly ExtractorName[] = ['htmlparser2', 'newsflow-parse'];
@@ -46,25 +51,45 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       worst: { type: 'string' },
       dump: { type: 'string' },
+      rounds: { type: 'string' },
       child: { type: 'string' },
+      'heap-passes': { type: 'string' },
     },
   });
-  if (values.child !== undefined) return runChild(extractorName(values.child));
+  if (values.child !== undefined) {
+    return runChild(extractorName(values.child), Number(values['heap-passes'] ?? 0));
+  }
 
   const started = performance.now();
-  const names = values.only === undefined ? Object.keys(EXTRACTORS) : [values.only];
-  const reports: RunReport[] = [];
-  for (const name of names) reports.push(await runInChild(extractorName(name)));
+  const names = (values.only === undefined ? Object.keys(EXTRACTORS) : [values.only]).map(
+    extractorName,
+  );
+  const rounds = Number(values.rounds ?? DEFAULT_ROUNDS);
+  if (!Number.isInteger(rounds) || rounds < 1)
+    throw new Error(`--rounds must be 1 or more; ${USAGE}`);
+  const runs = new Map<ExtractorName, RunReport[]>(names.map((name) => [name, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const name of names) {
+      // The heap is followed over more passes in the first round only: it does not change.
+      runs.get(name)?.push(await runInChild(name, round === 0 ? MORE_PASSES : 0));
+    }
+  }
 
   const truth = loadGroundTruth();
-  const scored = reports.map((report) => ({ report, score: evaluate(truth, report.predictions) }));
+  const scored = [...runs.values()].map((reports) => ({
+    reports,
+    report: medianRun(reports),
+    score: evaluate(truth, reports[0]?.predictions ?? {}),
+  }));
   const published = (['readability_js', 'trafilatura'] as const).map((tool) => ({
     tool,
     score: evaluate(truth, loadPublished(tool)),
   }));
 
   console.log(`article-extraction-benchmark: ${Object.keys(truth).length} pages, ${DATASET_DIR}`);
-  console.log(`node ${process.version}, times from one pass after a warm-up pass\n`);
+  console.log(
+    `node ${process.version}; each extractor's median of ${rounds} round(s), each round one pass after a warm-up pass\n`,
+  );
   printTable([
     [
       'extractor',
@@ -79,10 +104,10 @@ async function main(): Promise<void> {
       'peak RSS MB',
       `heap MB after 1/${MORE_PASSES + 1} passes`,
     ],
-    ...scored.map(({ report, score }) => [
+    ...scored.map(({ reports, report, score }) => [
       report.name,
       ...(PARSE_ONLY.includes(report.name) ? ['-', '-', '-', '-'] : metricCells(score)),
-      ...speedCells(report),
+      ...speedCells(report, reports),
     ]),
     ...published.map(({ tool, score }) => [
       `${tool} (published)`,
@@ -93,17 +118,7 @@ async function main(): Promise<void> {
 
   const ours = scored.find(({ report }) => report.name === 'newsflow');
   const peer = scored.find(({ report }) => report.name === 'readability');
-  if (ours && peer) {
-    const rate = (report: RunReport): number => report.pageMs.length / report.totalMs;
-    const cpuRate = (report: RunReport): number => report.pageMs.length / report.cpuMs;
-    // Wall-clock rates swing with whatever else the machine runs while each child has its turn;
-    // CPU time is each child's own work, so its ratio is the one to compare runs by.
-    console.log(
-      `\nnewsflow against readability in this run: ${(cpuRate(ours.report) / cpuRate(peer.report)).toFixed(1)}x the pages per CPU-second ` +
-        `(${(rate(ours.report) / rate(peer.report)).toFixed(1)}x the wall-clock pages/s), ` +
-        `${(ours.report.maxRssKb / peer.report.maxRssKb).toFixed(2)}x the peak RSS`,
-    );
-  }
+  if (ours && peer) printComparison(ours.reports, peer.reports);
   if (ours && values.worst !== undefined) printWorst(ours.score, Number(values.worst));
   if (ours && values.dump !== undefined) dump(ours.report.predictions, values.dump);
   console.log(`\nwhole run: ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -114,8 +129,45 @@ function extractorName(name: string): ExtractorName {
   return name;
 }
 
+/**
+ * Wall-clock rates swing with whatever else the machine runs while each child has its turn; CPU
+ * time is each child's own work, so its ratio is the one to compare runs by. Each round's ratio
+ * compares two children that ran seconds apart.
+ */
+function printComparison(ours: RunReport[], peer: RunReport[]): void {
+  const cpuRatios = ours.map((run, round) => cpuRate(run) / cpuRate(peer[round] ?? run));
+  const wallRatios = ours.map((run, round) => wallRate(run) / wallRate(peer[round] ?? run));
+  const list = (ratios: number[]): string =>
+    ratios.map((ratio) => `${ratio.toFixed(1)}x`).join(', ');
+  console.log(
+    `\nnewsflow against readability, round by round: ${list(cpuRatios)} the pages per CPU-second ` +
+      `(${list(wallRatios)} the wall-clock pages/s); lowest ${Math.min(...cpuRatios).toFixed(1)}x, ` +
+      `median ${median(cpuRatios).toFixed(1)}x per CPU-second. Peak RSS ` +
+      `${(maxRssKb(ours) / maxRssKb(peer)).toFixed(2)}x Readability's`,
+  );
+}
+
+const wallRate = (run: RunReport): number => run.pageMs.length / run.totalMs;
+const cpuRate = (run: RunReport): number => run.pageMs.length / run.cpuMs;
+const maxRssKb = (runs: RunReport[]): number => Math.max(...runs.map((run) => run.maxRssKb));
+
+function median(values: number[]): number {
+  return quantile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
+}
+
+/** The round with the median CPU rate: the table's speed figures come from it. */
+function medianRun(runs: RunReport[]): RunReport {
+  const sorted = [...runs].sort((a, b) => cpuRate(a) - cpuRate(b));
+  const run = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (run === undefined) throw new Error('no runs to report');
+  return run;
+}
+
 /** In the child: load every page into memory first, so that only extraction is timed. */
-function runChild(name: ExtractorName): void {
+function runChild(name: ExtractorName, heapPasses: number): void {
   const extract = EXTRACTORS[name];
   const pages = loadPages();
   // Warm-up: the parser service is long-running, so steady-state (JIT-compiled) speed is what counts.
@@ -134,8 +186,8 @@ function runChild(name: ExtractorName): void {
   const cpu = process.cpuUsage(cpuStart);
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const first = liveHeapMb();
-  for (let pass = 0; pass < MORE_PASSES; pass++) for (const page of pages) extract(page);
-  const last = liveHeapMb();
+  for (let pass = 0; pass < heapPasses; pass++) for (const page of pages) extract(page);
+  const last = heapPasses > 0 ? liveHeapMb() : first;
 
   const report: RunReport = {
     name,
@@ -155,23 +207,29 @@ function liveHeapMb(): number {
   return process.memoryUsage().heapUsed / 1024 / 1024;
 }
 
-function runInChild(name: ExtractorName): Promise<RunReport> {
-  return runReportingChild<RunReport>(__filename, ['--child', name], ['--expose-gc']);
+function runInChild(name: ExtractorName, heapPasses: number): Promise<RunReport> {
+  return runReportingChild<RunReport>(
+    __filename,
+    ['--child', name, '--heap-passes', String(heapPasses)],
+    ['--expose-gc'],
+  );
 }
 
 function metricCells(score: ArticleBodyScore): string[] {
   return [score.precision, score.recall, score.f1, score.accuracy].map((value) => value.toFixed(3));
 }
 
-function speedCells(report: RunReport): string[] {
+/** Times and rates from the median round; peak RSS over all rounds; the heap from the first. */
+function speedCells(report: RunReport, runs: RunReport[]): string[] {
   const sorted = [...report.pageMs].sort((a, b) => a - b);
+  const heap = runs[0]?.heapMb ?? report.heapMb;
   return [
     quantile(sorted, 0.5).toFixed(2),
     quantile(sorted, 0.9).toFixed(2),
-    (report.pageMs.length / (report.totalMs / 1000)).toFixed(0),
-    (report.pageMs.length / (report.cpuMs / 1000)).toFixed(0),
-    (report.maxRssKb / 1024).toFixed(0),
-    `${report.heapMb.first.toFixed(0)} / ${report.heapMb.last.toFixed(0)}`,
+    (wallRate(report) * 1000).toFixed(0),
+    (cpuRate(report) * 1000).toFixed(0),
+    (maxRssKb(runs) / 1024).toFixed(0),
+    `${heap.first.toFixed(0)} / ${heap.last.toFixed(0)}`,
   ];
 }
 
