@@ -34,6 +34,21 @@ describe(detectLanguage.name, () => {
     expect(detectAll).not.toHaveBeenCalled();
   });
 
+  it('tells plain English on a page that declares nothing without the detector', () => {
+    const detectAll = jest.mocked(tinyld.detectAll);
+    detectAll.mockClear();
+    expect(detectLanguage([samples['en'] ?? ''])).toBe('en');
+    expect(detectLanguage([samples['en'] ?? ''], 'english')).toBe('en');
+    expect(detectAll).not.toHaveBeenCalled();
+  });
+
+  it('asks the detector on a page that declares nothing and is not in English', () => {
+    const detectAll = jest.mocked(tinyld.detectAll);
+    detectAll.mockClear();
+    expect(detectLanguage([samples['de'] ?? ''])).toBe('de');
+    expect(detectAll).toHaveBeenCalledTimes(1);
+  });
+
   it('asks the detector when the text of a page declared English is not English', () => {
     const detectAll = jest.mocked(tinyld.detectAll);
     detectAll.mockClear();
