@@ -1,12 +1,22 @@
 import { compile, selectAll, selectOne } from 'css-select';
 import type { AnyNode, Element, ParentNode } from 'domhandler';
-import { Document, DomHandler, isDocument, isTag } from 'domhandler';
-import { getAttributeValue, textContent } from 'domutils';
+import * as domhandler from 'domhandler';
+import { Document, DomHandler } from 'domhandler';
+import { textContent } from 'domutils';
 import { Parser } from 'htmlparser2';
 import { ExtractionError } from '../extraction.error';
 import { DEFAULT_LIMITS } from '../limits';
 import { normalizeText } from '../text/text-normalizer';
 import { scanningTokenizer } from './scanning-tokenizer';
+
+/**
+ * domhandler's node tests, read once. Its index re-exports them through getters, and compiled
+ * CommonJS reads an import again at every call: on the walks over every node of a page, the getter
+ * alone took 2% of extraction time. The extractor's files import them from here.
+ */
+export const isTag: typeof domhandler.isTag = domhandler.isTag;
+export const isText: typeof domhandler.isText = domhandler.isText;
+export const isDocument: typeof domhandler.isDocument = domhandler.isDocument;
 
 /**
  * htmlparser2 builds the tree: three to four times the pages per second of linkedom on the
@@ -216,7 +226,7 @@ export function selectFirst(selector: string, root: AnyNode | AnyNode[]): Elemen
 
 /** An attribute's value, trimmed; null when absent or blank. */
 export function attribute(element: Element, name: string): string | null {
-  const value = getAttributeValue(element, name)?.trim();
+  const value = element.attribs[name]?.trim();
   return value ? value : null;
 }
 

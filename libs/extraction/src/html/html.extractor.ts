@@ -1,5 +1,4 @@
 import type { ArticleImageV1, ArticleProvenanceV1, ProvenanceField } from '@newsflow/contracts';
-import { isTag, isText } from 'domhandler';
 import type { ChildNode, Document, Element, ParentNode } from 'domhandler';
 import { sourced } from '../article-draft';
 import type { ArticleDraft, DraftContext, Sourced } from '../article-draft';
@@ -8,7 +7,16 @@ import { parseDate } from '../text/date-parser';
 import { splitCaptionCredit } from '../text/photo-credit';
 import { comparisonKey, normalizeText } from '../text/text-normalizer';
 import { absoluteUrl } from '../text/url';
-import { attribute, descendantsWhere, parseHtml, select, selectFirst, textOf } from './dom';
+import {
+  attribute,
+  descendantsWhere,
+  isTag,
+  isText,
+  parseHtml,
+  select,
+  selectFirst,
+  textOf,
+} from './dom';
 import { readFigures } from './figures';
 import { readJsonLdArticle } from './json-ld';
 import type { JsonLdArticle } from './json-ld';

@@ -1,11 +1,11 @@
 import type { AnyNode, Element, ParentNode } from 'domhandler';
-import { Document, isTag, isText } from 'domhandler';
+import { Document } from 'domhandler';
 import { normalizeText } from '../text/text-normalizer';
 import { uniqueSort } from 'domutils';
 import { isDateline } from '../text/date-parser';
 import { classifyNames } from './class-names';
 import type { ClassKind } from './class-names';
-import { attribute, elementsNamed, elementsWithAttribute, isHidden } from './dom';
+import { attribute, elementsNamed, elementsWithAttribute, isHidden, isTag, isText } from './dom';
 
 /**
  * Elements whose content is never article text: page furniture, scripts and forms, and figures

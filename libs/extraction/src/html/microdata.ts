@@ -1,6 +1,5 @@
-import { isTag } from 'domhandler';
 import type { Document, Element } from 'domhandler';
-import { attribute, elementsWithAttribute, select, textOf } from './dom';
+import { attribute, elementsWithAttribute, isTag, select, textOf } from './dom';
 import { isArticleType } from './json-ld';
 
 /** The fields of a schema.org article in the page's microdata that the extractor uses. */
