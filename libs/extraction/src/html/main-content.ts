@@ -111,8 +111,8 @@ export function readBlocks(container: ParentNode): string[] {
  * one it chose). The tree does not change after parsing, so neither do they.
  *
  * One reader serves one page and is dropped with it. The memory is kept here rather than in
- * module-level WeakMaps keyed by the elements, which V8's young-generation collector treats as
- * keeping every page's tree alive (see PageDocument).
+ * module-level WeakMaps keyed by the elements, with which every page's tree outlived V8's
+ * young-generation collections (see PageDocument).
  */
 export class ContentReader {
   private readonly kinds = new Map<Element, ElementKind>();
