@@ -1,14 +1,15 @@
 import { parseHtml } from './dom';
-import { ContentReader, findMainContainer, readBlocks } from './main-content';
+import { ContentReader, readBlocks } from './main-content';
 
 const sentence = (topic: string): string =>
   `This is a long enough sentence about ${topic} to count as the prose of a news article.`;
 
 function bodyOf(html: string): string[] {
-  return readBlocks(findMainContainer(parseHtml(html)));
+  const reader = new ContentReader();
+  return reader.readBlocks(reader.findMainContainer(parseHtml(html)));
 }
 
-describe(findMainContainer.name, () => {
+describe('ContentReader.findMainContainer', () => {
   it('prefers the articleBody the page names over a longer block elsewhere', () => {
     const blocks = bodyOf(`<body>
       <div itemprop="articleBody"><p>${sentence('the dam')}</p><p>${sentence('the flood')}</p></div>
@@ -89,7 +90,7 @@ describe(readBlocks.name, () => {
   });
 });
 
-describe('findMainContainer on split layouts', () => {
+describe('ContentReader.findMainContainer on split layouts', () => {
   it('counts divs that each hold one paragraph as paragraphs of their parent', () => {
     const paragraphs = ['one', 'two', 'three'].map((n) => `<div><span>${sentence(n)}</span></div>`);
     const blocks = bodyOf(`<body><div class="reader">${paragraphs.join('')}</div>

@@ -85,16 +85,6 @@ interface Block {
 }
 
 /**
- * The element that holds the article body. The page's own markup (`itemprop=articleBody`,
- * `<article>`, `<main>`) when it holds most of the text; otherwise the element with the most
- * paragraph text: each paragraph counts fully for its parent and half for its grandparent, so the
- * winner is the element whose children are the paragraphs.
- */
-export function findMainContainer(document: Document): ParentNode {
-  return new ContentReader().findMainContainer(document);
-}
-
-/**
  * The text blocks of a container in reading order: paragraphs, subheadings, list items, quotes,
  * table rows, and text held directly by a div. Each block element (and each `<br>`) ends the
  * running text; furniture, hidden elements and figures are skipped, and so are the blocks that
@@ -118,7 +108,12 @@ export class ContentReader {
   private readonly kinds = new Map<Element, ElementKind>();
   private readonly blocksOf = new Map<ParentNode, readonly Block[]>();
 
-  /** See the function of the same name. */
+  /**
+   * The element that holds the article body. The page's own markup (`itemprop=articleBody`,
+   * `<article>`, `<main>`) when it holds most of the text; otherwise the element with the most
+   * paragraph text: each paragraph counts fully for its parent and half for its grandparent, so the
+   * winner is the element whose children are the paragraphs.
+   */
   findMainContainer(document: Document): ParentNode {
     const strict = this.chooseContainer(document, true);
     if (strict.length >= MIN_ARTICLE_CHARS) return strict.container;
