@@ -27,15 +27,24 @@ interface RunReport {
   name: ExtractorName;
   pageMs: number[];
   totalMs: number;
-  /** CPU time (user + system) of the timed passes: what other processes on the machine barely move. */
+  /**
+   * CPU time (user + system) of the timed passes: what other processes on the machine barely
+   * move.
+   */
   cpuMs: number;
   maxRssKb: number;
-  /** Live heap after a full collection, after the timed passes and after `--heap-passes` more (MORE_PASSES in the first round, none after). */
+  /**
+   * Live heap after a full collection, after the timed passes and after `--heap-passes` more
+   * (MORE_PASSES in the first round, none after).
+   */
   heapMb: { first: number; last: number };
   predictions: Record<string, string>;
 }
 
-/** Passes over all pages after the timed ones, in the first round: a leak shows as a heap that grows with them. */
+/**
+ * Passes over all pages after the timed ones, in the first round: a leak shows as a heap that
+ * grows with them.
+ */
 const MORE_PASSES = 5;
 const DEFAULT_ROUNDS = 3;
 /**
