@@ -7,7 +7,9 @@ export default {
     '<rootDir>/{apps,libs,examples}/**/*.int-spec.ts',
     '<rootDir>/tests/**/*.e2e-spec.ts',
   ],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/tmp/'],
+  // Anchored to the root: a clone under /tmp (or any path holding "dist") must still find its
+  // suites; only the repository's own build output and scratch folder are skipped.
+  testPathIgnorePatterns: ['<rootDir>/node_modules/', '<rootDir>/dist/', '<rootDir>/tmp/'],
   globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.ts',
   // Suites share one broker and one database and start OS processes: one at a time on 2 cores.

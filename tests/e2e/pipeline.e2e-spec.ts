@@ -19,7 +19,7 @@ import {
 import type { RunningProcess, RunningService, Stage, TempDatabase } from '@newsflow/testing';
 import type { DataSource } from 'typeorm';
 
-const SEED_DIR = resolve(REPO_ROOT, '../shared/fixtures/seed');
+const SEED_DIR = resolve(REPO_ROOT, 'tests/fixtures/seed');
 const SEED = join(SEED_DIR, '000_7e9030f28acf342c.txt');
 const API_PORT = 13000;
 const PORTS: Record<Stage, number> = {

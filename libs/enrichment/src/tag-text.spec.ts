@@ -4,8 +4,8 @@ import type { EntityV1 } from '@newsflow/contracts';
 import { tagText } from './tag-text';
 import type { Tags, TextInput } from './tag-text';
 
-// The seed story as the pipeline must tag it: shared/fixtures/seed/expected.json (beside the
-// repository) holds the title, the description (our lead) and the six article paragraphs.
+// The seed story as the pipeline must tag it: tests/fixtures/seed/expected.json (a copy of
+// shared/fixtures/seed, kept in the repository) holds the title, the description (our lead) and the six article paragraphs.
 interface SeedExpectation {
   exact: { title: string; lead: string };
   paragraphs_in_order_each_once: string[];
@@ -13,7 +13,7 @@ interface SeedExpectation {
   contains: { people: string[]; places: string[]; topics_iptc_top_level: string[] };
 }
 
-const seedPath = resolve(__dirname, '../../../../shared/fixtures/seed/expected.json');
+const seedPath = resolve(__dirname, '../../../tests/fixtures/seed/expected.json');
 const seed = JSON.parse(readFileSync(seedPath, 'utf8')) as SeedExpectation;
 const seedInput: TextInput = {
   title: seed.exact.title,

@@ -4,11 +4,11 @@ import { exampleArticleFetched } from '@newsflow/contracts';
 import type { ArticleFetchedV1 } from '@newsflow/contracts';
 
 /**
- * The seed page and what the pipeline must make of it, read from the shared folder that lies
- * beside the repository (`../shared` from its root, for developers and CI alike), so the specs
- * check the expectations as written there rather than a copy.
+ * The seed page and what the pipeline must make of it, from tests/fixtures/seed: a verbatim copy
+ * of `shared/fixtures/seed`, kept in the repository so the specs pass on a clone with nothing
+ * beside it.
  */
-const SEED_FOLDER = resolve(__dirname, '../../../../shared/fixtures/seed');
+const SEED_FOLDER = resolve(__dirname, '../../../tests/fixtures/seed');
 const SEED_PAGE = '000_7e9030f28acf342c.txt';
 
 export interface SeedExpectations {

@@ -6,7 +6,7 @@ import { enrichRecord } from './enrich.command';
 import { transformJsonLines } from './jsonl';
 import { parseRecord } from './parse.command';
 
-const SEED = resolve(__dirname, '../../../../../shared/fixtures/seed/000_7e9030f28acf342c.txt');
+const SEED = resolve(__dirname, '../../../../tests/fixtures/seed/000_7e9030f28acf342c.txt');
 
 async function run(lines: string[], transform: (record: unknown) => unknown) {
   const input = new PassThrough();

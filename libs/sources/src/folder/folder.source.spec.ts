@@ -7,7 +7,7 @@ import { articleIdFromContent, articleIdFromUrl } from '../article-id';
 import { pollAndPublish } from '../article-source';
 import { FolderSource } from './folder.source';
 
-const SEED = resolve(__dirname, '../../../../../shared/fixtures/seed/000_7e9030f28acf342c.txt');
+const SEED = resolve(__dirname, '../../../../tests/fixtures/seed/000_7e9030f28acf342c.txt');
 
 describe(FolderSource.name, () => {
   let folder: string;
