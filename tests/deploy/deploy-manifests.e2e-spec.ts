@@ -10,6 +10,7 @@ import {
   stageEnv,
 } from '@newsflow/config';
 import type { StageName } from '@newsflow/config';
+import { messageLimits } from '@newsflow/messaging';
 import { readSourcesFile } from '@newsflow/sources';
 import { parse, parseAllDocuments } from 'yaml';
 
@@ -21,7 +22,7 @@ import { parse, parseAllDocuments } from 'yaml';
 
 const ROOT = join(__dirname, '../..');
 const STAGES = Object.keys(stageEnv) as StageName[];
-/** CI installs both; the line is in the report of the change that added this suite. */
+/** The README's prerequisites give this line; .ci/run installs both the same way. */
 const INSTALL_HINT =
   'apt-get install -y --no-install-recommends docker-compose, and kubectl (Debian package kubernetes-client where no kubectl is installed)';
 /** Lets a run check the manifests with another kubectl, e.g. Debian's 1.20 unpacked elsewhere. */
@@ -182,6 +183,28 @@ describe('docker-compose.yml', () => {
     expect(env.KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS).toBe('0');
     expect(kafka.healthcheck?.test?.join(' ')).toContain('--bootstrap-server');
     expect(service('postgres').healthcheck?.test?.join(' ')).toContain('pg_isready');
+  });
+
+  it('gives the broker the largest batch the stages make, as tools/kafka does, and the stages one message limit', () => {
+    const limits = messageLimits(loadKafkaConfig({}).maxMessageBytes);
+    const broker = composeEnv(service('kafka'));
+    const properties = Object.fromEntries(
+      readFileSync(join(ROOT, 'tools/kafka/server.properties'), 'utf8')
+        .split('\n')
+        .filter((line) => /^[a-z.]+=/.test(line))
+        .map((line) => line.split('=') as [string, string]),
+    );
+
+    expect(Number(broker.KAFKA_MESSAGE_MAX_BYTES)).toBe(limits.deadLetterTopicBytes);
+    expect(Number(broker.KAFKA_REPLICA_FETCH_MAX_BYTES)).toBe(limits.deadLetterTopicBytes);
+    expect(Number(properties['message.max.bytes'])).toBe(limits.deadLetterTopicBytes);
+    expect(Number(properties['replica.fetch.max.bytes'])).toBe(limits.deadLetterTopicBytes);
+    for (const stage of STAGES) {
+      expect([stage, composeEnv(service(stage)).KAFKA_MAX_MESSAGE_BYTES]).toEqual([
+        stage,
+        String(limits.valueBytes),
+      ]);
+    }
   });
 
   it.each(STAGES)('sets exactly the variables the %s reads, each to a valid value', (stage) => {
@@ -430,6 +453,13 @@ describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas }) =
     expect([...names].sort()).toEqual(expectedVariables(stage));
     expect(new Set(names).size).toBe(names.length);
     expectValidConfig(stage, values);
+  });
+
+  it('gives every stage the default message limit, which the topics they create are sized for', () => {
+    const shared = find('ConfigMap', container('parser').envFrom?.[0]?.configMapRef?.name ?? '');
+    expect(shared.data?.KAFKA_MAX_MESSAGE_BYTES).toBe(
+      String(messageLimits(loadKafkaConfig({}).maxMessageBytes).valueBytes),
+    );
   });
 
   it('shares only the variables every stage reads through the ConfigMap', () => {

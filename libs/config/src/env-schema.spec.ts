@@ -9,6 +9,7 @@ describe(readEnv.name, () => {
       groupPrefix: 'newsflow',
       topicPartitions: 3,
       maxAttempts: 5,
+      maxMessageBytes: 8_388_608,
       logLevel: 'info',
     });
   });

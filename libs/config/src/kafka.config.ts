@@ -16,6 +16,11 @@ export const kafkaEnv = {
     min: 1,
     max: 100,
   }),
+  KAFKA_MAX_MESSAGE_BYTES: int(
+    'largest message value (JSON, before compression) sent; topic and broker limits derive from it',
+    8 * 1024 * 1024,
+    { min: 1024 * 1024, max: 64 * 1024 * 1024 },
+  ),
   LOG_LEVEL: oneOf('log level', ['debug', 'info', 'warn', 'error'] as const, 'info'),
 };
 
@@ -25,6 +30,7 @@ export interface KafkaConfig {
   groupPrefix: string;
   topicPartitions: number;
   maxAttempts: number;
+  maxMessageBytes: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -36,6 +42,7 @@ export function loadKafkaConfig(env?: Readonly<Record<string, string | undefined
     groupPrefix: v.KAFKA_GROUP_PREFIX,
     topicPartitions: v.KAFKA_TOPIC_PARTITIONS,
     maxAttempts: v.KAFKA_MAX_ATTEMPTS,
+    maxMessageBytes: v.KAFKA_MAX_MESSAGE_BYTES,
     logLevel: v.LOG_LEVEL,
   };
 }

@@ -10,6 +10,24 @@ export class UnprocessableError extends Error {
 }
 
 /**
+ * A value too large for its topic. It will never fit, so it is not retried: the fetcher records
+ * it against its source, a stage dead-letters the message that produced it.
+ */
+export class MessageTooLargeError extends Error {
+  override readonly name = 'MessageTooLargeError';
+  constructor(
+    readonly topic: string,
+    readonly key: string,
+    readonly bytes: number,
+    readonly limit: number,
+  ) {
+    super(
+      `too-large-for-topic: the message for ${key} is ${bytes} bytes as JSON, over the ${limit}-byte limit of ${topic} (KAFKA_MAX_MESSAGE_BYTES)`,
+    );
+  }
+}
+
+/**
  * A dependency (Postgres, an HTTP origin the stage needs) is unavailable. Not the message's fault:
  * the runner keeps the message, backs off and tries again for as long as the service runs.
  */
@@ -42,9 +60,31 @@ export type FailureClass =
 export function classifyFailure(error: unknown): FailureClass {
   if (error instanceof InvalidEventError) return { kind: 'permanent', code: error.code };
   if (error instanceof UnprocessableError) return { kind: 'permanent', code: 'unprocessable' };
+  // An output too large for its topic stays too large, whether we or the broker said so.
+  if (error instanceof MessageTooLargeError || isBrokerRefusal(error)) {
+    return { kind: 'permanent', code: 'unprocessable' };
+  }
   if (error instanceof DependencyUnavailableError) return { kind: 'dependency' };
   if (isUnavailable(error)) return { kind: 'dependency' };
   return { kind: 'transient' };
+}
+
+/**
+ * Kafka error codes that refuse a produce request for what it holds, so that sending it again
+ * cannot help (a topic whose max.message.bytes is below ours, say). kafkajs gives the code as
+ * `type`, on the error or on the one it wraps after its own retries.
+ */
+const BROKER_REFUSALS = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID_RECORD']);
+
+function isBrokerRefusal(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 3) return false;
+  const { type, cause, originalError } = error as {
+    type?: unknown;
+    cause?: unknown;
+    originalError?: unknown;
+  };
+  if (typeof type === 'string' && BROKER_REFUSALS.has(type)) return true;
+  return isBrokerRefusal(cause, depth + 1) || isBrokerRefusal(originalError, depth + 1);
 }
 
 /** pg reports a connection lost mid-query with this message and no code. */

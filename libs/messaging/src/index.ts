@@ -10,6 +10,7 @@ export type {
 export { buildDeadLetter } from './dead-letter';
 export {
   DependencyUnavailableError,
+  MessageTooLargeError,
   UnprocessableError,
   classifyFailure,
   errorMessage,
@@ -19,9 +20,21 @@ export { createKafka } from './kafka-client';
 export type { KafkaConnection } from './kafka-client';
 export { jsonLogger } from './logger';
 export type { LogLevel, MessagingLogger } from './logger';
-export { EventPublisher } from './publisher';
-export type { OutboundMessage } from './publisher';
-export { ensureTopics } from './topic-admin';
+export { EventPublisher, PublisherClosedError } from './publisher';
+export type { OutboundMessage, PreparedMessage, PublisherOptions } from './publisher';
+export { DEFAULT_MESSAGE_LIMITS, compressedBound, messageLimits } from './message-limits';
+export type { MessageLimits } from './message-limits';
+export {
+  MAX_DECOMPRESSED_BYTES,
+  TOPIC_COMPRESSION,
+  TOPIC_COMPRESSION_NAME,
+  registerCompressionCodecs,
+  zstdCodec,
+  zstdContentSize,
+} from './compression';
+export { HoldingPublisher, HoldingStoppedError } from './holding-publisher';
+export type { DeliveryOutcome, HoldingOptions } from './holding-publisher';
+export { ensureTopics, topicConfig } from './topic-admin';
 export type { TopicLayout } from './topic-admin';
 export { BATCH, KAFKA_STAGE_TRANSPORT, KafkaStageTransport } from './nest/kafka-stage.transport';
 export type { KafkaStageTransportOptions } from './nest/kafka-stage.transport';

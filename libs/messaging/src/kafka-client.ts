@@ -1,5 +1,6 @@
 import { Kafka, logLevel as KafkaLogLevel } from 'kafkajs';
 import type { LogEntry } from 'kafkajs';
+import { registerCompressionCodecs } from './compression';
 import type { MessagingLogger } from './logger';
 
 export interface KafkaConnection {
@@ -7,8 +8,12 @@ export interface KafkaConnection {
   clientId: string;
 }
 
-/** One kafkajs client per process; kafkajs's own logs are routed into ours. */
+/**
+ * One kafkajs client per process; kafkajs's own logs are routed into ours, and the topics' codec
+ * (zstd, which kafkajs lacks) is registered for it.
+ */
 export function createKafka(connection: KafkaConnection, logger: MessagingLogger): Kafka {
+  registerCompressionCodecs();
   return new Kafka({
     clientId: connection.clientId,
     brokers: connection.brokers,

@@ -11,6 +11,8 @@ export class PipelineMetrics {
   readonly deadLettered: Counter<'stage' | 'topic' | 'code'>;
   readonly retries: Counter<'stage' | 'topic'>;
   readonly published: Counter<'topic'>;
+  readonly publishedBytes: Counter<'topic'>;
+  readonly refused: Counter<'source' | 'reason'>;
   readonly handleSeconds: Histogram<'stage' | 'topic'>;
   readonly lag: Gauge<'stage' | 'topic' | 'partition'>;
 
@@ -47,6 +49,18 @@ export class PipelineMetrics {
       name: 'newsflow_messages_published_total',
       help: 'Messages produced to Kafka',
       labelNames: ['topic'],
+      registers,
+    });
+    this.publishedBytes = new Counter({
+      name: 'newsflow_published_value_bytes_total',
+      help: 'Bytes of message values produced to Kafka, before compression',
+      labelNames: ['topic'],
+      registers,
+    });
+    this.refused = new Counter({
+      name: 'newsflow_pages_refused_total',
+      help: 'Pages the fetcher had but could not publish (too large for the topic, say), by source',
+      labelNames: ['source', 'reason'],
       registers,
     });
     this.handleSeconds = new Histogram({

@@ -1,4 +1,10 @@
-export { REPO_ROOT, startTestBroker, stopTestBroker } from './kafka-broker';
+export {
+  REPO_ROOT,
+  brokerDataDir,
+  brokerPid,
+  startTestBroker,
+  stopTestBroker,
+} from './kafka-broker';
 export type { TestBroker } from './kafka-broker';
 export { spawnNode } from './child-process';
 export type { RunningProcess } from './child-process';
@@ -10,3 +16,7 @@ export { createTempDatabase, urlWithDatabase } from './temp-database';
 export type { TempDatabase } from './temp-database';
 export { readDeadLetters } from './dead-letters';
 export { enrichedArticle, germanEconomyArticle, jsonOrNull } from './articles';
+export { newsPages } from './news-pages';
+export type { NewsPage } from './news-pages';
+export { FeedServer } from './feed-server';
+export type { ServedPage } from './feed-server';

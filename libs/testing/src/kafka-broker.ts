@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -18,16 +19,19 @@ export interface TestBroker {
 /**
  * Starts a fresh broker from Kafka's jars for a test run, on ports away from a developer's
  * local stack (9092), via tools/kafka/start.sh. It records the pid; `stopTestBroker` stops
- * that pid and nothing else.
+ * that pid and nothing else. A suite that stops and restarts a broker of its own passes its own
+ * port and run dir, and `fresh: false` to restart it on the data it had.
  */
-export async function startTestBroker(port = 19092): Promise<TestBroker> {
-  const runDir = resolve(REPO_ROOT, 'tmp/kafka-test');
+export async function startTestBroker(
+  port = 19092,
+  { runDir = resolve(REPO_ROOT, 'tmp/kafka-test'), fresh = true } = {},
+): Promise<TestBroker> {
   const env = {
     ...process.env,
     KAFKA_RUN_DIR: runDir,
     KAFKA_PORT: String(port),
     KAFKA_CONTROLLER_PORT: String(port + 1),
-    KAFKA_FRESH: '1',
+    KAFKA_FRESH: fresh ? '1' : '0',
     KAFKA_HEAP: '-Xms256m -Xmx512m',
   };
   const { stdout } = await run('bash', [resolve(REPO_ROOT, 'tools/kafka/start.sh')], {
@@ -45,4 +49,14 @@ export async function stopTestBroker(broker: TestBroker): Promise<void> {
     timeout: 60_000,
   });
   process.stdout.write(stdout);
+}
+
+/** The pid tools/kafka/start.sh recorded for the broker of `runDir`. */
+export function brokerPid(broker: TestBroker): number {
+  return Number(readFileSync(resolve(broker.runDir, 'broker.pid'), 'utf8').trim());
+}
+
+/** The broker's data folder (log.dirs), as start.sh lays it out by default. */
+export function brokerDataDir(broker: TestBroker): string {
+  return resolve(broker.runDir, 'data');
 }

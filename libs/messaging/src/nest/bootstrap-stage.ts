@@ -6,6 +6,7 @@ import type { Kafka } from 'kafkajs';
 import type { MessagingLogger } from '../logger';
 import { PipelineMetrics } from '../metrics';
 import { EventPublisher } from '../publisher';
+import { messageLimits } from '../message-limits';
 import { ensureTopics } from '../topic-admin';
 import { JsonLoggerService } from './json-logger.service';
 import { KafkaStageTransport } from './kafka-stage.transport';
@@ -36,7 +37,10 @@ export async function bootstrapStage(
   const kafka = app.get<Kafka>(KAFKA);
   const config = app.get<KafkaConfig>(KAFKA_CONFIG);
   const logger = app.get<MessagingLogger>(MESSAGING_LOGGER);
-  await ensureTopics(kafka, { partitions: config.topicPartitions });
+  await ensureTopics(kafka, {
+    partitions: config.topicPartitions,
+    limits: messageLimits(config.maxMessageBytes),
+  });
 
   if (options.consumes) {
     app.connectMicroservice({

@@ -5,6 +5,7 @@ import type { KafkaConfig } from '@newsflow/config';
 import type { Kafka } from 'kafkajs';
 import { createKafka } from '../kafka-client';
 import { jsonLogger } from '../logger';
+import { messageLimits } from '../message-limits';
 import type { MessagingLogger } from '../logger';
 import { PipelineMetrics } from '../metrics';
 import { EventPublisher } from '../publisher';
@@ -61,9 +62,9 @@ export class MessagingModule {
         },
         {
           provide: EventPublisher,
-          useFactory: (kafka: Kafka, metrics: PipelineMetrics) =>
-            new EventPublisher(kafka, metrics),
-          inject: [KAFKA, PipelineMetrics],
+          useFactory: (kafka: Kafka, metrics: PipelineMetrics, config: KafkaConfig) =>
+            new EventPublisher(kafka, { metrics, limits: messageLimits(config.maxMessageBytes) }),
+          inject: [KAFKA, PipelineMetrics, KAFKA_CONFIG],
         },
         StageReadiness,
         PublisherLifecycle,

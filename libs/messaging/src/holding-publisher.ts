@@ -1,0 +1,176 @@
+import type { AnyTopic, TopicPayloads } from '@newsflow/contracts';
+import { DEPENDENCY_BACKOFF, backoffDelay } from './backoff';
+import type { BackoffPolicy } from './backoff';
+import { classifyFailure, errorMessage } from './errors';
+import type { MessagingLogger } from './logger';
+import { PublisherClosedError } from './publisher';
+import type { EventPublisher, PreparedMessage } from './publisher';
+
+export interface HoldingOptions {
+  /** Bytes of values held (queued, in flight, or waiting to be sent again); `submit` waits beyond. */
+  windowBytes: number;
+  logger: MessagingLogger;
+  backoff?: BackoffPolicy;
+}
+
+/**
+ * What became of a message handed over: published; refused for good (too large, or breaking its
+ * schema: the producer records why and does not offer it again until it changes); or dropped
+ * because the holder stopped first (the producer offers it again next time).
+ */
+export type DeliveryOutcome =
+  | { status: 'published' }
+  | { status: 'refused'; reason: string }
+  | { status: 'dropped'; reason: string };
+
+/** The holder was stopped before the message was sent; the caller still has its input. */
+export class HoldingStoppedError extends Error {
+  override readonly name = 'HoldingStoppedError';
+}
+
+/**
+ * For producers of first-hand input (the fetcher's pages, `newsctl ingest`'s files), which have
+ * no upstream topic to read a message again from: a message whose send fails because Kafka is
+ * unavailable is held and sent again with backoff, for as long as it takes, instead of being
+ * fetched again. At most `windowBytes` of values are held: `submit` waits for room, so a
+ * producer stops taking new input while the broker is away, and its memory stays bounded.
+ *
+ * A delivery rejects only when the message can never go (the broker refuses it as too large:
+ * an operator's topic smaller than ours), or with HoldingStoppedError after `stop()`.
+ */
+export class HoldingPublisher {
+  private held = 0;
+  private stopped = false;
+  private readonly wakers = new Set<() => void>();
+  private readonly backoff: BackoffPolicy;
+
+  constructor(
+    private readonly publisher: EventPublisher,
+    private readonly options: HoldingOptions,
+  ) {
+    this.backoff = options.backoff ?? DEPENDENCY_BACKOFF;
+  }
+
+  /** Bytes of values held right now. */
+  get heldBytes(): number {
+    return this.held;
+  }
+
+  /** Waits for room in the window, then takes the message; `delivered` settles as above. */
+  async submit(message: PreparedMessage): Promise<{ delivered: Promise<void> }> {
+    const bytes = message.value.length;
+    while (!this.stopped && this.held > 0 && this.held + bytes > this.options.windowBytes) {
+      await this.waitForWake();
+    }
+    if (this.stopped) throw new HoldingStoppedError('stopped before the message was taken');
+    this.held += bytes;
+    const delivered = this.deliver(message).finally(() => {
+      this.held -= bytes;
+      this.wakeAll();
+    });
+    return { delivered };
+  }
+
+  /**
+   * `prepare` and `submit` in one, for producers that record what happened to each message
+   * rather than handle errors: resolves once the message is taken (or refused, or dropped), with
+   * its outcome to come.
+   */
+  async handOver<T extends AnyTopic>(
+    topic: T,
+    key: string,
+    value: TopicPayloads[T],
+  ): Promise<{ outcome: Promise<DeliveryOutcome> }> {
+    let prepared: PreparedMessage;
+    try {
+      prepared = this.publisher.prepare(topic, key, value);
+    } catch (error) {
+      return { outcome: Promise.resolve(refusedOrThrow(error)) };
+    }
+    let delivered: Promise<void>;
+    try {
+      ({ delivered } = await this.submit(prepared));
+    } catch (error) {
+      return { outcome: Promise.resolve(droppedOrThrow(error)) };
+    }
+    const outcome = delivered.then(
+      (): DeliveryOutcome => ({ status: 'published' }),
+      (error: unknown) =>
+        error instanceof HoldingStoppedError ? droppedOrThrow(error) : refusedOrThrow(error),
+    );
+    return { outcome };
+  }
+
+  /** Held messages are dropped (their callers keep their input) and waiting ends at once. */
+  stop(): void {
+    this.stopped = true;
+    this.wakeAll();
+  }
+
+  private async deliver(message: PreparedMessage): Promise<void> {
+    for (let failures = 1; ; failures += 1) {
+      try {
+        const { delivered } = await this.publisher.send(message);
+        await delivered;
+        return;
+      } catch (error) {
+        if (this.stopped || error instanceof PublisherClosedError) {
+          throw new HoldingStoppedError(`not sent: ${errorMessage(error)}`);
+        }
+        if (classifyFailure(error).kind === 'permanent') throw error;
+        const retryInMs = backoffDelay(failures, this.backoff);
+        this.options.logger.warn(
+          {
+            topic: message.topic,
+            key: message.key,
+            failures,
+            retryInMs,
+            error: errorMessage(error),
+          },
+          'publish failed; holding the message to send it again',
+        );
+        await this.sleep(retryInMs);
+      }
+    }
+  }
+
+  /** Sleeps `ms`, or less if `stop()` is called meanwhile. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakers.delete(onWake);
+        resolve();
+      };
+      const onWake = () => {
+        if (this.stopped) done();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakers.add(onWake);
+    });
+  }
+
+  private waitForWake(): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        this.wakers.delete(wake);
+        resolve();
+      };
+      this.wakers.add(wake);
+    });
+  }
+
+  private wakeAll(): void {
+    for (const wake of [...this.wakers]) wake();
+  }
+}
+
+function refusedOrThrow(error: unknown): DeliveryOutcome {
+  if (classifyFailure(error).kind !== 'permanent') throw error;
+  return { status: 'refused', reason: errorMessage(error) };
+}
+
+function droppedOrThrow(error: unknown): DeliveryOutcome {
+  if (!(error instanceof HoldingStoppedError)) throw error;
+  return { status: 'dropped', reason: error.message };
+}

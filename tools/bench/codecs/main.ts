@@ -1,0 +1,268 @@
+/**
+ * `npm run bench:codecs`: which compression codec the topics should use, measured with real
+ * pages on a real broker. Every candidate kafkajs can use on Node 20 publishes the same
+ * fetched-article messages (the extraction benchmark's 181 pages, each as the fetcher would
+ * send it) through the project's own EventPublisher, then a consumer reads them back. Printed
+ * per codec, the median of the rounds: bytes per page as stored on the broker (what crosses the
+ * wire), the client's CPU per page producing and consuming, and the broker's CPU per page
+ * (its /proc counters) for both. The codecs run in a new order each round, after one round of
+ * warm-up for the broker's JIT.
+ *
+ *   npm run bench:codecs [-- --rounds 3 --copies 2]
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Topic, exampleArticleFetched } from '@newsflow/contracts';
+import type { ArticleFetchedV1 } from '@newsflow/contracts';
+import {
+  DEFAULT_MESSAGE_LIMITS,
+  EventPublisher,
+  createKafka,
+  jsonLogger,
+} from '@newsflow/messaging';
+import {
+  REPO_ROOT,
+  brokerDataDir,
+  brokerPid,
+  newsPages,
+  startTestBroker,
+  stopTestBroker,
+} from '@newsflow/testing';
+import type { TestBroker } from '@newsflow/testing';
+import type { Admin, Kafka } from 'kafkajs';
+import { formatTable, quantile } from '../bench-table';
+import { DATASET_DIR, loadPages } from '../extract/benchmark-dataset';
+import { CANDIDATES, registerCandidateCodecs, useZstdLevel } from './candidates';
+
+type Candidate = (typeof CANDIDATES)[number];
+
+interface Sample {
+  storedBytes: number;
+  produceCpuMs: number;
+  consumeCpuMs: number;
+  brokerProduceCpuMs: number;
+  brokerConsumeCpuMs: number;
+  produceMs: number;
+}
+
+const PORT = 29092;
+const CLOCK_TICKS_PER_S = 100;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { rounds: { type: 'string', default: '3' }, copies: { type: 'string', default: '2' } },
+  });
+  const rounds = Number(values.rounds);
+  const copies = Number(values.copies);
+  const pages = loadNewsPages();
+  const messages = pages.flatMap((page, i) =>
+    Array.from({ length: copies }, (_, copy) => fetchedArticle(page.html, page.url, i, copy)),
+  );
+  const rawBytes = messages.reduce((sum, m) => sum + Buffer.byteLength(JSON.stringify(m)), 0);
+  console.log(
+    `${messages.length} messages (${pages.length} pages x ${copies}), ${kb(rawBytes / messages.length)} KB per value as JSON`,
+  );
+
+  await registerCandidateCodecs();
+  const broker = await startTestBroker(PORT, {
+    runDir: resolve(REPO_ROOT, 'tmp/kafka-bench-codecs'),
+  });
+  const kafka = createKafka(
+    { brokers: [broker.brokers], clientId: 'bench-codecs' },
+    jsonLogger('bench', 'error'),
+  );
+  const samples = new Map<string, Sample[]>(CANDIDATES.map((c) => [c.name, []]));
+  try {
+    for (let round = 0; round <= rounds; round += 1) {
+      // Round 0 warms the broker's JIT and is not counted.
+      const order = rotate(CANDIDATES, round);
+      for (const candidate of order) {
+        const sample = await measure(kafka, broker, candidate, messages, `r${round}`);
+        if (round > 0) samples.get(candidate.name)?.push(sample);
+      }
+      if (round > 0) console.log(`round ${round} of ${rounds} done`);
+    }
+  } finally {
+    await stopTestBroker(broker);
+  }
+
+  const perPage = (v: number) => v / messages.length;
+  const rows = [
+    [
+      'codec',
+      'KB/page stored',
+      'ratio',
+      'producer CPU ms/page',
+      'consumer CPU ms/page',
+      'broker CPU ms/page (produce)',
+      'broker CPU ms/page (fetch)',
+      'produce pages/s',
+    ],
+  ];
+  for (const candidate of CANDIDATES) {
+    const s = samples.get(candidate.name) ?? [];
+    const median = (pick: (x: Sample) => number) =>
+      quantile(
+        s.map(pick).sort((a, b) => a - b),
+        0.5,
+      );
+    const stored = median((x) => x.storedBytes);
+    rows.push([
+      candidate.name,
+      kb(perPage(stored)),
+      (rawBytes / stored).toFixed(2),
+      perPage(median((x) => x.produceCpuMs)).toFixed(2),
+      perPage(median((x) => x.consumeCpuMs)).toFixed(2),
+      perPage(median((x) => x.brokerProduceCpuMs)).toFixed(2),
+      perPage(median((x) => x.brokerConsumeCpuMs)).toFixed(2),
+      ((messages.length * 1000) / median((x) => x.produceMs)).toFixed(0),
+    ]);
+  }
+  console.log(`\nmedian of ${rounds} rounds (load average ${loadAverage()})`);
+  for (const line of formatTable(rows)) console.log(line);
+}
+
+/** The extraction benchmark from ../shared, or the repository's 39 pages when it is absent. */
+function loadNewsPages(): { html: string; url: string }[] {
+  if (existsSync(DATASET_DIR)) return loadPages();
+  console.log(
+    `${DATASET_DIR} is absent: using the 39 pages in tests/fixtures/news-pages instead (figures are not comparable with the README's)`,
+  );
+  return newsPages();
+}
+
+function fetchedArticle(html: string, url: string, page: number, copy: number): ArticleFetchedV1 {
+  const id = `bench${String(page).padStart(4, '0')}c${copy}`;
+  return { ...structuredClone(exampleArticleFetched), id, url, body: html };
+}
+
+async function measure(
+  kafka: Kafka,
+  broker: TestBroker,
+  candidate: Candidate,
+  messages: ArticleFetchedV1[],
+  tag: string,
+): Promise<Sample> {
+  // The publisher validates each value against its topic's schema, so the bench uses the real
+  // topic, created afresh for each measurement and deleted after it.
+  const topic = Topic.ArticleFetched;
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: [
+      {
+        topic,
+        numPartitions: 3,
+        configEntries: [
+          { name: 'max.message.bytes', value: String(DEFAULT_MESSAGE_LIMITS.topicBytes) },
+          // Stored as the producer sent it: the bytes measured are the codec's own.
+          { name: 'compression.type', value: 'producer' },
+        ],
+      },
+    ],
+  });
+
+  if ('level' in candidate) useZstdLevel(candidate.level);
+  const publisher = new EventPublisher(kafka, { compression: candidate.type });
+  await publisher.connect();
+  const cpu0 = process.cpuUsage();
+  const broker0 = brokerCpuMs(broker);
+  const t0 = performance.now();
+  await Promise.all(messages.map((m) => publisher.publish(topic, m.id, m)));
+  const produceMs = performance.now() - t0;
+  const produceCpu = process.cpuUsage(cpu0);
+  const broker1 = brokerCpuMs(broker);
+  await publisher.disconnect();
+
+  const consumeCpu0 = process.cpuUsage();
+  await consumeAll(kafka, topic, messages.length, `bench-${candidate.name}-${tag}`);
+  const consumeCpu = process.cpuUsage(consumeCpu0);
+  const broker2 = brokerCpuMs(broker);
+  const stored = storedBytes(broker, topic);
+  await admin.deleteTopics({ topics: [topic] });
+  await waitUntilGone(admin, topic);
+  await admin.disconnect();
+
+  return {
+    storedBytes: stored,
+    produceCpuMs: (produceCpu.user + produceCpu.system) / 1000,
+    consumeCpuMs: (consumeCpu.user + consumeCpu.system) / 1000,
+    brokerProduceCpuMs: broker1 - broker0,
+    brokerConsumeCpuMs: broker2 - broker1,
+    produceMs,
+  };
+}
+
+async function consumeAll(
+  kafka: Kafka,
+  topic: string,
+  expected: number,
+  groupId: string,
+): Promise<void> {
+  const consumer = kafka.consumer({ groupId });
+  await consumer.connect();
+  await consumer.subscribe({ topics: [topic], fromBeginning: true });
+  let seen = 0;
+  await new Promise<void>((done, fail) => {
+    consumer
+      .run({
+        eachBatch: async ({ batch }) => {
+          seen += batch.messages.length;
+          if (seen >= expected) done();
+          await Promise.resolve();
+        },
+      })
+      .catch(fail);
+  });
+  await consumer.disconnect();
+}
+
+/** The broker's user + system CPU so far, from /proc/<pid>/stat (fields 14 and 15). */
+function brokerCpuMs(broker: TestBroker): number {
+  const stat = readFileSync(`/proc/${brokerPid(broker)}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / CLOCK_TICKS_PER_S;
+}
+
+/** The topic's log segments on disk: the record batches as the broker received them. */
+function storedBytes(broker: TestBroker, topic: string): number {
+  const data = brokerDataDir(broker);
+  let total = 0;
+  // A deleted topic's folders linger as <topic>-<p>.<id>-delete for a while.
+  const live = (dir: string) => dir.startsWith(`${topic}-`) && !dir.endsWith('-delete');
+  for (const dir of readdirSync(data).filter(live)) {
+    for (const file of readdirSync(resolve(data, dir)).filter((f) => f.endsWith('.log'))) {
+      total += statSync(resolve(data, dir, file)).size;
+    }
+  }
+  return total;
+}
+
+async function waitUntilGone(admin: Admin, topic: string): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    if (!(await admin.listTopics()).includes(topic)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${topic} was not deleted within 10 s`);
+}
+
+function rotate<T>(items: readonly T[], by: number): T[] {
+  const k = by % items.length;
+  return [...items.slice(k), ...items.slice(0, k)];
+}
+
+function kb(bytes: number): string {
+  return (bytes / 1024).toFixed(1);
+}
+
+function loadAverage(): string {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
