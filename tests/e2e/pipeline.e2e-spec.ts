@@ -3,9 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { Topic } from '@newsflow/contracts';
 import type { ArticleEnrichedV1 } from '@newsflow/contracts';
-import { createKafka, ensureTopics, jsonLogger } from '@newsflow/messaging';
 import { ArticlesRepository, SourcesRepository, createDataSource } from '@newsflow/persistence';
 import { articleIdFromContent, articleIdFromUrl, sourceSpec } from '@newsflow/sources';
 import {
@@ -16,6 +14,7 @@ import {
   startService,
   waitFor,
 } from '@newsflow/testing';
+import { startGroupsAtTheEnd } from './consumer-groups';
 import type { RunningProcess, RunningService, Stage, TempDatabase } from '@newsflow/testing';
 import type { DataSource } from 'typeorm';
 
@@ -235,34 +234,3 @@ describe('pipeline end to end', () => {
     expect(stored.sort()).toEqual([...ids].sort());
   });
 });
-
-/**
- * The broker is shared with earlier suites (and, with KAFKA_BROKERS, with earlier runs): this
- * suite's consumer groups start at the end of their topics, so only its own pages flow and the
- * latency it reports is a real drop-to-row time.
- */
-async function startGroupsAtTheEnd(prefix: string): Promise<void> {
-  const kafka = createKafka(
-    { brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), clientId: 'e2e-setup' },
-    jsonLogger('e2e', 'error'),
-  );
-  await ensureTopics(kafka, { partitions: 3 });
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const reads: [string, string][] = [
-      ['parser', Topic.ArticleFetched],
-      ['enricher', Topic.ArticleParsed],
-      ['store', Topic.ArticleEnriched],
-    ];
-    for (const [stage, topic] of reads) {
-      // Explicit offsets: resetOffsets(latest) stores -1, which a group reading from the
-      // beginning takes as "start at the earliest".
-      const ends = await admin.fetchTopicOffsets(topic);
-      const partitions = ends.map(({ partition, high }) => ({ partition, offset: high }));
-      await admin.setOffsets({ groupId: `${prefix}-${stage}`, topic, partitions });
-    }
-  } finally {
-    await admin.disconnect();
-  }
-}

@@ -13,7 +13,9 @@ const USAGE = `newsctl: the Newsflow command line
   newsctl parse --jsonl         stdin lines {"id","url","html"|"text"} -> one article per line
   newsctl enrich <file|->       a parsed article (newsctl parse output) -> enriched article JSON
   newsctl enrich --jsonl        stdin lines: parsed articles or {"id","text"} -> one result per line
-  newsctl ingest <folder>       publish a folder of saved pages to Kafka (KAFKA_BROKERS)
+  newsctl ingest <folder>       publish a folder of saved pages to Kafka (KAFKA_BROKERS), a
+                                file at a time; progress on stderr, a line per file that
+                                could not be published (exit 1), a JSON summary on stdout
   newsctl fetch <url> --dry-run [--limit N] [--kind K]
                                 what a feed, sitemap or page gives now, one JSON line each,
                                 fetched as the fetcher would (its FETCH_* settings)
@@ -96,9 +98,9 @@ async function main(argv: string[]): Promise<number> {
     case 'ingest': {
       if (!target) throw new UsageError('ingest needs a folder');
       const { ingestFolder } = await import('./commands/ingest.command');
-      const result = await ingestFolder(target);
-      print(result);
-      return 0;
+      const summary = await ingestFolder(target, process.stderr);
+      print(summary);
+      return summary.failed.length > 0 ? 1 : 0;
     }
     case 'fetch': {
       if (!target) throw new UsageError('fetch needs a URL');
@@ -146,6 +148,17 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * A reader that stops early (`newsctl fetch ... | head -1`) closes the pipe: what is left to
+ * print has nobody to read it, so the command ends quietly instead of with an EPIPE stack.
+ */
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
 }
 
 main(process.argv.slice(2)).then(

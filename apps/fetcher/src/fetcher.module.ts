@@ -1,6 +1,15 @@
 import { Module } from '@nestjs/common';
 import { loadStageConfig } from '@newsflow/config';
-import { MessagingModule } from '@newsflow/messaging';
+import {
+  EventPublisher,
+  HoldingPublisher,
+  KAFKA_CONFIG,
+  MESSAGING_LOGGER,
+  MessagingModule,
+  messageLimits,
+} from '@newsflow/messaging';
+import type { MessagingLogger } from '@newsflow/messaging';
+import type { KafkaConfig } from '@newsflow/config';
 import {
   DATA_SOURCE,
   FetchedPagesRepository,
@@ -36,9 +45,24 @@ const config = () => loadStageConfig('fetcher');
       useFactory: (settings: IngestionSettings): ArticleSource[] =>
         // A one-off ingest reads a finished folder; watching waits for files to hold still.
         config().FETCHER_FOLDERS.map(
-          (folder) => new FolderSource(folder, { settle: !settings.once }),
+          (folder) =>
+            new FolderSource(folder, {
+              settle: !settings.once,
+              maxBytes: config().FETCH_MAX_BYTES,
+            }),
         ),
       inject: [INGESTION_SETTINGS],
+    },
+    {
+      // Pages held while Kafka is away, at most the publisher's own buffer (16 MiB by default)
+      // for the folders and the web sources together.
+      provide: HoldingPublisher,
+      useFactory: (publisher: EventPublisher, logger: MessagingLogger, kafka: KafkaConfig) =>
+        new HoldingPublisher(publisher, {
+          windowBytes: messageLimits(kafka.maxMessageBytes).bufferBytes,
+          logger,
+        }),
+      inject: [EventPublisher, MESSAGING_LOGGER, KAFKA_CONFIG],
     },
     FolderIngestionService,
     ...databaseProviders(() => config().DATABASE_URL),

@@ -9,6 +9,7 @@ import { SourceEntity } from './entities/source.entity';
 import { InitialSchema1795863386527 } from './migrations/1795863386527-initial-schema';
 import { Sources1795878580794 } from './migrations/1795878580794-sources';
 import { ReadSide1795880116123 } from './migrations/1795880116123-read-side';
+import { RefusedPages1796519309298 } from './migrations/1796519309298-refused-pages';
 
 export const entities = [
   ArticleEntity,
@@ -25,6 +26,7 @@ export const migrations = [
   InitialSchema1795863386527,
   Sources1795878580794,
   ReadSide1795880116123,
+  RefusedPages1796519309298,
 ] as const;
 
 export interface DataSourceOptions {

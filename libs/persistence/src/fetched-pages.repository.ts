@@ -6,6 +6,8 @@ export interface KnownPage {
   articleId: string;
   contentHash: string;
   listedAt: Date | null;
+  /** Why the page was not carried (too large), or null: it was published. */
+  refused: string | null;
 }
 
 export interface FetchedPage extends KnownPage {
@@ -17,6 +19,7 @@ interface KnownPageRow {
   article_id: string;
   content_hash: string;
   listed_at: Date | null;
+  refused: string | null;
 }
 
 /** The fetcher's memory of published pages, for dedup and updates. */
@@ -27,7 +30,8 @@ export class FetchedPagesRepository {
   async byUrl(urls: readonly string[]): Promise<Map<string, KnownPage>> {
     if (urls.length === 0) return new Map();
     const rows: KnownPageRow[] = await this.dataSource.query(
-      `SELECT url, article_id, content_hash, listed_at FROM fetched_pages WHERE url = ANY($1)`,
+      `SELECT url, article_id, content_hash, listed_at, refused FROM fetched_pages
+       WHERE url = ANY($1)`,
       [urls],
     );
     return new Map(rows.map((row) => [row.url, toKnownPage(row)]));
@@ -37,8 +41,8 @@ export class FetchedPagesRepository {
   async byContentHash(hashes: readonly string[]): Promise<Map<string, KnownPage>> {
     if (hashes.length === 0) return new Map();
     const rows: KnownPageRow[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (content_hash) url, article_id, content_hash, listed_at
-       FROM fetched_pages WHERE content_hash = ANY($1)
+      `SELECT DISTINCT ON (content_hash) url, article_id, content_hash, listed_at, refused
+       FROM fetched_pages WHERE content_hash = ANY($1) AND refused IS NULL
        ORDER BY content_hash, first_seen_at, url`,
       [hashes],
     );
@@ -46,24 +50,31 @@ export class FetchedPagesRepository {
   }
 
   /**
-   * Records pages once their messages are published, in one statement. A URL held before takes
-   * the new hash, and counts a new version when the hash changed. A URL twice in the batch: the
-   * later one wins (one INSERT cannot touch a row twice).
+   * Records pages once their messages are published (or refused), in one statement. A URL held
+   * before takes the new hash, and counts a new version when a changed page was published. A URL
+   * twice in the batch: the later one wins (one INSERT cannot touch a row twice).
    */
   async record(pages: readonly FetchedPage[]): Promise<void> {
     const byUrl = new Map(pages.map((page) => [page.url, page]));
     if (byUrl.size === 0) return;
     const batch = [...byUrl.values()];
     await this.dataSource.query(
-      `INSERT INTO fetched_pages (url, article_id, content_hash, source_id, listed_at)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
+      `INSERT INTO fetched_pages
+         (url, article_id, content_hash, source_id, listed_at, refused, versions)
+       SELECT url, article_id, content_hash, source_id, listed_at, refused,
+              (refused IS NULL)::int
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[])
+         AS page(url, article_id, content_hash, source_id, listed_at, refused)
        ON CONFLICT (url) DO UPDATE SET
          versions = fetched_pages.versions
-           + (fetched_pages.content_hash <> EXCLUDED.content_hash)::int,
+           + (EXCLUDED.refused IS NULL
+              AND (fetched_pages.refused IS NOT NULL
+                   OR fetched_pages.content_hash <> EXCLUDED.content_hash))::int,
          article_id = EXCLUDED.article_id,
          content_hash = EXCLUDED.content_hash,
          source_id = EXCLUDED.source_id,
          listed_at = EXCLUDED.listed_at,
+         refused = EXCLUDED.refused,
          last_fetched_at = now()`,
       [
         batch.map((page) => page.url),
@@ -71,6 +82,7 @@ export class FetchedPagesRepository {
         batch.map((page) => page.contentHash),
         batch.map((page) => page.sourceId),
         batch.map((page) => page.listedAt?.toISOString() ?? null),
+        batch.map((page) => page.refused),
       ],
     );
   }
@@ -91,5 +103,6 @@ function toKnownPage(row: KnownPageRow): KnownPage {
     articleId: row.article_id,
     contentHash: row.content_hash,
     listedAt: row.listed_at,
+    refused: row.refused,
   };
 }

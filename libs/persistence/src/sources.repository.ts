@@ -29,6 +29,9 @@ export interface PollOutcome {
   failureStreak: number;
   disabledReason: string | null;
   published: number;
+  /** Pages this poll could not carry (too large), and the last one's URL and reason. */
+  refused?: number;
+  lastRefusal?: string | null;
 }
 
 /**
@@ -153,6 +156,8 @@ export class SourcesRepository {
          poll_interval_ms = $10,
          failure_streak = $11,
          items_published = items_published + $12,
+         pages_refused = pages_refused + $13,
+         last_refusal = COALESCE($14, last_refusal),
          lease_owner = NULL,
          lease_until = NULL
        WHERE id = $1 AND lease_owner = $2
@@ -170,6 +175,8 @@ export class SourcesRepository {
         poll.pollIntervalMs,
         poll.failureStreak,
         poll.published,
+        poll.refused ?? 0,
+        poll.lastRefusal ?? null,
       ],
     );
     return result[1] > 0;

@@ -175,6 +175,7 @@ describe(FetchedPagesRepository.name, () => {
     contentHash: 'h1',
     sourceId: 's1',
     listedAt: new Date('2025-10-01T10:00:00Z'),
+    refused: null,
   };
 
   it('counts a version per content change, folds a URL twice in a batch, finds by hash', async () => {
@@ -193,7 +194,24 @@ describe(FetchedPagesRepository.name, () => {
       articleId: 'a1',
       contentHash: 'h4',
       listedAt: page.listedAt,
+      refused: null,
     });
     expect([...(await pages.byContentHash(['h2', 'h1'])).keys()]).toEqual(['h2']);
+  });
+
+  it('remembers a refused page with why, counts no version for it, and one when it is published at last', async () => {
+    const big = { ...page, url: 'https://news.example/big', contentHash: '', refused: 'too-large' };
+    await pages.record([big]);
+    expect(await pages.versions(big.url)).toBe(0);
+    expect((await pages.byUrl([big.url])).get(big.url)?.refused).toBe('too-large');
+    // A refused page is no original for dedup: its hash is not an article that went out.
+    await pages.record([{ ...big, contentHash: 'h-big', refused: 'too-large-for-topic' }]);
+    expect(await pages.byContentHash(['h-big'])).toEqual(new Map());
+
+    await pages.record([{ ...big, contentHash: 'h-big', refused: null }]);
+
+    expect(await pages.versions(big.url)).toBe(1);
+    expect((await pages.byUrl([big.url])).get(big.url)?.refused).toBeNull();
+    expect([...(await pages.byContentHash(['h-big'])).keys()]).toEqual(['h-big']);
   });
 });

@@ -1,27 +1,66 @@
 import type { ArticleFetchedV1, SourceRefV1 } from '@newsflow/contracts';
+import type { PublishOutcome, PublishPage } from './web/source-poll';
+
+/** One thing a source offers: a document to publish, or one it refuses to carry, and why. */
+export type SourceItem =
+  | { kind: 'document'; key: string; document: ArticleFetchedV1 }
+  | { kind: 'refused'; key: string; reason: string };
 
 /**
- * Anything the fetcher can pull articles from: a folder of saved pages now; feeds, sitemaps and
- * URL lists implement the same interface. `poll` returns what is new since the last
- * acknowledged poll, so a source can run once (one poll) or all day (a poll every interval).
- * Documents are offered again until `acknowledge` says they were published: a broker outage
- * between the two loses nothing.
+ * Something the fetcher pulls articles from by polling it itself (a folder of saved pages).
+ * `poll` offers, one at a time, what is new since the items last acknowledged: a folder of a
+ * thousand pages is never held whole. Items are offered again until `acknowledge(key)` says
+ * they were published or refused for good, so a broker outage between the two loses nothing.
  */
 export interface ArticleSource {
   readonly ref: SourceRefV1;
-  poll(now?: Date): Promise<ArticleFetchedV1[]>;
-  acknowledge(documents: readonly ArticleFetchedV1[]): void;
+  poll(now?: Date): AsyncIterable<SourceItem>;
+  acknowledge(key: string): void;
 }
 
-/** One poll, handed to `publish`, acknowledged only once `publish` resolved. */
+/** What one poll of an ArticleSource came to. */
+export interface SourceReport {
+  published: string[];
+  refused: { key: string; reason: string }[];
+  /** Handed over but not sent (the publisher stopped): offered again next poll. */
+  dropped: number;
+}
+
+/**
+ * One poll, streamed: each document goes to `publish` as it is read (which waits while the
+ * publisher is full), and is acknowledged once its outcome is known, so memory holds the
+ * documents in flight, not the folder. `onOutcome` hears of each item as it settles.
+ */
 export async function pollAndPublish(
   source: ArticleSource,
-  publish: (documents: ArticleFetchedV1[]) => Promise<void>,
-  now?: Date,
-): Promise<ArticleFetchedV1[]> {
-  const documents = await source.poll(now);
-  if (documents.length === 0) return documents;
-  await publish(documents);
-  source.acknowledge(documents);
-  return documents;
+  publish: PublishPage,
+  options: {
+    now?: Date;
+    /** Hears of each item as it settles, with the bytes of its text (0 for a refused one). */
+    onOutcome?: (key: string, outcome: PublishOutcome, bytes: number) => void;
+  } = {},
+): Promise<SourceReport> {
+  const report: SourceReport = { published: [], refused: [], dropped: 0 };
+  const settle = (key: string, outcome: PublishOutcome, bytes: number) => {
+    if (outcome.status === 'published') report.published.push(key);
+    else if (outcome.status === 'refused') report.refused.push({ key, reason: outcome.reason });
+    else report.dropped += 1;
+    if (outcome.status !== 'dropped') source.acknowledge(key);
+    options.onOutcome?.(key, outcome, bytes);
+  };
+  const pending: Promise<void>[] = [];
+  for await (const item of source.poll(options.now)) {
+    if (item.kind === 'refused') {
+      settle(item.key, { status: 'refused', reason: item.reason }, 0);
+      continue;
+    }
+    // Only the key is kept past this point: the document (the page's text) is let go once the
+    // publisher has taken its bytes.
+    const { key } = item;
+    const bytes = Buffer.byteLength(item.document.body);
+    const { outcome } = await publish(item.document);
+    pending.push(outcome.then((result) => settle(key, result, bytes)));
+  }
+  await Promise.all(pending);
+  return report;
 }

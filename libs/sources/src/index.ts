@@ -1,9 +1,9 @@
 export { articleIdFromContent, articleIdFromUrl, normalizeUrl } from './article-id';
 export { pollAndPublish } from './article-source';
-export type { ArticleSource } from './article-source';
+export type { ArticleSource, SourceItem, SourceReport } from './article-source';
 export { charsetFromContentType, decodeDocument } from './decode';
 export type { DecodedText } from './decode';
-export { FolderSource } from './folder/folder.source';
+export { DEFAULT_MAX_FILE_BYTES, FolderSource } from './folder/folder.source';
 export { SAVED_PAGE_EXTENSIONS, isSavedPage, savedPageToDocument } from './folder/saved-page';
 export { FeedError } from './feeds/feed-error';
 export { readFeed } from './feeds/feed-reader';
@@ -43,6 +43,9 @@ export type {
   Manners,
   PageMemory,
   PageRecord,
+  PublishOutcome,
+  PublishPage,
+  RefusedPage,
   RememberedPage,
   SkippedPage,
   SourcePoll,

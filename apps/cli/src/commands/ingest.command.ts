@@ -1,27 +1,84 @@
-import { loadKafkaConfig } from '@newsflow/config';
+import { basename } from 'node:path';
+import { loadKafkaConfig, loadStageConfig } from '@newsflow/config';
 import { Topic } from '@newsflow/contracts';
-import { EventPublisher, createKafka, ensureTopics, jsonLogger } from '@newsflow/messaging';
+import {
+  EventPublisher,
+  HoldingPublisher,
+  createKafka,
+  ensureTopics,
+  jsonLogger,
+  messageLimits,
+} from '@newsflow/messaging';
 import { FolderSource, pollAndPublish } from '@newsflow/sources';
+import { Progress } from '../terminal/progress';
+import type { ProgressOutput } from '../terminal/progress';
 
-/** `newsctl ingest <folder>`: publishes every saved page in the folder once, as the fetcher does. */
-export async function ingestFolder(folder: string): Promise<{ published: number; ids: string[] }> {
-  const config = loadKafkaConfig();
-  const logger = jsonLogger('newsctl', config.logLevel);
+export interface IngestSummary {
+  folder: string;
+  files: number;
+  published: number;
+  /** Files that could not be published, each with why (also one stderr line each, as they come). */
+  failed: { file: string; reason: string }[];
+  seconds: number;
+  /** This process's peak resident memory: bounded whatever the folder's size. */
+  peakRssMb: number;
+}
+
+/**
+ * `newsctl ingest <folder>`: publishes every saved page in the folder once, as the fetcher does,
+ * a file at a time: each is read, handed to the publisher (which waits while its 16 MiB buffer
+ * is full) and let go, so memory stays bounded for any folder size. A file too large to carry
+ * (over FETCH_MAX_BYTES, or over KAFKA_MAX_MESSAGE_BYTES as JSON) is one line on stderr; while
+ * Kafka is away, files are held and sent again rather than read again.
+ */
+export async function ingestFolder(
+  folder: string,
+  err: ProgressOutput,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<IngestSummary> {
+  const startedAt = Date.now();
+  const kafkaConfig = loadKafkaConfig(env);
+  const limits = messageLimits(kafkaConfig.maxMessageBytes);
+  const logger = jsonLogger('newsctl', kafkaConfig.logLevel);
   const kafka = createKafka(
-    { brokers: config.brokers, clientId: `${config.clientId}-newsctl` },
+    { brokers: kafkaConfig.brokers, clientId: `${kafkaConfig.clientId}-newsctl` },
     logger,
   );
-  await ensureTopics(kafka, { partitions: config.topicPartitions });
-  const publisher = new EventPublisher(kafka);
+  const source = new FolderSource(folder, {
+    settle: false,
+    maxBytes: loadStageConfig('fetcher', env).FETCH_MAX_BYTES,
+  });
+  const files = (await source.listFiles()).length;
+  await ensureTopics(kafka, { partitions: kafkaConfig.topicPartitions, limits });
+  const publisher = new EventPublisher(kafka, { limits });
+  const holding = new HoldingPublisher(publisher, { windowBytes: limits.bufferBytes, logger });
+  const progress = new Progress(err, files, 'files');
+  const failed: IngestSummary['failed'] = [];
   try {
-    const documents = await pollAndPublish(new FolderSource(folder, { settle: false }), (docs) =>
-      publisher.publishMany(
-        Topic.ArticleFetched,
-        docs.map((d) => ({ key: d.id, value: d })),
-      ),
+    const report = await pollAndPublish(
+      source,
+      (document) => holding.handOver(Topic.ArticleFetched, document.id, document),
+      {
+        onOutcome: (file, outcome, bytes) => {
+          if (outcome.status !== 'published') {
+            failed.push({ file: basename(file), reason: outcome.reason });
+            progress.note(`newsctl ingest: ${basename(file)}: ${outcome.reason}`);
+          }
+          progress.tick(bytes);
+        },
+      },
     );
-    return { published: documents.length, ids: documents.map((d) => d.id) };
+    progress.finish();
+    return {
+      folder: source.ref.name,
+      files,
+      published: report.published.length,
+      failed,
+      seconds: Math.round((Date.now() - startedAt) / 100) / 10,
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
   } finally {
+    holding.stop();
     await publisher.disconnect();
   }
 }

@@ -86,6 +86,8 @@ function describe(source: SourceEntity) {
     nextPollAt: source.enabled ? source.nextPollAt.toISOString() : null,
     failureStreak: source.failureStreak,
     itemsPublished: source.itemsPublished,
+    pagesRefused: source.pagesRefused,
+    lastRefusal: source.lastRefusal,
   };
 }
 
@@ -98,10 +100,21 @@ function table(sources: SourceEntity[]): string {
     source.enabled ? 'yes' : 'no',
     source.lastOutcome ?? '-',
     String(source.itemsPublished),
+    String(source.pagesRefused),
     source.enabled ? source.nextPollAt.toISOString() : '-',
-    source.disabledReason ?? source.lastError ?? source.url,
+    source.disabledReason ?? source.lastError ?? source.lastRefusal ?? source.url,
   ]);
-  const header = ['id', 'name', 'kind', 'enabled', 'last poll', 'published', 'next poll', 'note'];
+  const header = [
+    'id',
+    'name',
+    'kind',
+    'enabled',
+    'last poll',
+    'published',
+    'refused',
+    'next poll',
+    'note',
+  ];
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)),
   );

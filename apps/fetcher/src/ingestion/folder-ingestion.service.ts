@@ -1,12 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Topic } from '@newsflow/contracts';
-import type { ArticleFetchedV1 } from '@newsflow/contracts';
-import { EventPublisher, MESSAGING_LOGGER, errorMessage } from '@newsflow/messaging';
+import {
+  HoldingPublisher,
+  MESSAGING_LOGGER,
+  PipelineMetrics,
+  errorMessage,
+} from '@newsflow/messaging';
 import type { MessagingLogger } from '@newsflow/messaging';
 import { pollAndPublish } from '@newsflow/sources';
 import type { ArticleSource } from '@newsflow/sources';
 import { PollingLoop } from '../polling-loop';
+import { refusalCode, withGrace } from '../publishing';
 
 export const ARTICLE_SOURCES = Symbol('ARTICLE_SOURCES');
 export const INGESTION_SETTINGS = Symbol('INGESTION_SETTINGS');
@@ -18,8 +23,10 @@ export interface IngestionSettings {
 }
 
 /**
- * Polls every source on an interval and publishes what is new, keyed by article id. A failed
- * publish is logged and the same documents are offered again on the next poll.
+ * Polls every folder on an interval and publishes what is new, keyed by article id, a file at a
+ * time: each page goes out as it is read, held and sent again while Kafka is away. A file too
+ * large to carry is logged and counted, and not read again until it changes; a file whose
+ * publish did not finish is offered again on the next poll.
  */
 @Injectable()
 export class FolderIngestionService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -29,7 +36,8 @@ export class FolderIngestionService implements OnApplicationBootstrap, OnApplica
   constructor(
     @Inject(ARTICLE_SOURCES) private readonly sources: ArticleSource[],
     @Inject(INGESTION_SETTINGS) private readonly settings: IngestionSettings,
-    @Inject(EventPublisher) private readonly publisher: EventPublisher,
+    private readonly holding: HoldingPublisher,
+    private readonly metrics: PipelineMetrics,
     @Inject(MESSAGING_LOGGER) private readonly logger: MessagingLogger,
   ) {
     this.loop = new PollingLoop(settings.pollMs);
@@ -37,8 +45,8 @@ export class FolderIngestionService implements OnApplicationBootstrap, OnApplica
 
   onApplicationBootstrap(): void {
     this.loop.start(async () => {
-      const failures = await this.pollAll();
-      return this.settings.once && failures === 0 ? 'done' : 'again';
+      const unfinished = await this.pollAll();
+      return this.settings.once && unfinished === 0 ? 'done' : 'again';
     });
   }
 
@@ -48,36 +56,37 @@ export class FolderIngestionService implements OnApplicationBootstrap, OnApplica
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.loop.stop();
+    await withGrace(this.loop.stop(), () => this.holding.stop());
   }
 
+  /** Returns how many sources did not finish (failed, or left pages unsent). */
   private async pollAll(): Promise<number> {
-    let failures = 0;
+    let unfinished = 0;
     for (const source of this.sources) {
       try {
-        const documents = await pollAndPublish(source, (docs) => this.publish(docs));
-        if (documents.length > 0) {
-          this.published += documents.length;
+        const report = await pollAndPublish(source, (document) =>
+          this.holding.handOver(Topic.ArticleFetched, document.id, document),
+        );
+        this.published += report.published.length;
+        for (const { key, reason } of report.refused) {
+          this.metrics.refused.inc({ source: source.ref.id, reason: refusalCode(reason) });
+          this.logger.warn({ source: source.ref.id, file: key, reason }, 'file refused');
+        }
+        if (report.published.length > 0) {
           this.logger.info(
-            { source: source.ref.id, count: documents.length, ids: documents.map((d) => d.id) },
+            { source: source.ref.id, count: report.published.length },
             'documents published',
           );
         }
+        if (report.dropped > 0) unfinished += 1;
       } catch (error) {
-        failures += 1;
+        unfinished += 1;
         this.logger.error(
           { source: source.ref.id, error: errorMessage(error) },
           'poll failed; will retry',
         );
       }
     }
-    return failures;
-  }
-
-  private publish(documents: ArticleFetchedV1[]): Promise<void> {
-    return this.publisher.publishMany(
-      Topic.ArticleFetched,
-      documents.map((document) => ({ key: document.id, value: document })),
-    );
+    return unfinished;
   }
 }

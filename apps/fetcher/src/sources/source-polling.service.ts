@@ -4,8 +4,12 @@ import { hostname } from 'node:os';
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Topic } from '@newsflow/contracts';
-import type { ArticleFetchedV1 } from '@newsflow/contracts';
-import { EventPublisher, MESSAGING_LOGGER, errorMessage } from '@newsflow/messaging';
+import {
+  HoldingPublisher,
+  MESSAGING_LOGGER,
+  PipelineMetrics,
+  errorMessage,
+} from '@newsflow/messaging';
 import type { MessagingLogger } from '@newsflow/messaging';
 import { FetchedPagesRepository, SourcesRepository } from '@newsflow/persistence';
 import type { SourceEntity } from '@newsflow/persistence';
@@ -23,9 +27,11 @@ import type {
   PollDecision,
   PollPolicy,
   PollState,
+  PublishPage,
   SourcePoll,
 } from '@newsflow/sources';
 import { PollingLoop } from '../polling-loop';
+import { refusalCode, withGrace } from '../publishing';
 
 export const POLLING_SETTINGS = Symbol('POLLING_SETTINGS');
 export const MANNERS = Symbol('MANNERS');
@@ -80,7 +86,8 @@ export class SourcePollingService implements OnApplicationBootstrap, OnApplicati
     private readonly pages: FetchedPagesRepository,
     @Inject(POLLING_SETTINGS) private readonly settings: PollingSettings,
     @Inject(MANNERS) private readonly manners: Manners,
-    @Inject(EventPublisher) private readonly publisher: EventPublisher,
+    private readonly holding: HoldingPublisher,
+    private readonly metrics: PipelineMetrics,
     @Inject(MESSAGING_LOGGER) private readonly logger: MessagingLogger,
   ) {
     this.loop = new PollingLoop(settings.tickMs);
@@ -115,10 +122,14 @@ export class SourcePollingService implements OnApplicationBootstrap, OnApplicati
     return this.loop.finished();
   }
 
-  /** No source is claimed after this; the polls in progress finish and record their outcome. */
+  /**
+   * No source is claimed after this; the polls in progress finish and record their outcome. A
+   * poll still waiting on Kafka after SHUTDOWN_GRACE_MS drops what it holds (its pages are not
+   * remembered, so the next poll fetches them again) and ends.
+   */
   async onApplicationShutdown(): Promise<void> {
     await this.loop.stop();
-    await Promise.all(this.inFlight);
+    await withGrace(Promise.all(this.inFlight), () => this.holding.stop());
   }
 
   private async claim(limit: number): Promise<SourceEntity[]> {
@@ -146,20 +157,31 @@ export class SourcePollingService implements OnApplicationBootstrap, OnApplicati
       disabledReason: null,
     };
     const startedAt = Date.now();
+    const publish: PublishPage = (message) =>
+      ours('publishing', () => this.holding.handOver(Topic.ArticleFetched, message.id, message));
     try {
       const poll = await pollSource(
         source,
         this.manners,
         this.memory,
         this.settings.maxPagesPerPoll,
+        publish,
       );
-      const published = await this.publish(source, poll);
+      await this.remember(source, poll);
+      if (poll.kind === 'polled' && poll.dropped > 0) {
+        throw new PipelineFailure(`publishing stopped with ${poll.dropped} pages not sent`);
+      }
+      const published = poll.kind === 'polled' ? poll.published : 0;
       const decision = afterSuccess(state, this.settings.policy, published);
+      const refused = poll.kind === 'polled' ? poll.refused : [];
+      const lastRefused = refused[refused.length - 1];
       await this.record(source, decision, {
         outcome: poll.kind === 'polled' ? 'ok' : 'not-modified',
         etag: poll.kind === 'polled' ? poll.etag : source.etag,
         lastModified: poll.kind === 'polled' ? poll.lastModified : source.lastModified,
         published,
+        refused: refused.length,
+        lastRefusal: lastRefused ? `${lastRefused.url}: ${lastRefused.reason}` : null,
       });
       this.logger.info(
         {
@@ -168,6 +190,7 @@ export class SourcePollingService implements OnApplicationBootstrap, OnApplicati
           outcome: poll.kind,
           listed: poll.kind === 'polled' ? poll.listed : 0,
           published,
+          refused,
           skipped: poll.kind === 'polled' ? poll.skipped : [],
           nextPollInMs: decision.delayMs,
           ms: Date.now() - startedAt,
@@ -181,20 +204,19 @@ export class SourcePollingService implements OnApplicationBootstrap, OnApplicati
     }
   }
 
-  /** Publishes the poll's messages, then remembers every page it fetched; returns how many. */
-  private async publish(source: SourceEntity, poll: SourcePoll): Promise<number> {
-    if (poll.kind !== 'polled') return 0;
-    await ours('publishing', () =>
-      this.publisher.publishMany(
-        Topic.ArticleFetched,
-        poll.messages.map((message: ArticleFetchedV1) => ({ key: message.id, value: message })),
-      ),
-    );
-    // Published but not remembered (Postgres failed here): the pages go out again next poll.
+  /**
+   * Remembers the pages published, refused or already held, once their fate is known: a page
+   * published but not remembered (Postgres failed here) goes out again next poll, which the
+   * store's upsert makes harmless. Refusals are counted by reason.
+   */
+  private async remember(source: SourceEntity, poll: SourcePoll): Promise<void> {
+    if (poll.kind !== 'polled') return;
+    for (const page of poll.refused) {
+      this.metrics.refused.inc({ source: source.id, reason: refusalCode(page.reason) });
+    }
     await ours('remembering pages', () =>
       this.pages.record(poll.records.map((record) => ({ ...record, sourceId: source.id }))),
     );
-    return poll.messages.length;
   }
 
   private async failed(source: SourceEntity, state: PollState, error: unknown): Promise<void> {
@@ -240,6 +262,8 @@ export class SourcePollingService implements OnApplicationBootstrap, OnApplicati
       lastModified?: string | null;
       error?: string;
       published: number;
+      refused?: number;
+      lastRefusal?: string | null;
     },
   ): Promise<void> {
     const kept = await this.sources.recordPoll(source.id, this.owner, {

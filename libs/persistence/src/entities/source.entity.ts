@@ -70,6 +70,14 @@ export class SourceEntity {
   @Column({ name: 'items_published', type: 'integer', default: 0 })
   itemsPublished!: number;
 
+  /** Pages listed by this source that could not be carried (too large), over its lifetime. */
+  @Column({ name: 'pages_refused', type: 'integer', default: 0 })
+  pagesRefused!: number;
+
+  /** The last refused page: its URL and why. */
+  @Column({ name: 'last_refusal', type: 'text', nullable: true })
+  lastRefusal!: string | null;
+
   @Column({ name: 'lease_owner', type: 'text', nullable: true })
   leaseOwner!: string | null;
 

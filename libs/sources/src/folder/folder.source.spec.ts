@@ -4,8 +4,30 @@ import { join, resolve } from 'node:path';
 import { Topic, validate } from '@newsflow/contracts';
 import iconv from 'iconv-lite';
 import { articleIdFromContent, articleIdFromUrl } from '../article-id';
+import type { ArticleFetchedV1 } from '@newsflow/contracts';
 import { pollAndPublish } from '../article-source';
+import type { ArticleSource } from '../article-source';
+import type { PublishOutcome, PublishPage } from '../web/source-poll';
 import { FolderSource } from './folder.source';
+
+/** The documents one poll offers, without acknowledging any. */
+async function offered(source: ArticleSource): Promise<ArticleFetchedV1[]> {
+  const documents: ArticleFetchedV1[] = [];
+  for await (const item of source.poll())
+    if (item.kind === 'document') documents.push(item.document);
+  return documents;
+}
+
+/** A publisher that takes every document, keeping them in `into`, and says `outcome`. */
+function publishInto(
+  into: ArticleFetchedV1[],
+  outcome: PublishOutcome = { status: 'published' },
+): PublishPage {
+  return (document) => {
+    into.push(document);
+    return Promise.resolve({ outcome: Promise.resolve(outcome) });
+  };
+}
 
 const SEED = resolve(__dirname, '../../../../tests/fixtures/seed/000_7e9030f28acf342c.txt');
 
@@ -35,7 +57,9 @@ describe(FolderSource.name, () => {
     await writeFile(join(folder, 'notes.md'), 'ignored');
     const source = new FolderSource(folder, { settle: false, name: 'samples' });
 
-    const documents = await pollAndPublish(source, () => Promise.resolve(), now);
+    const documents: ArticleFetchedV1[] = [];
+    const report = await pollAndPublish(source, publishInto(documents), { now });
+    expect(report.published).toHaveLength(3);
 
     // Files in name order (item.json, page.html, seed.txt); notes.md is not a saved page.
     expect(documents.map((d) => d.format)).toEqual(['json', 'html', 'text']);
@@ -58,46 +82,101 @@ describe(FolderSource.name, () => {
       articleIdFromUrl('https://news.example/json'),
     );
 
-    expect(await source.poll(now)).toEqual([]);
+    expect(await offered(source)).toEqual([]);
   });
 
   it('publishes a file again when it changes', async () => {
     const path = join(folder, 'a.txt');
     await writeFile(path, 'Title\n\nFirst version.');
     const source = new FolderSource(folder, { settle: false });
-    expect(await pollAndPublish(source, () => Promise.resolve())).toHaveLength(1);
+    expect((await pollAndPublish(source, publishInto([]))).published).toHaveLength(1);
     await writeFile(path, 'Title\n\nSecond, longer version.');
     await utimes(path, new Date(), new Date(Date.now() + 5_000));
-    const [again] = await source.poll();
+    const [again] = await offered(source);
     expect(again?.body).toContain('Second');
   });
 
   it('waits for a file to hold still before reading it', async () => {
     await writeFile(join(folder, 'a.txt'), 'Title\n\nBody.');
     const source = new FolderSource(folder);
-    expect(await source.poll()).toEqual([]);
-    expect(await source.poll()).toHaveLength(1);
+    expect(await offered(source)).toEqual([]);
+    expect(await offered(source)).toHaveLength(1);
   });
 
   it('offers a page again until its publication is acknowledged', async () => {
     await writeFile(join(folder, 'a.txt'), 'Title\n\nBody.');
     const source = new FolderSource(folder, { settle: false });
-    const brokerDown = () => Promise.reject(new Error('broker unavailable'));
-    await expect(pollAndPublish(source, brokerDown)).rejects.toThrow('broker unavailable');
-    const published: string[] = [];
-    await pollAndPublish(source, (documents) => {
-      published.push(...documents.map((d) => d.body));
-      return Promise.resolve();
+    const stopped = await pollAndPublish(
+      source,
+      publishInto([], { status: 'dropped', reason: 'broker away, publisher stopped' }),
+    );
+    expect(stopped).toEqual({ published: [], refused: [], dropped: 1 });
+    const published: ArticleFetchedV1[] = [];
+    await pollAndPublish(source, publishInto(published));
+    expect(published.map((d) => d.body)).toEqual(['Title\n\nBody.']);
+    expect(await offered(source)).toEqual([]);
+  });
+
+  it('refuses a file over its byte limit without reading it, and one refused as JSON, once each', async () => {
+    await writeFile(join(folder, 'at-limit.txt'), `T\n\n${'a'.repeat(1_021)}`);
+    await writeFile(join(folder, 'over-limit.txt'), `T\n\n${'a'.repeat(1_022)}`);
+    await writeFile(join(folder, 'too-big-as-json.txt'), 'T\n\nquotes "in" it');
+    const source = new FolderSource(folder, { settle: false, maxBytes: 1_024 });
+    const published: ArticleFetchedV1[] = [];
+    const refuseQuotes: PublishPage = (document) => {
+      const outcome: PublishOutcome = document.body.includes('"')
+        ? { status: 'refused', reason: 'too-large-for-topic: as JSON' }
+        : { status: 'published' };
+      if (outcome.status === 'published') published.push(document);
+      return Promise.resolve({ outcome: Promise.resolve(outcome) });
+    };
+
+    const report = await pollAndPublish(source, refuseQuotes);
+
+    expect(published.map((d) => d.body.length)).toEqual([1_024]);
+    expect(report.refused).toEqual([
+      {
+        key: join(folder, 'over-limit.txt'),
+        reason: 'too-large: 1025 bytes, over the 1024-byte limit (FETCH_MAX_BYTES)',
+      },
+      { key: join(folder, 'too-big-as-json.txt'), reason: 'too-large-for-topic: as JSON' },
+    ]);
+    // Refused for good: not offered again until the file changes.
+    expect(await offered(source)).toEqual([]);
+  });
+
+  it('reads the next file only once the publisher has taken the last', async () => {
+    for (const name of ['a.txt', 'b.txt', 'c.txt']) {
+      await writeFile(join(folder, name), `T\n\n${name}`);
+    }
+    const source = new FolderSource(folder, { settle: false });
+    let read = 0;
+    const counting: ArticleSource = {
+      ref: source.ref,
+      acknowledge: (key) => source.acknowledge(key),
+      async *poll() {
+        for await (const item of source.poll()) {
+          read += 1;
+          yield item;
+        }
+      },
+    };
+    const readAhead: number[] = [];
+    const taken: string[] = [];
+    await pollAndPublish(counting, (document) => {
+      readAhead.push(read - taken.length);
+      taken.push(document.body);
+      return Promise.resolve({ outcome: Promise.resolve({ status: 'published' as const }) });
     });
-    expect(published).toEqual(['Title\n\nBody.']);
-    expect(await source.poll()).toEqual([]);
+    expect(taken).toHaveLength(3);
+    expect(readAhead).toEqual([1, 1, 1]);
   });
 
   it('decodes a windows-1252 page that declares its charset', async () => {
     const body =
       '<html><head><meta charset="windows-1252"></head><body><p>\u201cA \u20ac5 coffee\u201d</p></body></html>';
     await writeFile(join(folder, 'cp1252.html'), iconv.encode(body, 'windows-1252'));
-    const [document] = await new FolderSource(folder, { settle: false }).poll();
+    const [document] = await offered(new FolderSource(folder, { settle: false }));
     expect(document?.body).toBe(body);
     expect(document?.charset).toBe('windows-1252');
   });

@@ -1,7 +1,7 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import type { ArticleFetchedV1, SourceRefV1 } from '@newsflow/contracts';
-import type { ArticleSource } from '../article-source';
+import type { SourceRefV1 } from '@newsflow/contracts';
+import type { ArticleSource, SourceItem } from '../article-source';
 import { isSavedPage, savedPageToDocument } from './saved-page';
 
 interface Seen {
@@ -9,58 +9,104 @@ interface Seen {
   mtimeMs: number;
 }
 
+/** As the fetcher's FETCH_MAX_BYTES: a saved page larger than a fetched one may be is refused. */
+export const DEFAULT_MAX_FILE_BYTES = 5_000_000;
+
 /**
- * A folder of saved pages (.html, .txt, .json). Each poll publishes the files that are new or
- * changed since the last poll. A file is read only once its size and mtime held still across
- * two polls, so a page still being copied in is not read half-written; polling rather than
- * inotify also works on network and container mounts, where file events are unreliable.
+ * A folder of saved pages (.html, .txt, .json). Each poll offers the files that are new or
+ * changed since they were last acknowledged, one at a time, in name order. A file is read only
+ * once its size and mtime held still across two polls, so a page still being copied in is not
+ * read half-written; polling rather than inotify also works on network and container mounts,
+ * where file events are unreliable. A file over `maxBytes` is refused without being read.
  */
 export class FolderSource implements ArticleSource {
   readonly ref: SourceRefV1;
   private readonly folder: string;
-  private readonly published = new Map<string, Seen>();
+  private readonly maxBytes: number;
+  private readonly acknowledged = new Map<string, Seen>();
   private readonly pending = new Map<string, Seen>();
-  /** Documents handed out by the last poll, awaiting acknowledgement, by object identity. */
-  private readonly unacknowledged = new WeakMap<ArticleFetchedV1, { path: string; seen: Seen }>();
+  /** What each offered file looked like when read, until it is acknowledged. */
+  private readonly offered = new Map<string, Seen>();
   private readonly settle: boolean;
 
   /** `settle: false` reads files at first sight: for a one-off ingest of a finished folder. */
-  constructor(folder: string, options: { settle?: boolean; name?: string } = {}) {
+  constructor(
+    folder: string,
+    options: { settle?: boolean; name?: string; maxBytes?: number } = {},
+  ) {
     this.folder = resolve(folder);
     this.settle = options.settle ?? true;
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
     const name = options.name ?? basename(this.folder);
     this.ref = { id: `folder:${name}`, kind: 'folder', name };
   }
 
-  async poll(now: Date = new Date()): Promise<ArticleFetchedV1[]> {
-    const documents: ArticleFetchedV1[] = [];
-    const names = (await readdir(this.folder, { withFileTypes: true }))
+  /** The saved pages in the folder now, in name order (what a poll would look at). */
+  async listFiles(): Promise<string[]> {
+    return (await readdir(this.folder, { withFileTypes: true }))
       .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && isSavedPage(entry.name))
       .map((entry) => entry.name)
       .sort();
-    for (const name of names) {
+  }
+
+  async *poll(now: Date = new Date()): AsyncGenerator<SourceItem> {
+    for (const name of await this.listFiles()) {
       const path = join(this.folder, name);
       const info = await stat(path).catch(() => undefined);
       if (!info) continue; // removed between readdir and stat
       const current = { size: info.size, mtimeMs: info.mtimeMs };
-      if (same(this.published.get(path), current)) continue;
+      if (same(this.acknowledged.get(path), current)) continue;
       if (this.settle && !same(this.pending.get(path), current)) {
         this.pending.set(path, current);
         continue;
       }
-      const bytes = await readFile(path);
-      const document = savedPageToDocument(path, bytes, this.ref, now);
-      this.unacknowledged.set(document, { path, seen: current });
-      documents.push(document);
+      this.offered.set(path, current);
+      if (info.size > this.maxBytes) {
+        yield {
+          kind: 'refused',
+          key: path,
+          reason: `too-large: ${info.size} bytes, over the ${this.maxBytes}-byte limit (FETCH_MAX_BYTES)`,
+        };
+        continue;
+      }
+      const bytes = await readExactly(path, info.size);
+      if (bytes === undefined) continue; // changed or vanished since stat: next poll
+      yield {
+        kind: 'document',
+        key: path,
+        document: savedPageToDocument(path, bytes, this.ref, now),
+      };
     }
-    return documents;
   }
 
-  acknowledge(documents: readonly ArticleFetchedV1[]): void {
-    for (const document of documents) {
-      const entry = this.unacknowledged.get(document);
-      if (entry) this.published.set(entry.path, entry.seen);
+  acknowledge(key: string): void {
+    const seen = this.offered.get(key);
+    if (seen === undefined) return;
+    this.offered.delete(key);
+    this.pending.delete(key);
+    this.acknowledged.set(key, seen);
+  }
+}
+
+/**
+ * The file's `size` bytes, or undefined if it is gone or no longer that size: never more than
+ * the size checked against the limit is read, even if the file grows meanwhile.
+ */
+async function readExactly(path: string, size: number): Promise<Buffer | undefined> {
+  const file = await open(path, 'r').catch(() => undefined);
+  if (!file) return undefined;
+  try {
+    // One byte more than expected tells a file that grew from one that is whole.
+    const buffer = Buffer.alloc(size + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await file.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
     }
+    return length === size ? buffer.subarray(0, size) : undefined;
+  } finally {
+    await file.close();
   }
 }
 

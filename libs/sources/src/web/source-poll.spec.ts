@@ -8,7 +8,16 @@ import { AddressPolicy } from './address-policy';
 import { HostGate } from './host-gate';
 import { RobotsCache } from './robots';
 import { NO_MEMORY, hashContent, pollSource, robotsFetcher } from './source-poll';
-import type { Manners, PageMemory, RememberedPage, SourcePoll, SourceReading } from './source-poll';
+import type { ArticleFetchedV1 } from '@newsflow/contracts';
+import type {
+  Manners,
+  PageMemory,
+  PublishOutcome,
+  PublishPage,
+  RememberedPage,
+  SourcePoll,
+  SourceReading,
+} from './source-poll';
 
 const USER_AGENT = 'NewsflowBot/0.1 (+mailto:ops@example.org)';
 const FIXTURES = join(__dirname, '..', 'feeds', 'fixtures');
@@ -40,6 +49,10 @@ function memoryOf(pages: Record<string, RememberedPage>): PageMemory {
         ),
       ),
   };
+}
+
+async function waitUntil(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 describe(pollSource.name, () => {
@@ -76,6 +89,12 @@ describe(pollSource.name, () => {
   });
   let base = '';
   let manners: Manners;
+  /** The messages the polls handed over, in order. */
+  const sent: ArticleFetchedV1[] = [];
+  const publishAll: PublishPage = (message) => {
+    sent.push(message);
+    return Promise.resolve({ outcome: Promise.resolve({ status: 'published' as const }) });
+  };
 
   beforeAll(async () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -96,6 +115,7 @@ describe(pollSource.name, () => {
   beforeEach(() => {
     requests.length = 0;
     answers.clear();
+    sent.length = 0;
   });
 
   afterAll(async () => {
@@ -109,6 +129,8 @@ describe(pollSource.name, () => {
       etag?: string;
       memory?: PageMemory;
       maxPages?: number;
+      publish?: PublishPage;
+      manners?: Partial<Manners>;
     } = {},
   ): Promise<SourcePoll> {
     return pollSource(
@@ -120,9 +142,10 @@ describe(pollSource.name, () => {
         etag: options.etag ?? null,
         lastModified: null,
       },
-      manners,
+      { ...manners, ...options.manners },
       options.memory ?? NO_MEMORY,
       options.maxPages ?? 50,
+      options.publish ?? publishAll,
     );
   }
 
@@ -145,17 +168,18 @@ describe(pollSource.name, () => {
   ])('reads %s as a %s and fetches each listed page, with its hints', async (path, kind) => {
     const result = polled(await poll(path));
 
-    expect(result.messages.length).toBe(result.listed);
+    expect(sent.length).toBe(result.listed);
+    expect(result.published).toBe(result.listed);
     expect(result.listed).toBeGreaterThan(0);
-    for (const message of result.messages) {
+    for (const message of sent) {
       expect(message.source).toEqual({ id: 'source-1', kind, name: 'local' });
       expect(message.url?.startsWith(base)).toBe(true);
       expect(message.body).toContain(`${new URL(message.url ?? '').pathname} text.`);
     }
-    expect(result.messages.some((message) => message.hints?.title !== undefined)).toBe(true);
+    expect(sent.some((message) => message.hints?.title !== undefined)).toBe(true);
     // The RSS 2.0, Atom and JSON Feed fixtures carry a full body for some item; RDF and the
     // sitemap have none to carry.
-    expect(result.messages.some((message) => message.hints?.content !== undefined)).toBe(
+    expect(sent.some((message) => message.hints?.content !== undefined)).toBe(
       kind === 'feed' && path !== '/rdf.xml',
     );
     expect(result.etag).toBe('"v1"');
@@ -183,19 +207,21 @@ describe(pollSource.name, () => {
         articleId: 'a',
         contentHash: 'whatever',
         listedAt: new Date('2025-11-17T08:00:00.000Z'),
+        refused: null,
       },
       [`${base}/redated`]: {
         articleId: 'b',
         contentHash: hashContent(article('/redated')),
         listedAt: earlier,
+        refused: null,
       },
-      [`${base}/changed`]: { articleId: 'c', contentHash: 'old', listedAt: earlier },
+      [`${base}/changed`]: { articleId: 'c', contentHash: 'old', listedAt: earlier, refused: null },
     });
 
     const result = polled(await poll('/feed', { memory }));
 
     expect(pages().sort()).toEqual(['/changed', '/feed', '/redated']);
-    expect(result.messages.map((message) => message.url)).toEqual([`${base}/changed`]);
+    expect(sent.map((message) => message.url)).toEqual([`${base}/changed`]);
     expect(result.records.map((record) => record.url)).toEqual([
       `${base}/redated`,
       `${base}/changed`,
@@ -209,11 +235,10 @@ describe(pollSource.name, () => {
     answers.set('/list', [200, 'text/plain', `${base}/amp/bridge\n${base}/bridge\n`]);
 
     const result = polled(await poll('/list', { kind: 'url-list' }));
-    const other = polled(await poll('/bridge', { kind: 'web' }));
-
-    expect(result.messages.map((message) => message.url)).toEqual([`${base}/amp/bridge`]);
+    expect(sent.map((message) => message.url)).toEqual([`${base}/amp/bridge`]);
     expect(result.records).toHaveLength(2);
-    expect(result.messages[0]?.id).toBe(other.messages[0]?.id);
+    polled(await poll('/bridge', { kind: 'web' }));
+    expect(sent[1]?.id).toBe(sent[0]?.id);
   });
 
   it('skips content another URL already gave', async () => {
@@ -223,18 +248,19 @@ describe(pollSource.name, () => {
         articleId: 'o',
         contentHash: hashContent(article('Original')),
         listedAt: null,
+        refused: null,
       },
     });
 
     const result = polled(await poll('/copy', { kind: 'web', memory }));
 
-    expect(result.messages).toEqual([]);
+    expect(sent).toEqual([]);
     expect(result.records.map((record) => record.url)).toEqual([`${base}/copy`]);
   });
 
   it('leaves pages past the limit, or that failed for now, for the next poll by dropping the validators', async () => {
     const limited = polled(await poll('/rss2.xml', { maxPages: 1 }));
-    expect(limited.messages).toHaveLength(1);
+    expect(sent).toHaveLength(1);
     expect(limited.etag).toBeNull();
 
     answers.set('/list', [200, 'text/plain', `${base}/busy\n${base}/gone\n`]);
@@ -282,8 +308,107 @@ describe(pollSource.name, () => {
 
     const result = polled(await poll('/index.xml'));
 
-    expect(result.messages.length).toBeGreaterThan(0);
-    expect(result.messages.every((message) => message.source.kind === 'sitemap')).toBe(true);
+    expect(result.published).toBeGreaterThan(0);
+    expect(sent.every((message) => message.source.kind === 'sitemap')).toBe(true);
+  });
+
+  it('hands each page over as soon as it is fetched, and fetches the next only once it is taken', async () => {
+    answers.set('/list', [200, 'text/plain', `${base}/a\n${base}/b\n${base}/c\n`]);
+    const requestedAtHandover: number[] = [];
+    let release: () => void = () => undefined;
+    const slowPublisher: PublishPage = async (message) => {
+      requestedAtHandover.push(pages().length);
+      // The first page is taken only when the spec says so: a publisher with a full buffer.
+      if (sent.length === 0) await new Promise<void>((resolve) => (release = resolve));
+      sent.push(message);
+      return { outcome: Promise.resolve({ status: 'published' as const }) };
+    };
+
+    const polling = poll('/list', { kind: 'url-list', publish: slowPublisher });
+    await waitUntil(() => requestedAtHandover.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(pages()).toEqual(['/list', '/a']);
+    release();
+    const result = polled(await polling);
+
+    // The list, then one page per handover: never a page fetched ahead of the publisher.
+    expect(requestedAtHandover).toEqual([2, 3, 4]);
+    expect(result.published).toBe(3);
+  });
+
+  it('remembers a page refused as too large with why, and does not fetch it again until redated', async () => {
+    const big = `<html><body><p>${'x'.repeat(5_000)}</p></body></html>`;
+    answers.set('/big', [200, 'text/html', big]);
+    answers.set('/huge-json', [200, 'text/html', article('Huge as JSON')]);
+    answers.set('/list', [200, 'text/plain', `${base}/big\n${base}/huge-json\n${base}/fine\n`]);
+    const refuseHuge: PublishPage = (message) => {
+      sent.push(message);
+      const outcome: PublishOutcome = message.url?.endsWith('/huge-json')
+        ? { status: 'refused', reason: 'too-large-for-topic: 9000000 bytes' }
+        : { status: 'published' };
+      return Promise.resolve({ outcome: Promise.resolve(outcome) });
+    };
+
+    const result = polled(
+      await poll('/list', { kind: 'url-list', publish: refuseHuge, manners: { maxBytes: 4_096 } }),
+    );
+
+    expect(result.published).toBe(1);
+    expect(result.refused).toEqual([
+      { url: `${base}/big`, reason: expect.stringMatching(/^too-large: /) as unknown },
+      { url: `${base}/huge-json`, reason: 'too-large-for-topic: 9000000 bytes' },
+    ]);
+    expect(result.records.map((r) => [r.url, r.refused === null, r.contentHash === ''])).toEqual([
+      [`${base}/big`, false, true],
+      [`${base}/huge-json`, false, false],
+      [`${base}/fine`, true, false],
+    ]);
+    // Refusals are for good: they do not hold the source's validators back.
+    expect(result.skipped).toEqual([]);
+
+    // Remembered as refused and not dated later: not fetched again.
+    requests.length = 0;
+    const memory = memoryOf(
+      Object.fromEntries(result.records.map((record) => [record.url, record])),
+    );
+    polled(await poll('/list', { kind: 'url-list', memory }));
+    expect(pages()).toEqual(['/list']);
+  });
+
+  it('offers a refused page again when its source dates it later, even with the same content', async () => {
+    answers.set('/feed', [
+      200,
+      'application/rss+xml',
+      `<rss version="2.0"><channel><title>t</title>
+        <item><title>Big</title><link>${base}/big-story</link><pubDate>Mon, 17 Nov 2025 08:00:00 GMT</pubDate></item>
+      </channel></rss>`,
+    ]);
+    const memory = memoryOf({
+      [`${base}/big-story`]: {
+        articleId: 'b',
+        contentHash: hashContent(article('/big-story')),
+        listedAt: new Date('2025-11-17T07:00:00.000Z'),
+        refused: 'too-large-for-topic: 9000000 bytes',
+      },
+    });
+
+    const result = polled(await poll('/feed', { memory }));
+
+    expect(sent.map((message) => message.url)).toEqual([`${base}/big-story`]);
+    expect(result.records[0]?.refused).toBeNull();
+  });
+
+  it('keeps no validators and remembers nothing of pages the publisher dropped', async () => {
+    const dropAll: PublishPage = () =>
+      Promise.resolve({
+        outcome: Promise.resolve({ status: 'dropped' as const, reason: 'stopping' }),
+      });
+
+    const result = polled(await poll('/rss2.xml', { publish: dropAll }));
+
+    expect(result.dropped).toBe(result.listed);
+    expect(result.records).toEqual([]);
+    expect(result.etag).toBeNull();
   });
 
   it('throws a FeedError for a malformed feed', async () => {

@@ -38,11 +38,13 @@ export interface Manners {
   now?: () => Date;
 }
 
-/** What the fetcher remembers of a page it published (see FetchedPagesRepository). */
+/** What the fetcher remembers of a page it published or refused (see FetchedPagesRepository). */
 export interface RememberedPage {
   articleId: string;
   contentHash: string;
   listedAt: Date | null;
+  /** Why the page was not carried (too large), or null: it was published. */
+  refused: string | null;
 }
 
 /** The fetcher's memory of published pages; the dry run passes one that knows nothing. */
@@ -56,13 +58,40 @@ export const NO_MEMORY: PageMemory = {
   byContentHash: () => Promise.resolve(new Map()),
 };
 
-/** A page fetched this poll: to be remembered once the messages are published. */
+/** A page of this poll, to remember: published, refused, or already held. */
 export interface PageRecord {
   /** The normalised URL the source listed the page under. */
   url: string;
   articleId: string;
+  /** Empty for a page refused before its body was had (over FETCH_MAX_BYTES). */
   contentHash: string;
   listedAt: Date | null;
+  /** Why the page cannot be carried; it is not fetched again until its source dates it later. */
+  refused: string | null;
+}
+
+/**
+ * What became of a page handed over for publishing: published; refused for good (too large for
+ * the topic); or dropped because the publisher stopped first (offered again next poll).
+ */
+export type PublishOutcome =
+  | { status: 'published' }
+  | { status: 'refused'; reason: string }
+  | { status: 'dropped'; reason: string };
+
+/**
+ * Takes a page to publish. Resolves once the page is taken, so the poll fetches the next while
+ * it is in flight and waits while the publisher is full (a broker away slows the poll instead of
+ * piling pages up), with what became of the page to come.
+ */
+export type PublishPage = (
+  message: ArticleFetchedV1,
+) => Promise<{ outcome: Promise<PublishOutcome> }>;
+
+/** A page that cannot be carried: over FETCH_MAX_BYTES, or too large for the topic as JSON. */
+export interface RefusedPage {
+  url: string;
+  reason: string;
 }
 
 export interface SkippedPage {
@@ -81,9 +110,12 @@ export type SourcePoll =
       lastModified: string | null;
       /** Pages listed by the source (a plain page lists itself). */
       listed: number;
-      /** New pages and updated ones, to publish. */
-      messages: ArticleFetchedV1[];
-      /** Every page fetched, published or not (an unchanged or duplicate copy), to remember. */
+      /** New pages and updated ones that were published. */
+      published: number;
+      refused: RefusedPage[];
+      /** Pages handed over but not sent because the publisher stopped: fetched again next poll. */
+      dropped: number;
+      /** The pages to remember: published, refused, and fetched copies the memory had already. */
       records: PageRecord[];
       skipped: SkippedPage[];
     };
@@ -102,9 +134,10 @@ type Fetched = Extract<FetchResult, { kind: 'ok' }>;
  * its listed pages read (a feed's items, a sitemap's URLs with a sitemap index followed, a URL
  * list's lines; a plain page lists itself), and each page fetched with the manners (robots.txt,
  * address policy, per-host gate) unless the memory already holds it and the source does not date
- * it later. A fetched page is published when it is new or its content changed, and not when its
- * content is one another URL already gave. At most `maxPages` pages are fetched; the rest wait
- * for the next poll, and so the validators are not kept.
+ * it later. A fetched page goes to `publish` as soon as it is had, when it is new or its content
+ * changed, and not when its content is one another URL already gave; the poll holds no page
+ * beyond the one in hand. At most `maxPages` pages are fetched; the rest wait for the next poll,
+ * and so the validators are not kept.
  *
  * Throws when the source itself cannot be had or read (FetchError, FetchRefusedError, FeedError,
  * or an Error for robots.txt); a page that cannot be had is a SkippedPage and the poll goes on.
@@ -114,6 +147,7 @@ export async function pollSource(
   manners: Manners,
   memory: PageMemory,
   maxPages: number,
+  publish: PublishPage,
 ): Promise<SourcePoll> {
   const fetched = await politeFetch(source.url, manners, {
     etag: source.etag ?? undefined,
@@ -132,36 +166,75 @@ export async function pollSource(
   const now = manners.now ?? (() => new Date());
   const ref = { id: source.id, kind, name: source.name };
 
-  const messages: ArticleFetchedV1[] = [];
+  const handedOver: { record: PageRecord; outcome: Promise<PublishOutcome> }[] = [];
   const records: PageRecord[] = [];
+  const refused: RefusedPage[] = [];
   const skipped: SkippedPage[] = [];
   const hashesThisPoll = new Set<string>();
   for (const page of due.slice(0, maxPages)) {
     // A plain page source is its own page: no second request for it.
     const result =
       kind === 'web' ? { kind: 'ok' as const, result: fetched } : await tryFetch(page.url, manners);
+    if (result.kind === 'refused') {
+      refused.push({ url: page.url, reason: result.reason });
+      records.push({
+        url: page.url,
+        articleId: articleIdFromUrl(page.url),
+        contentHash: '',
+        listedAt: page.listedAt,
+        refused: result.reason,
+      });
+      continue;
+    }
     if (result.kind === 'skipped') {
       skipped.push({ url: page.url, reason: result.reason, retryable: result.retryable });
       continue;
     }
     const message = toMessage(result.result, ref, now(), page.hints);
     const contentHash = hashContent(result.result.body);
-    records.push({ url: page.url, articleId: message.id, contentHash, listedAt: page.listedAt });
-    const unchanged = known.get(page.url)?.contentHash === contentHash;
+    const record = {
+      url: page.url,
+      articleId: message.id,
+      contentHash,
+      listedAt: page.listedAt,
+      refused: null,
+    };
+    const held = known.get(page.url);
+    const unchanged =
+      held !== undefined && held.refused === null && held.contentHash === contentHash;
     const duplicate =
       hashesThisPoll.has(contentHash) ||
       (!known.has(page.url) && (await memory.byContentHash([contentHash])).has(contentHash));
     hashesThisPoll.add(contentHash);
-    if (!unchanged && !duplicate) messages.push(message);
+    if (unchanged || duplicate) records.push(record);
+    else handedOver.push({ record, outcome: (await publish(message)).outcome });
   }
 
-  const complete = due.length <= maxPages && skipped.every((page) => !page.retryable);
+  let published = 0;
+  let dropped = 0;
+  for (const { record, outcome } of handedOver) {
+    const result = await outcome;
+    if (result.status === 'published') {
+      published += 1;
+      records.push(record);
+    } else if (result.status === 'refused') {
+      refused.push({ url: record.url, reason: result.reason });
+      records.push({ ...record, refused: result.reason });
+    } else {
+      dropped += 1;
+    }
+  }
+
+  const complete =
+    due.length <= maxPages && dropped === 0 && skipped.every((page) => !page.retryable);
   return {
     kind: 'polled',
     etag: complete ? fetched.headers.etag : null,
     lastModified: complete ? fetched.headers.lastModified : null,
     listed: listed.length,
-    messages,
+    published,
+    refused,
+    dropped,
     records,
     skipped,
   };
@@ -298,6 +371,7 @@ async function politeFetch(
 
 type PageFetch =
   | { kind: 'ok'; result: Fetched }
+  | { kind: 'refused'; reason: string }
   | { kind: 'skipped'; reason: string; retryable: boolean };
 
 async function tryFetch(url: string, manners: Manners): Promise<PageFetch> {
@@ -307,6 +381,11 @@ async function tryFetch(url: string, manners: Manners): Promise<PageFetch> {
     if (result.kind !== 'ok') return { kind: 'skipped', reason: 'not modified', retryable: true };
     return { kind: 'ok', result };
   } catch (error) {
+    // Over FETCH_MAX_BYTES: it will be as large next time. Refused, and not fetched again
+    // until its source dates it later.
+    if (error instanceof FetchError && error.code === 'too-large') {
+      return { kind: 'refused', reason: reasonOf(error) };
+    }
     return { kind: 'skipped', reason: reasonOf(error), retryable: isRetryable(error) };
   }
 }

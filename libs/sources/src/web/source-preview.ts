@@ -1,6 +1,6 @@
 import type { ArticleFetchedV1 } from '@newsflow/contracts';
 import { NO_MEMORY, pollSource, reasonOf, sourceIdFromUrl } from './source-poll';
-import type { Manners, SourceReading } from './source-poll';
+import type { Manners, PublishPage, SourceReading } from './source-poll';
 
 export interface PreviewOptions extends Manners {
   /** At most this many pages of a feed or sitemap are fetched. */
@@ -31,14 +31,22 @@ export async function* previewSource(
     etag: null,
     lastModified: null,
   };
+  // A dry run publishes nothing: each page the poll would publish becomes a line, in order.
+  const articles: ArticleFetchedV1[] = [];
+  const keep: PublishPage = (message) => {
+    articles.push(message);
+    return Promise.resolve({ outcome: Promise.resolve({ status: 'published' as const }) });
+  };
   let poll;
   try {
-    poll = await pollSource(source, options, NO_MEMORY, options.limit);
+    poll = await pollSource(source, options, NO_MEMORY, options.limit, keep);
   } catch (error) {
     yield { kind: 'skipped', url: sourceUrl, reason: reasonOf(error) };
     return;
   }
   if (poll.kind === 'not-modified') return;
-  for (const message of poll.messages) yield { kind: 'article', message };
-  for (const page of poll.skipped) yield { kind: 'skipped', url: page.url, reason: page.reason };
+  for (const message of articles) yield { kind: 'article', message };
+  for (const page of [...poll.refused, ...poll.skipped]) {
+    yield { kind: 'skipped', url: page.url, reason: page.reason };
+  }
 }
