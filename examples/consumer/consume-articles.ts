@@ -1,7 +1,8 @@
 /**
  * A downstream consumer of Newsflow: reads enriched articles from Kafka, checks each against its
- * contract and prints one line per article. A starting point to copy: it needs only kafkajs and
- * @newsflow/contracts.
+ * contract and prints one line per article. A starting point to copy: it needs kafkajs,
+ * @newsflow/contracts, and a zstd codec for kafkajs, since the topics are zstd-compressed and
+ * kafkajs reads only gzip by itself (Java, librdkafka and Go clients read zstd as they are).
  *
  *   npm run build && KAFKA_BROKERS=127.0.0.1:9092 node dist/examples/consumer/consume-articles.js
  *
@@ -12,8 +13,13 @@
  */
 import { Topic, validate } from '@newsflow/contracts';
 import type { ArticleEnrichedV1 } from '@newsflow/contracts';
-import { Kafka, logLevel } from 'kafkajs';
+import { zstdCodec } from '@newsflow/messaging';
+import { CompressionCodecs, CompressionTypes, Kafka, logLevel } from 'kafkajs';
 import type { KafkaMessage } from 'kafkajs';
+
+// The topics are zstd-compressed: kafkajs needs a codec for it (ours is about 40 lines over
+// @bokuweb/zstd-wasm; the kafkajs community packages for zstd need a native build).
+CompressionCodecs[CompressionTypes.ZSTD] = () => zstdCodec;
 
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim());
 const groupId = process.env.CONSUMER_GROUP || 'my-newsroom';

@@ -60,10 +60,10 @@ describe('newsctl sources', () => {
     );
     const table = (await newsctl('list')).out.split('\n');
     expect(table[0]).toMatch(
-      /^id\s+name\s+kind\s+enabled\s+last poll\s+published\s+next poll\s+note$/,
+      /^id\s+name\s+kind\s+enabled\s+last poll\s+published\s+refused\s+next poll\s+note$/,
     );
     expect(table[1]).toMatch(
-      new RegExp(`^${source.id}\\s+Example News\\s+feed\\s+no\\s+-\\s+0\\s+-\\s+paywall$`),
+      new RegExp(`^${source.id}\\s+Example News\\s+feed\\s+no\\s+-\\s+0\\s+0\\s+-\\s+paywall$`),
     );
 
     await newsctl('enable', 'https://news.example/rss');

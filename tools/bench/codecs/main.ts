@@ -6,7 +6,8 @@
  * per codec, the median of the rounds: bytes per page as stored on the broker (what crosses the
  * wire), the client's CPU per page producing and consuming, and the broker's CPU per page
  * (its /proc counters) for both. The codecs run in a new order each round, after one round of
- * warm-up for the broker's JIT.
+ * warm-up for the broker's JIT. A second table gives each topic's bytes per page (fetched,
+ * parsed, enriched) as JSON and as each codec compresses them.
  *
  *   npm run bench:codecs [-- --rounds 3 --copies 2]
  */
@@ -30,6 +31,8 @@ import {
   stopTestBroker,
 } from '@newsflow/testing';
 import type { TestBroker } from '@newsflow/testing';
+import { extractArticle } from '@newsflow/extraction';
+import { CompressionCodecs } from 'kafkajs';
 import type { Admin, Kafka } from 'kafkajs';
 import { formatTable, quantile } from '../bench-table';
 import { DATASET_DIR, loadPages } from '../extract/benchmark-dataset';
@@ -121,6 +124,77 @@ async function main(): Promise<void> {
   }
   console.log(`\nmedian of ${rounds} rounds (load average ${loadAverage()})`);
   for (const line of formatTable(rows)) console.log(line);
+
+  console.log(
+    '\nbytes per page on each topic, value as JSON and as each codec compresses 1 MiB batches',
+  );
+  for (const line of formatTable(await bytesPerTopic(pages))) console.log(line);
+}
+
+/**
+ * What each stage's message of a page weighs before and after compression: the page as fetched,
+ * as parsed (the parser's output) and as enriched (the enricher's), each codec compressing
+ * batches of at most 1 MiB of values, as the publisher sends them.
+ */
+async function bytesPerTopic(pages: { html: string; url: string }[]): Promise<string[][]> {
+  // Loaded here only: building the enricher's gazetteers takes seconds the first table need not wait.
+  const { enrichArticle } = await import('@newsflow/enrichment');
+  const values: Record<string, Buffer[]> = { fetched: [], parsed: [], enriched: [] };
+  pages.forEach((page, i) => {
+    const fetched = fetchedArticle(page.html, page.url, i, 0);
+    values.fetched?.push(json(fetched));
+    try {
+      const parsed = extractArticle(fetched);
+      values.parsed?.push(json(parsed));
+      values.enriched?.push(json(enrichArticle(parsed)));
+    } catch {
+      // No article in the page: the parser dead-letters it, so it has no parsed message.
+    }
+  });
+  const rows = [
+    ['topic', 'pages', 'JSON KB/page', ...CANDIDATES.slice(1).map((c) => `${c.name} KB`)],
+  ];
+  for (const [topic, list] of Object.entries(values)) {
+    const raw = list.reduce((sum, v) => sum + v.length, 0);
+    const cells = [];
+    for (const candidate of CANDIDATES.slice(1)) {
+      if ('level' in candidate) useZstdLevel(candidate.level);
+      const codec = (
+        CompressionCodecs[candidate.type as keyof typeof CompressionCodecs] as () => {
+          compress(encoder: { buffer: Buffer }): Promise<Buffer>;
+        }
+      )();
+      let compressed = 0;
+      for (const batch of batches(list, DEFAULT_MESSAGE_LIMITS.batchBytes)) {
+        compressed += (await codec.compress({ buffer: batch })).length;
+      }
+      cells.push(kb(compressed / list.length));
+    }
+    rows.push([topic, String(list.length), kb(raw / list.length), ...cells]);
+  }
+  return rows;
+}
+
+function json(value: unknown): Buffer {
+  return Buffer.from(JSON.stringify(value));
+}
+
+/** Values joined into batches of at most `limit` bytes (a larger value alone). */
+function batches(values: Buffer[], limit: number): Buffer[] {
+  const out: Buffer[] = [];
+  let current: Buffer[] = [];
+  let size = 0;
+  for (const value of values) {
+    if (current.length > 0 && size + value.length > limit) {
+      out.push(Buffer.concat(current));
+      current = [];
+      size = 0;
+    }
+    current.push(value);
+    size += value.length;
+  }
+  if (current.length > 0) out.push(Buffer.concat(current));
+  return out;
 }
 
 /** The extraction benchmark from ../shared, or the repository's 39 pages when it is absent. */
