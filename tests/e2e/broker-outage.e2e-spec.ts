@@ -6,10 +6,10 @@ import { sourceSpec } from '@newsflow/sources';
 import {
   FeedServer,
   REPO_ROOT,
-  STAGES,
   createTempDatabase,
   newsPages,
-  startService,
+  startStages,
+  stopStages,
   startTestBroker,
   stopTestBroker,
   waitFor,
@@ -35,7 +35,7 @@ describe('a broker outage during a poll', () => {
   let database: TempDatabase;
   let dataSource: DataSource;
   let folder: string;
-  const services = new Map<Stage, RunningService>();
+  let services: Map<Stage, RunningService> | undefined;
   const runDir = resolve(REPO_ROOT, 'tmp/kafka-outage');
 
   beforeAll(async () => {
@@ -53,13 +53,13 @@ describe('a broker outage during a poll', () => {
       FETCH_MIN_POLL_MS: '1000',
       LOG_LEVEL: 'error',
     };
-    for (const stage of STAGES) services.set(stage, await startService(stage, PORTS[stage], env));
+    services = await startStages(PORTS, env);
     dataSource = createDataSource(database.url);
     await dataSource.initialize();
   });
 
   afterAll(async () => {
-    for (const service of [...services.values()].reverse()) await service.stop('SIGTERM');
+    if (services) await stopStages(services);
     if (dataSource?.isInitialized) await dataSource.destroy();
     await database?.drop();
     await rm(folder, { recursive: true, force: true });

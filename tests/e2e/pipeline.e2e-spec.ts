@@ -8,10 +8,11 @@ import { ArticlesRepository, SourcesRepository, createDataSource } from '@newsfl
 import { articleIdFromContent, articleIdFromUrl, sourceSpec } from '@newsflow/sources';
 import {
   REPO_ROOT,
-  STAGES,
   createTempDatabase,
   startApi,
   startService,
+  startStages,
+  stopStages,
   waitFor,
 } from '@newsflow/testing';
 import { startGroupsAtTheEnd } from './consumer-groups';
@@ -47,7 +48,7 @@ describe('pipeline end to end', () => {
   let env: NodeJS.ProcessEnv;
   let dataSource: DataSource;
   let articles: ArticlesRepository;
-  const services = new Map<Stage, RunningService>();
+  let services = new Map<Stage, RunningService>();
   let api: RunningProcess | undefined;
 
   beforeAll(async () => {
@@ -66,7 +67,7 @@ describe('pipeline end to end', () => {
       LOG_LEVEL: 'warn',
     };
     await startGroupsAtTheEnd(`e2e-${database.name}`);
-    for (const stage of STAGES) services.set(stage, await startService(stage, PORTS[stage], env));
+    services = await startStages(PORTS, env);
     api = await startApi(API_PORT, env);
     dataSource = createDataSource(database.url);
     await dataSource.initialize();
@@ -75,7 +76,7 @@ describe('pipeline end to end', () => {
 
   afterAll(async () => {
     await api?.stop('SIGTERM');
-    for (const service of [...services.values()].reverse()) await service.stop('SIGTERM');
+    await stopStages(services);
     if (dataSource?.isInitialized) await dataSource.destroy();
     await rm(inbox, { recursive: true, force: true });
     await database.drop();

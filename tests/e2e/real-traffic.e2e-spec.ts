@@ -9,12 +9,12 @@ import { savedPageToDocument, sourceSpec } from '@newsflow/sources';
 import {
   FeedServer,
   REPO_ROOT,
-  STAGES,
   createTempDatabase,
   newsPages,
   readDeadLetters,
   spawnNode,
-  startService,
+  startStages,
+  stopStages,
   waitFor,
 } from '@newsflow/testing';
 import { startGroupsAtTheEnd } from './consumer-groups';
@@ -40,7 +40,7 @@ describe('real traffic end to end', () => {
   let database: TempDatabase;
   let env: NodeJS.ProcessEnv;
   let dataSource: DataSource;
-  const services = new Map<Stage, RunningService>();
+  let services: Map<Stage, RunningService> | undefined;
   const pages = newsPages();
 
   beforeAll(async () => {
@@ -60,13 +60,13 @@ describe('real traffic end to end', () => {
       LOG_LEVEL: 'warn',
     };
     await startGroupsAtTheEnd(prefix);
-    for (const stage of STAGES) services.set(stage, await startService(stage, PORTS[stage], env));
+    services = await startStages(PORTS, env);
     dataSource = createDataSource(database.url);
     await dataSource.initialize();
   });
 
   afterAll(async () => {
-    for (const service of [...services.values()].reverse()) await service.stop('SIGTERM');
+    if (services) await stopStages(services);
     if (dataSource?.isInitialized) await dataSource.destroy();
     await rm(env.FETCHER_FOLDERS ?? '', { recursive: true, force: true });
     await database.drop();

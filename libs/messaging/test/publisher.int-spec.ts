@@ -8,7 +8,7 @@ import { createKafka } from '../src/kafka-client';
 import { jsonLogger } from '../src/logger';
 import { DEFAULT_MESSAGE_LIMITS } from '../src/message-limits';
 import { EventPublisher } from '../src/publisher';
-import { ensureTopics } from '../src/topic-admin';
+import { ensureTopics, topicConfig } from '../src/topic-admin';
 
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 
@@ -70,9 +70,7 @@ describe(`${EventPublisher.name} on a real broker`, () => {
     // a first batch larger than that whole.
     const read = await readKeys(kafka, Topic.ArticleFetched, [id]);
     expect(read.get(id)?.length).toBe(DEFAULT_MESSAGE_LIMITS.valueBytes);
-    expect((JSON.parse(read.get(id)?.toString() ?? '{}') as ArticleFetchedV1).body).toBe(
-      page.body,
-    );
+    expect((JSON.parse(read.get(id)?.toString() ?? '{}') as ArticleFetchedV1).body).toBe(page.body);
   });
 
   it('sends pages from many concurrent callers through one producer, each once', async () => {
@@ -110,22 +108,18 @@ describe(`${EventPublisher.name} on a real broker`, () => {
         (resources[0]?.configEntries ?? []).map((e) => [e.configName, e.configValue]),
       );
     };
+    const setConfig = (configEntries: { name: string; value: string }[]) =>
+      admin.alterConfigs({
+        validateOnly: false,
+        resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configEntries }],
+      });
     try {
       // As a broker kept from before the limits, whose operator set a retention of their own.
-      await admin.alterConfigs({
-        validateOnly: false,
-        resources: [
-          {
-            type: ConfigResourceTypes.TOPIC,
-            name: topic,
-            configEntries: [
-              { name: 'max.message.bytes', value: '1048588' },
-              { name: 'compression.type', value: 'producer' },
-              { name: 'retention.ms', value: '604800001' },
-            ],
-          },
-        ],
-      });
+      await setConfig([
+        { name: 'max.message.bytes', value: '1048588' },
+        { name: 'compression.type', value: 'producer' },
+        { name: 'retention.ms', value: '604800001' },
+      ]);
 
       await ensureTopics(kafka, { partitions: 3 });
 
@@ -135,22 +129,11 @@ describe(`${EventPublisher.name} on a real broker`, () => {
         'retention.ms': '604800001',
       });
     } finally {
-      await admin.alterConfigs({
-        validateOnly: false,
-        resources: [
-          {
-            type: ConfigResourceTypes.TOPIC,
-            name: topic,
-            configEntries: [
-              {
-                name: 'max.message.bytes',
-                value: String(DEFAULT_MESSAGE_LIMITS.deadLetterTopicBytes),
-              },
-              { name: 'compression.type', value: 'zstd' },
-            ],
-          },
-        ],
-      });
+      await setConfig(
+        Object.entries(topicConfig(DEFAULT_MESSAGE_LIMITS.deadLetterTopicBytes)).map(
+          ([name, value]) => ({ name, value }),
+        ),
+      );
       await admin.disconnect();
     }
   });

@@ -31,6 +31,24 @@ export async function startService(
   return { ...child, stage, httpPort };
 }
 
+/**
+ * The four stages as processes, each on its port, started in STAGES order (the store first, the
+ * fetcher last: nothing is published before its reader runs) and ready when this resolves.
+ */
+export async function startStages(
+  ports: Record<Stage, number>,
+  env: NodeJS.ProcessEnv,
+): Promise<Map<Stage, RunningService>> {
+  const services = new Map<Stage, RunningService>();
+  for (const stage of STAGES) services.set(stage, await startService(stage, ports[stage], env));
+  return services;
+}
+
+/** Stops the stages with SIGTERM, by pid, in the reverse order they started: producers first. */
+export async function stopStages(services: Map<Stage, RunningService>): Promise<void> {
+  for (const service of [...services.values()].reverse()) await service.stop('SIGTERM');
+}
+
 /** Starts the built read API (dist/apps/api) on `port` and waits until it is ready. */
 export async function startApi(
   port: number,
