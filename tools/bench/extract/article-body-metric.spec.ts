@@ -1,10 +1,18 @@
 import { evaluate, scorePage, shingles, tokenize } from './article-body-metric';
-import { loadGroundTruth, loadPublished } from './benchmark-dataset';
+import { existsSync } from 'node:fs';
+import { DATASET_DIR, loadGroundTruth, loadPublished } from './benchmark-dataset';
 import type { PublishedTool } from './benchmark-dataset';
 
+/**
+ * The port of the benchmark's metric is checked against the figures published with its data,
+ * which lies beside the repository in ../shared (4.6 MB, not copied in). A clone with nothing
+ * beside it skips these three cases, and says so in the suite's name; CI has ../shared.
+ */
+const withDataset = existsSync(DATASET_DIR) ? describe : describe.skip;
+
 describe('article body metric', () => {
-  describe('on the published predictions', () => {
-    const truth = loadGroundTruth();
+  withDataset(`on the published predictions (${DATASET_DIR}; skipped when absent)`, () => {
+    const truth = existsSync(DATASET_DIR) ? loadGroundTruth() : {};
 
     // Figures from the upstream README.rst table ("Results of the latest evaluation").
     it.each<[PublishedTool, { f1: number; precision: number; recall: number; accuracy: number }]>([
