@@ -11,6 +11,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { kafkaEnv } from '@newsflow/config';
+import { TOPIC_COMPRESSION_NAME, messageLimits } from '@newsflow/messaging';
 import {
   ALL_ARTICLE_TOPICS,
   ALL_TOPICS,
@@ -101,6 +102,7 @@ function channel(
   description: string,
   partitions: number,
   partitionsNote: string,
+  maxMessageBytes: number,
 ): JsonObject {
   const name = messageName(topic);
   return {
@@ -113,6 +115,10 @@ function channel(
         topic,
         partitions,
         'x-partitions-note': partitionsNote,
+        // As ensureTopics (libs/messaging) creates and keeps every topic: sized for the largest
+        // message, and zstd-compressed (a kafkajs consumer needs a zstd codec registered).
+        topicConfiguration: { 'max.message.bytes': maxMessageBytes },
+        'x-compression-type': TOPIC_COMPRESSION_NAME,
         bindingVersion: KAFKA_BINDING_VERSION,
       },
     },
@@ -151,6 +157,7 @@ function message(topic: AnyTopic, key: JsonObject): JsonObject {
 /** The whole document, as plain JSON; deterministic, so the committed copy can be compared. */
 export function buildAsyncApiDocument(): JsonObject {
   const partitions = kafkaEnv.KAFKA_TOPIC_PARTITIONS.default ?? 3;
+  const limits = messageLimits(kafkaEnv.KAFKA_MAX_MESSAGE_BYTES.default ?? 8 * 1024 * 1024);
   const brokers = kafkaEnv.KAFKA_BROKERS.default ?? ['127.0.0.1:9092'];
   const channels: JsonObject = {};
   const operations: JsonObject = {};
@@ -170,6 +177,7 @@ export function buildAsyncApiDocument(): JsonObject {
       partitions,
       `The default when Newsflow creates its topics; set by KAFKA_TOPIC_PARTITIONS. Order ` +
         'holds per key (article id), not across the topic.',
+      limits.topicBytes,
     );
     channels[dlqId] = channel(
       dlq,
@@ -179,6 +187,7 @@ export function buildAsyncApiDocument(): JsonObject {
         'dead-lettered.',
       1, // as ensureTopics (libs/messaging) creates every dead-letter topic
       'Dead letters are rare and read by people: one partition keeps them in arrival order.',
+      limits.deadLetterTopicBytes,
     );
 
     operations[`${producer}Sends${capitalise(id)}`] = operation('send', topic, id, producerNote);
