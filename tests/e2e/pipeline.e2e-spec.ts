@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { ArticleEnrichedV1 } from '@newsflow/contracts';
+import { createKafka, ensureTopics, jsonLogger } from '@newsflow/messaging';
 import { ArticlesRepository, SourcesRepository, createDataSource } from '@newsflow/persistence';
 import { articleIdFromContent, articleIdFromUrl, sourceSpec } from '@newsflow/sources';
 import {
@@ -11,11 +12,11 @@ import {
   createTempDatabase,
   startApi,
   startService,
+  startGroupsAtTheEnd,
   startStages,
   stopStages,
   waitFor,
 } from '@newsflow/testing';
-import { startGroupsAtTheEnd } from './consumer-groups';
 import type { RunningProcess, RunningService, Stage, TempDatabase } from '@newsflow/testing';
 import type { DataSource } from 'typeorm';
 
@@ -66,7 +67,12 @@ describe('pipeline end to end', () => {
       KAFKA_GROUP_PREFIX: `e2e-${database.name}`,
       LOG_LEVEL: 'warn',
     };
-    await startGroupsAtTheEnd(`e2e-${database.name}`);
+    const kafka = createKafka(
+      { brokers: (process.env.KAFKA_BROKERS ?? '').split(','), clientId: 'e2e-setup' },
+      jsonLogger('e2e', 'error'),
+    );
+    await ensureTopics(kafka, { partitions: 3 });
+    await startGroupsAtTheEnd(kafka, `e2e-${database.name}`);
     services = await startStages(PORTS, env);
     api = await startApi(API_PORT, env);
     dataSource = createDataSource(database.url);

@@ -20,3 +20,4 @@ export { newsPages } from './news-pages';
 export type { NewsPage } from './news-pages';
 export { FeedServer } from './feed-server';
 export type { ServedPage } from './feed-server';
+export { startGroupsAtTheEnd } from './consumer-groups';
