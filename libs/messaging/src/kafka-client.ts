@@ -1,6 +1,7 @@
 import { Kafka, logLevel as KafkaLogLevel } from 'kafkajs';
 import type { LogEntry } from 'kafkajs';
 import { registerCompressionCodecs } from './compression';
+import { patchKafkaRequestQueue } from './request-queue-patch';
 import type { MessagingLogger } from './logger';
 
 export interface KafkaConnection {
@@ -9,11 +10,13 @@ export interface KafkaConnection {
 }
 
 /**
- * One kafkajs client per process; kafkajs's own logs are routed into ours, and the topics' codec
- * (zstd, which kafkajs lacks) is registered for it.
+ * One kafkajs client per process; kafkajs's own logs are routed into ours, the topics' codec
+ * (zstd, which kafkajs lacks) is registered for it, and its idle timer spin is stopped
+ * (request-queue-patch.ts).
  */
 export function createKafka(connection: KafkaConnection, logger: MessagingLogger): Kafka {
   registerCompressionCodecs();
+  patchKafkaRequestQueue();
   return new Kafka({
     clientId: connection.clientId,
     brokers: connection.brokers,

@@ -11,7 +11,7 @@
  *
  *   npm run bench:codecs [-- --rounds 3 --copies 2]
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Topic, exampleArticleFetched } from '@newsflow/contracts';
@@ -26,7 +26,6 @@ import {
   REPO_ROOT,
   brokerDataDir,
   brokerPid,
-  newsPages,
   startTestBroker,
   stopTestBroker,
 } from '@newsflow/testing';
@@ -35,7 +34,9 @@ import { extractArticle } from '@newsflow/extraction';
 import { CompressionCodecs } from 'kafkajs';
 import type { Admin, Kafka } from 'kafkajs';
 import { formatTable, quantile } from '../bench-table';
-import { DATASET_DIR, loadPages } from '../extract/benchmark-dataset';
+import { topicBytesOnDisk } from '../broker-files';
+import { cpuMsOf } from '../process-cpu';
+import { loadNewsPages } from '../news-pages';
 import { CANDIDATES, registerCandidateCodecs, useZstdLevel } from './candidates';
 
 type Candidate = (typeof CANDIDATES)[number];
@@ -50,7 +51,6 @@ interface Sample {
 }
 
 const PORT = 29092;
-const CLOCK_TICKS_PER_S = 100;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -235,15 +235,6 @@ function batches(values: Buffer[], limit: number): Buffer[] {
   return out;
 }
 
-/** The extraction benchmark from ../shared, or the repository's 39 pages when it is absent. */
-function loadNewsPages(): { html: string; url: string }[] {
-  if (existsSync(DATASET_DIR)) return loadPages();
-  console.log(
-    `${DATASET_DIR} is absent: using the 39 pages in tests/fixtures/news-pages instead (figures are not comparable with the README's)`,
-  );
-  return newsPages();
-}
-
 function fetchedArticle(html: string, url: string, page: number, copy: number): ArticleFetchedV1 {
   const id = `bench${String(page).padStart(4, '0')}c${copy}`;
   return {
@@ -299,7 +290,7 @@ async function measure(
   await consumeAll(kafka, topic, messages.length, `bench-${candidate.name}-${tag}`);
   const consumeCpu = process.cpuUsage(consumeCpu0);
   const broker2 = brokerCpuMs(broker);
-  const stored = storedBytes(broker, topic);
+  const stored = topicBytesOnDisk(brokerDataDir(broker), topic);
   await admin.deleteTopics({ topics: [topic] });
   await waitUntilGone(admin, topic);
   await admin.disconnect();
@@ -338,26 +329,8 @@ async function consumeAll(
   await consumer.disconnect();
 }
 
-/** The broker's user + system CPU so far, from /proc/<pid>/stat (fields 14 and 15). */
 function brokerCpuMs(broker: TestBroker): number {
-  const stat = readFileSync(`/proc/${brokerPid(broker)}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return (ticks * 1000) / CLOCK_TICKS_PER_S;
-}
-
-/** The topic's log segments on disk: the record batches as the broker received them. */
-function storedBytes(broker: TestBroker, topic: string): number {
-  const data = brokerDataDir(broker);
-  let total = 0;
-  // A deleted topic's folders linger as <topic>-<p>.<id>-delete for a while.
-  const live = (dir: string) => dir.startsWith(`${topic}-`) && !dir.endsWith('-delete');
-  for (const dir of readdirSync(data).filter(live)) {
-    for (const file of readdirSync(resolve(data, dir)).filter((f) => f.endsWith('.log'))) {
-      total += statSync(resolve(data, dir, file)).size;
-    }
-  }
-  return total;
+  return cpuMsOf(brokerPid(broker));
 }
 
 async function waitUntilGone(admin: Admin, topic: string): Promise<void> {
