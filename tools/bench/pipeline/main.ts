@@ -3,7 +3,7 @@
  * its own, a fresh Postgres database, and the four services as separate processes; real news
  * pages from the extraction benchmark (../shared), each copy its own article.
  *
- * 0. Idle: each process's CPU with nothing flowing, for 30 s.
+ * 0. Idle: each process's CPU with nothing flowing, for 30 s after 30 s to settle.
  * 1. Saturation: every page is dropped into the fetcher's folder at once; pages per second from
  *    the drop to the last row committed, and each process's CPU per page (its /proc counters,
  *    the broker and Postgres included), and each topic's bytes per page.
@@ -60,6 +60,7 @@ const BASE_PORT: Record<Stage, number> = {
   store: 16030,
 };
 const LATENCY_PAGES = 300;
+const IDLE_SETTLE_MS = 30_000;
 const IDLE_MS = 30_000;
 
 interface Page {
@@ -113,7 +114,9 @@ async function main(): Promise<void> {
     await dataSource.initialize();
 
     // 0. Idle: what each process costs with nothing flowing, as a share of one core.
-    await new Promise((r) => setTimeout(r, 5_000)); // start-up settles (group joins, first fetches)
+    // Start-up settles first: group joins, the first fetches, the collection of what start-up
+    // allocated (the enricher's gazetteers), the fresh broker's own first work.
+    await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
     const idleBefore = sampleCpu(services, broker);
     await new Promise((r) => setTimeout(r, IDLE_MS));
     const idleRows = [['process', 'idle CPU % of a core']];
