@@ -34,7 +34,7 @@ import { extractArticle } from '@newsflow/extraction';
 import { CompressionCodecs } from 'kafkajs';
 import type { Admin, Kafka } from 'kafkajs';
 import { formatTable, quantile } from '../bench-table';
-import { topicBytesOnDisk } from '../broker-files';
+import { createTopic, topicBytesOnDisk } from '../bench-broker';
 import { cpuMsOf } from '../process-cpu';
 import { loadNewsPages } from '../news-pages';
 import { CANDIDATES, registerCandidateCodecs, useZstdLevel } from './candidates';
@@ -257,21 +257,10 @@ async function measure(
   // The publisher validates each value against its topic's schema, so the bench uses the real
   // topic, created afresh for each measurement and deleted after it.
   const topic = Topic.ArticleFetched;
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: [
-      {
-        topic,
-        numPartitions: 3,
-        configEntries: [
-          { name: 'max.message.bytes', value: String(DEFAULT_MESSAGE_LIMITS.topicBytes) },
-          // Stored as the producer sent it: the bytes measured are the codec's own.
-          { name: 'compression.type', value: 'producer' },
-        ],
-      },
-    ],
+  await createTopic(kafka, topic, 3, {
+    'max.message.bytes': String(DEFAULT_MESSAGE_LIMITS.topicBytes),
+    // Stored as the producer sent it: the bytes measured are the codec's own.
+    'compression.type': 'producer',
   });
 
   if ('level' in candidate) useZstdLevel(candidate.level);
@@ -291,6 +280,8 @@ async function measure(
   const consumeCpu = process.cpuUsage(consumeCpu0);
   const broker2 = brokerCpuMs(broker);
   const stored = topicBytesOnDisk(brokerDataDir(broker), topic);
+  const admin = kafka.admin();
+  await admin.connect();
   await admin.deleteTopics({ topics: [topic] });
   await waitUntilGone(admin, topic);
   await admin.disconnect();

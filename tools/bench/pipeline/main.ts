@@ -46,7 +46,7 @@ import {
 import type { RunningService, Stage } from '@newsflow/testing';
 import type { DataSource } from 'typeorm';
 import { formatTable, quantile } from '../bench-table';
-import { topicBytesOnDisk } from '../broker-files';
+import { createTopic, topicBytesOnDisk } from '../bench-broker';
 import { loadNewsPages } from '../news-pages';
 import { cpuMsOf, cpuMsOfEach, postgresPids } from '../process-cpu';
 
@@ -378,21 +378,7 @@ async function producerPerformance(
     { brokers: [broker.brokers], clientId: 'bench-perf' },
     jsonLogger('bench', 'error'),
   );
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: [
-      {
-        topic,
-        numPartitions: partitions,
-        configEntries: Object.entries(topicConfig(DEFAULT_MESSAGE_LIMITS.topicBytes)).map(
-          ([name, value]) => ({ name, value }),
-        ),
-      },
-    ],
-  });
-  await admin.disconnect();
+  await createTopic(kafka, topic, partitions, topicConfig(DEFAULT_MESSAGE_LIMITS.topicBytes));
   const before = cpuMsOf(brokerPid(broker));
   const { stdout } = await run(
     'java',

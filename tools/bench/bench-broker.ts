@@ -1,4 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
+import type { Kafka } from 'kafkajs';
 import { resolve } from 'node:path';
 
 /**
@@ -16,4 +17,29 @@ export function topicBytesOnDisk(dataDir: string, topic: string): number {
     }
   }
   return total;
+}
+
+/** Creates a topic of the benches' own, with per-topic settings, and waits for its leaders. */
+export async function createTopic(
+  kafka: Kafka,
+  topic: string,
+  numPartitions: number,
+  config: Record<string, string>,
+): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [
+        {
+          topic,
+          numPartitions,
+          configEntries: Object.entries(config).map(([name, value]) => ({ name, value })),
+        },
+      ],
+    });
+  } finally {
+    await admin.disconnect();
+  }
 }
