@@ -29,15 +29,15 @@ export function postgresPids(): number[] {
     });
 }
 
-/** CPU ms of each pid in `pids` that is still alive; the dead ones count 0. */
-export function cpuMsOfEach(pids: readonly number[]): Map<number, number> {
-  const result = new Map<number, number>();
+/** CPU ms of the pids in `pids` still alive, together; one gone since it was listed counts 0. */
+export function totalCpuMsOf(pids: readonly number[]): number {
+  let total = 0;
   for (const pid of pids) {
     try {
-      result.set(pid, cpuMsOf(pid));
+      total += cpuMsOf(pid);
     } catch {
-      result.set(pid, 0);
+      // ended between the listing and now
     }
   }
-  return result;
+  return total;
 }

@@ -3,13 +3,10 @@ import { loadStageConfig } from '@newsflow/config';
 import {
   EventPublisher,
   HoldingPublisher,
-  KAFKA_CONFIG,
   MESSAGING_LOGGER,
   MessagingModule,
-  messageLimits,
 } from '@newsflow/messaging';
 import type { MessagingLogger } from '@newsflow/messaging';
-import type { KafkaConfig } from '@newsflow/config';
 import {
   DATA_SOURCE,
   FetchedPagesRepository,
@@ -57,12 +54,9 @@ const config = () => loadStageConfig('fetcher');
       // Pages held while Kafka is away, at most the publisher's own buffer (16 MiB by default)
       // for the folders and the web sources together.
       provide: HoldingPublisher,
-      useFactory: (publisher: EventPublisher, logger: MessagingLogger, kafka: KafkaConfig) =>
-        new HoldingPublisher(publisher, {
-          windowBytes: messageLimits(kafka.maxMessageBytes).bufferBytes,
-          logger,
-        }),
-      inject: [EventPublisher, MESSAGING_LOGGER, KAFKA_CONFIG],
+      useFactory: (publisher: EventPublisher, logger: MessagingLogger) =>
+        new HoldingPublisher(publisher, { logger }),
+      inject: [EventPublisher, MESSAGING_LOGGER],
     },
     FolderIngestionService,
     ...databaseProviders(() => config().DATABASE_URL),

@@ -7,8 +7,11 @@ import { PublisherClosedError } from './publisher';
 import type { EventPublisher, PreparedMessage } from './publisher';
 
 export interface HoldingOptions {
-  /** Bytes of values held (queued, in flight, or waiting to be sent again); `submit` waits beyond. */
-  windowBytes: number;
+  /**
+   * Bytes of values held (queued, in flight, or waiting to be sent again); `submit` waits
+   * beyond. Default: the publisher's own buffer (16 MiB for 8 MiB messages).
+   */
+  windowBytes?: number;
   logger: MessagingLogger;
   backoff?: BackoffPolicy;
 }
@@ -43,12 +46,14 @@ export class HoldingPublisher {
   private stopped = false;
   private readonly wakers = new Set<() => void>();
   private readonly backoff: BackoffPolicy;
+  private readonly windowBytes: number;
 
   constructor(
     private readonly publisher: EventPublisher,
     private readonly options: HoldingOptions,
   ) {
     this.backoff = options.backoff ?? DEPENDENCY_BACKOFF;
+    this.windowBytes = options.windowBytes ?? publisher.limits.bufferBytes;
   }
 
   /** Bytes of values held right now. */
@@ -59,7 +64,7 @@ export class HoldingPublisher {
   /** Waits for room in the window, then takes the message; `delivered` settles as above. */
   async submit(message: PreparedMessage): Promise<{ delivered: Promise<void> }> {
     const bytes = message.value.length;
-    while (!this.stopped && this.held > 0 && this.held + bytes > this.options.windowBytes) {
+    while (!this.stopped && this.held > 0 && this.held + bytes > this.windowBytes) {
       await this.waitForWake();
     }
     if (this.stopped) throw new HoldingStoppedError('stopped before the message was taken');

@@ -47,6 +47,7 @@ export { JsonLoggerService } from './nest/json-logger.service';
 export {
   KAFKA,
   KAFKA_CONFIG,
+  MESSAGE_LIMITS,
   MESSAGING_LOGGER,
   MessagingModule,
   STAGE_NAME,

@@ -58,7 +58,8 @@ interface Queued {
  */
 export class EventPublisher {
   private readonly producer: Producer;
-  private readonly limits: MessageLimits;
+  /** The byte limits it enforces; the topics it sends to are sized from the same. */
+  readonly limits: MessageLimits;
   private readonly compression: CompressionTypes;
   private readonly metrics: PipelineMetrics | undefined;
   private connecting: Promise<void> | undefined;

@@ -48,7 +48,7 @@ import type { DataSource } from 'typeorm';
 import { formatTable, quantile } from '../bench-table';
 import { createTopic, topicBytesOnDisk } from '../bench-broker';
 import { loadNewsPages } from '../news-pages';
-import { cpuMsOf, cpuMsOfEach, postgresPids } from '../process-cpu';
+import { cpuMsOf, postgresPids, totalCpuMsOf } from '../process-cpu';
 
 const run = promisify(execFile);
 const BROKER_PORT = 39092;
@@ -270,11 +270,7 @@ function sampleCpu(services: RunningService[], broker: { runDir: string; brokers
     sample.set(name, (sample.get(name) ?? 0) + cpuMsOf(service.pid));
   }
   sample.set('broker', cpuMsOf(brokerPid(broker)));
-  const postgres = cpuMsOfEach(postgresPids());
-  sample.set(
-    'postgres',
-    [...postgres.values()].reduce((a, b) => a + b, 0),
-  );
+  sample.set('postgres', totalCpuMsOf(postgresPids()));
   return sample;
 }
 

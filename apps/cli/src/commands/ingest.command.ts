@@ -51,7 +51,7 @@ export async function ingestFolder(
   const files = (await source.listFiles()).length;
   await ensureTopics(kafka, { partitions: kafkaConfig.topicPartitions, limits });
   const publisher = new EventPublisher(kafka, { limits });
-  const holding = new HoldingPublisher(publisher, { windowBytes: limits.bufferBytes, logger });
+  const holding = new HoldingPublisher(publisher, { logger });
   const progress = new Progress(err, files, 'files');
   const failed: IngestSummary['failed'] = [];
   try {

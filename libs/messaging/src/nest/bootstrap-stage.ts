@@ -6,11 +6,11 @@ import type { Kafka } from 'kafkajs';
 import type { MessagingLogger } from '../logger';
 import { PipelineMetrics } from '../metrics';
 import { EventPublisher } from '../publisher';
-import { messageLimits } from '../message-limits';
+import type { MessageLimits } from '../message-limits';
 import { ensureTopics } from '../topic-admin';
 import { JsonLoggerService } from './json-logger.service';
 import { KafkaStageTransport } from './kafka-stage.transport';
-import { KAFKA, KAFKA_CONFIG, MESSAGING_LOGGER } from './messaging.module';
+import { KAFKA, KAFKA_CONFIG, MESSAGE_LIMITS, MESSAGING_LOGGER } from './messaging.module';
 import { StageReadiness } from './stage-readiness';
 
 export interface StageOptions {
@@ -39,7 +39,7 @@ export async function bootstrapStage(
   const logger = app.get<MessagingLogger>(MESSAGING_LOGGER);
   await ensureTopics(kafka, {
     partitions: config.topicPartitions,
-    limits: messageLimits(config.maxMessageBytes),
+    limits: app.get<MessageLimits>(MESSAGE_LIMITS),
   });
 
   if (options.consumes) {

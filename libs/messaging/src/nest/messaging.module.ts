@@ -6,6 +6,7 @@ import type { Kafka } from 'kafkajs';
 import { createKafka } from '../kafka-client';
 import { jsonLogger } from '../logger';
 import { messageLimits } from '../message-limits';
+import type { MessageLimits } from '../message-limits';
 import type { MessagingLogger } from '../logger';
 import { PipelineMetrics } from '../metrics';
 import { EventPublisher } from '../publisher';
@@ -16,6 +17,8 @@ export const KAFKA = Symbol('KAFKA');
 export const KAFKA_CONFIG = Symbol('KAFKA_CONFIG');
 export const STAGE_NAME = Symbol('STAGE_NAME');
 export const MESSAGING_LOGGER = Symbol('MESSAGING_LOGGER');
+/** The byte limits of this process's messages and topics, from KAFKA_MAX_MESSAGE_BYTES. */
+export const MESSAGE_LIMITS = Symbol('MESSAGE_LIMITS');
 
 /** Disconnects the producer after the consumers stopped (Nest closes microservices first). */
 @Injectable()
@@ -42,6 +45,11 @@ export class MessagingModule {
         { provide: STAGE_NAME, useValue: stage },
         { provide: KAFKA_CONFIG, useFactory: (): KafkaConfig => loadKafkaConfig() },
         {
+          provide: MESSAGE_LIMITS,
+          useFactory: (config: KafkaConfig): MessageLimits => messageLimits(config.maxMessageBytes),
+          inject: [KAFKA_CONFIG],
+        },
+        {
           provide: MESSAGING_LOGGER,
           useFactory: (config: KafkaConfig): MessagingLogger =>
             jsonLogger(stage, config.logLevel, process.stdout),
@@ -62,9 +70,9 @@ export class MessagingModule {
         },
         {
           provide: EventPublisher,
-          useFactory: (kafka: Kafka, metrics: PipelineMetrics, config: KafkaConfig) =>
-            new EventPublisher(kafka, { metrics, limits: messageLimits(config.maxMessageBytes) }),
-          inject: [KAFKA, PipelineMetrics, KAFKA_CONFIG],
+          useFactory: (kafka: Kafka, metrics: PipelineMetrics, limits: MessageLimits) =>
+            new EventPublisher(kafka, { metrics, limits }),
+          inject: [KAFKA, PipelineMetrics, MESSAGE_LIMITS],
         },
         StageReadiness,
         PublisherLifecycle,
@@ -72,6 +80,7 @@ export class MessagingModule {
       exports: [
         STAGE_NAME,
         KAFKA_CONFIG,
+        MESSAGE_LIMITS,
         MESSAGING_LOGGER,
         PipelineMetrics,
         KAFKA,
