@@ -1,4 +1,4 @@
-import { PERSON_NAME_TAGS, lexiconTags } from './nlp-document';
+import { PERSON_NAME_TAGS, lexiconTags } from './lexicon';
 import type { ZoneSpan } from './place-matcher';
 import type { TextZone } from './text-zones';
 import { isCapitalised, tokenize } from './text-tokens';

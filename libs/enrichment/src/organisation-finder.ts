@@ -1,9 +1,10 @@
 import { isCommonWord } from './common-words';
-import { lexiconTags } from './nlp-document';
-import type { NlpDocument, NlpTerm } from './nlp-document';
+import { lexiconTagSet } from './lexicon';
+import type { FoundNames } from './name-finder';
 import type { PlaceMention, ZoneSpan } from './place-matcher';
 import type { TextZone } from './text-zones';
-import { fold, withoutPossessive } from './text-tokens';
+import { fold, isCapitalised, withoutPossessive } from './text-tokens';
+import type { Token } from './text-tokens';
 
 export interface OrganisationFound {
   name: string;
@@ -15,13 +16,13 @@ export interface OrganisationFound {
 const PLACE_COMPOUND = /-(?:led|backed|based|born|owned|funded|made|run|linked|allied)$/i;
 
 /**
- * Organisations compromise names ("European Commission", "Apple Inc."), trimmed to their
+ * Organisations name-finder names ("European Commission", "Apple Inc."), trimmed to their
  * capitalised words, outside people's names and other than places; plus the seats of power
  * the gazetteer knows ("Kremlin", "White House"), which stand for their governments.
  */
 export function findOrganisations(
   zones: readonly TextZone[],
-  docs: ReadonlyMap<number, NlpDocument>,
+  names: ReadonlyMap<number, FoundNames>,
   people: readonly ZoneSpan[],
   places: readonly PlaceMention[],
   isPlaceName: (name: string) => boolean,
@@ -37,10 +38,10 @@ export function findOrganisations(
   const placeNames = new Set(places.map((place) => fold(place.surface).toLowerCase()));
 
   for (const zone of zones) {
-    const doc = docs.get(zone.order);
-    if (!doc || zone.headline) continue;
-    for (const span of doc.organisations) {
-      const terms = trim(doc.terms.slice(span.first, span.end));
+    const found = names.get(zone.order);
+    if (!found || zone.headline) continue;
+    for (const span of found.organisations) {
+      const terms = trim(found.tokens.slice(span.first, span.end));
       const first = terms[0];
       const last = terms[terms.length - 1];
       if (!first || !last) continue;
@@ -71,19 +72,19 @@ export function findOrganisations(
 }
 
 /**
- * compromise calls many lone capitalised words organisations ("Methodist", "Ride"); alone, only
- * an acronym ("NATO", "CIS") or a name its lexicon files as an organisation is kept.
+ * Alone, only an acronym ("NATO", "CIS") or a name the lexicon files as an organisation or a
+ * team is kept: a lone capitalised word is far more often something else.
  */
 function isKnownOrganisationWord(word: string): boolean {
   if (/^[A-Z][A-Z&]{1,6}$/.test(word)) return true;
-  return !isCommonWord(word) && lexiconTags(word).includes('Organization');
+  return !isCommonWord(word) && lexiconTagSet(word.toLowerCase()).has('Organization');
 }
 
 /** Leading and trailing words that are not capitalised ("the", "coalition") are not the name. */
-function trim(terms: readonly NlpTerm[]): readonly NlpTerm[] {
+function trim(terms: readonly Token[]): readonly Token[] {
   let from = 0;
   let to = terms.length;
-  const capitalised = (term: NlpTerm | undefined): boolean => !!term && /^\p{Lu}/u.test(term.text);
+  const capitalised = (term: Token | undefined): boolean => !!term && isCapitalised(term.text);
   while (from < to && !capitalised(terms[from])) from += 1;
   while (to > from && !capitalised(terms[to - 1])) to -= 1;
   return terms.slice(from, to);

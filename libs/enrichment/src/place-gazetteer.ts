@@ -5,7 +5,7 @@ import worldCountries from 'world-countries';
 import { isCommonWord } from './common-words';
 import { localCountryNames } from './country-name-locales';
 import { familyForms, LEADERS, RULING_FAMILIES, RULING_FAMILY } from './heads-of-government';
-import { PERSON_NAME_TAGS, lexiconTags } from './nlp-document';
+import { PERSON_NAME_TAGS, lexiconTags } from './lexicon';
 import { CURATED_PLACES } from './news-places';
 import type { CuratedPlace } from './news-places';
 import { fold, tokenizeOnce, wordSet } from './text-tokens';

@@ -1,6 +1,6 @@
 import { isCommonWord } from './common-words';
 import { leaderNamed, RULING_FAMILY, rulingFamilyOf } from './heads-of-government';
-import { PERSON_NAME_TAGS, lexiconTags } from './nlp-document';
+import { PERSON_NAME_TAGS, lexiconTags } from './lexicon';
 import { isTitleWord, nameParts } from './person-names';
 import { byPreference, elisionLength, placeGazetteer } from './place-gazetteer';
 import type { GazetteerEntry, NameNode, PlaceGazetteer, PlaceSense } from './place-gazetteer';

@@ -1,7 +1,7 @@
 import type { CountryTagV1, EntityV1, TopicTagV1 } from '@newsflow/contracts';
 import { tagCountries } from './country-tagger';
-import { parseNlp } from './nlp-document';
-import type { NlpDocument } from './nlp-document';
+import { findNames } from './name-finder';
+import type { FoundNames } from './name-finder';
 import { findOrganisations } from './organisation-finder';
 import type { OrganisationFound } from './organisation-finder';
 import { findPeople } from './people-finder';
@@ -11,11 +11,11 @@ import type { PlaceGazetteer } from './place-gazetteer';
 import { detectTextLanguage } from './language';
 import { likelyNameSpans } from './name-spans';
 import { findPlaces } from './place-matcher';
-import type { PlaceMention } from './place-matcher';
+import type { PlaceMention, ZoneSpan } from './place-matcher';
 import { forgetTokens } from './text-tokens';
 import { tagTopics } from './topic-tagger';
 import { toZones } from './text-zones';
-import type { TextInput } from './text-zones';
+import type { TextInput, TextZone } from './text-zones';
 
 export type { TextInput } from './text-zones';
 
@@ -42,15 +42,15 @@ export function tagText(input: TextInput): Tags {
 function tagAll(input: TextInput): Tags {
   const gazetteer = builtFirst();
   const zones = toZones(input);
-  const docs = new Map<number, NlpDocument>();
-  for (const zone of zones) if (!zone.headline) docs.set(zone.order, parseNlp(zone.text));
+  const isPlaceName = (name: string): boolean => gazetteer.isPlaceName(name);
+  const names = new Map<number, FoundNames>();
+  for (const zone of zones)
+    if (!zone.headline) names.set(zone.order, findNames(zone.text, isPlaceName));
 
-  const people = findPeople(zones, docs, (name) => gazetteer.isPlaceName(name));
+  const people = findPeople(zones, names, isPlaceName);
   const personSpans = people.flatMap((person) => person.spans);
-  const places = findPlaces(zones, personSpans, gazetteer);
-  const organisations = findOrganisations(zones, docs, personSpans, places, (name) =>
-    gazetteer.isPlaceName(name),
-  );
+  const places = findPlaces(zones, [...personSpans, ...namedAfterSpans(zones, names)], gazetteer);
+  const organisations = findOrganisations(zones, names, personSpans, places, isPlaceName);
 
   return {
     language:
@@ -61,6 +61,22 @@ function tagAll(input: TextInput): Tags {
     topics: tagTopics(zones),
     entities: toEntities(people, organisations, places),
   };
+}
+
+/** Names of things after people ("Percy French Hotel"): no place is read in the person's name. */
+function namedAfterSpans(
+  zones: readonly TextZone[],
+  names: ReadonlyMap<number, FoundNames>,
+): ZoneSpan[] {
+  return zones.flatMap((zone) => {
+    const found = names.get(zone.order);
+    if (!found) return [];
+    return found.namedAfter.map(({ first, end }) => ({
+      zone: zone.order,
+      start: found.tokens[first]?.start ?? 0,
+      end: found.tokens[end - 1]?.end ?? 0,
+    }));
+  });
 }
 
 /**
