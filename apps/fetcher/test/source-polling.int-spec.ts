@@ -419,8 +419,17 @@ describe('fetcher polling sources from Postgres', () => {
       );
       for (let n = 0; n < 10; n += 1) expect(web.hitsOf(`/ten/${n}.xml`)).toHaveLength(1);
       expect(published.filter((m) => m.url?.includes('/ten/'))).toHaveLength(10);
-      // Each replica says which sources it polled: both took part, none polled one twice.
-      const polledBy = fetchers.map((fetcher) => polledSources(fetcher.output()));
+      // Each replica says which sources it polled: both took part, none polled one twice. A
+      // replica logs the poll once it has recorded it, which may come just after its stories
+      // are published: wait for ten lines rather than read them the moment the stories land.
+      const polledBy = await waitFor(
+        'ten polls logged',
+        () => {
+          const logged = fetchers.map((fetcher) => polledSources(fetcher.output()));
+          return logged.flat().length >= 10 ? logged : undefined;
+        },
+        { timeoutMs: 10_000 },
+      );
       expect(polledBy.every((ids) => ids.length > 0)).toBe(true);
       expect([...polledBy.flat()].sort()).toEqual([...new Set(polledBy.flat())].sort());
       expect(polledBy.flat()).toHaveLength(10);
