@@ -182,35 +182,41 @@ function isAbbreviation(word: string): boolean {
   return tags.has('Abbreviation') || tags.has('Honorific');
 }
 
-/** Maximal runs of capitalised words (and what may sit inside a name) joined on one line. */
-function capitalisedRuns(words: ZoneWords): TokenSpan[] {
+/**
+ * Runs of words from each capitalised word that does not already sit in one, as far as `grow`
+ * extends them: given a run's end, it returns the next end, or undefined to stop there.
+ */
+function runsOf(words: ZoneWords, grow: (end: number) => number | undefined): TokenSpan[] {
   const runs: TokenSpan[] = [];
-  const { tokens } = words;
   let i = 0;
-  while (i < tokens.length) {
+  while (i < words.tokens.length) {
     if (!words.capitalised(i)) {
       i += 1;
       continue;
     }
     let end = i + 1;
-    while (end < tokens.length && words.joins(end - 1)) {
-      if (words.capitalised(end)) end += 1;
-      // The lower-case half of a hyphenated name: "Cheuk Hau-yip".
-      else if (tokens[end - 1]?.next === 'hyphen' && isNameSyllable(tokens[end]?.text ?? ''))
-        end += 1;
-      // A particle between two name words: "Tamim bin Hamad", "Ursula von der Leyen".
-      else if (isParticle(tokens[end]?.text ?? '')) {
-        let next = end;
-        while (next < tokens.length && isParticle(tokens[next]?.text ?? '') && words.joins(next))
-          next += 1;
-        if (next > end && words.capitalised(next) && words.joins(next - 1)) end = next + 1;
-        else break;
-      } else break;
-    }
+    for (let next = grow(end); next !== undefined; next = grow(end)) end = next;
     runs.push({ first: i, end });
     i = end;
   }
   return runs;
+}
+
+/** Maximal runs of capitalised words (and what may sit inside a name) joined on one line. */
+function capitalisedRuns(words: ZoneWords): TokenSpan[] {
+  const { tokens } = words;
+  return runsOf(words, (end) => {
+    if (end >= tokens.length || !words.joins(end - 1)) return undefined;
+    if (words.capitalised(end)) return end + 1;
+    // The lower-case half of a hyphenated name: "Cheuk Hau-yip".
+    if (tokens[end - 1]?.next === 'hyphen' && isNameSyllable(tokens[end]?.text ?? ''))
+      return end + 1;
+    // Particles between two name words: "Tamim bin Hamad", "Ursula von der Leyen".
+    let next = end;
+    while (next < tokens.length && isParticle(tokens[next]?.text ?? '') && words.joins(next))
+      next += 1;
+    return next > end && words.capitalised(next) ? next + 1 : undefined;
+  });
 }
 
 function findPeopleSpans(words: ZoneWords): { people: TokenSpan[]; namedAfter: TokenSpan[] } {
@@ -406,42 +412,26 @@ function findOrganisationSpans(words: ZoneWords): TokenSpan[] {
  * Health and Human Services", "Procter & Gamble").
  */
 function organisationRuns(words: ZoneWords): TokenSpan[] {
-  const runs: TokenSpan[] = [];
   const { tokens, text } = words;
   const ampersand = (i: number): boolean => {
     const token = tokens[i];
     const next = tokens[i + 1];
     return !!token && !!next && /^\s*&\s*$/.test(text.slice(token.end, next.start));
   };
-  let i = 0;
-  while (i < tokens.length) {
-    if (!words.capitalised(i)) {
-      i += 1;
-      continue;
-    }
-    let end = i + 1;
-    for (;;) {
-      if (end >= tokens.length) break;
-      if ((words.joins(end - 1) || ampersand(end - 1)) && words.capitalised(end)) {
-        end += 1;
-        continue;
-      }
-      // Up to two connectors ("of the") between capitalised words.
-      let next = end;
-      while (
-        next < end + 2 &&
-        next < tokens.length &&
-        words.joins(next - 1) &&
-        ORG_CONNECTORS.has(tokens[next]?.text ?? '')
-      )
-        next += 1;
-      if (next > end && words.joins(next - 1) && words.capitalised(next)) end = next + 1;
-      else break;
-    }
-    runs.push({ first: i, end });
-    i = end;
-  }
-  return runs;
+  return runsOf(words, (end) => {
+    if (end >= tokens.length) return undefined;
+    if ((words.joins(end - 1) || ampersand(end - 1)) && words.capitalised(end)) return end + 1;
+    // Up to two connectors ("of the") between capitalised words.
+    let next = end;
+    while (
+      next < end + 2 &&
+      next < tokens.length &&
+      words.joins(next - 1) &&
+      ORG_CONNECTORS.has(tokens[next]?.text ?? '')
+    )
+      next += 1;
+    return next > end && words.joins(next - 1) && words.capitalised(next) ? next + 1 : undefined;
+  });
 }
 
 /**
