@@ -134,7 +134,7 @@ class ZoneWords {
 
   private readKind(i: number): WordKind {
     const text = this.tokens[i]?.text ?? '';
-    const bare = text.replace(/['’]s$/u, '');
+    const bare = withoutPossessive(text);
     const lower = bare.toLowerCase();
     const tags = lexiconTagSet(lower);
     if (isTitleWord(bare) || tags.has('Honorific')) return 'title';
@@ -231,9 +231,8 @@ function findPeopleSpans(words: ZoneWords): { people: TokenSpan[]; namedAfter: T
         continue;
       }
       // "Dick Clark Productions", "Percy French Hotel": the name of something else.
-      const after = bareWord(words.tokens[found.end]?.text ?? '').toLowerCase();
-      const ofThing =
-        found.end < run.end && (isOrgWord(after) || isPlaceWord(after) || THING_WORDS.has(after));
+      const after = withoutPossessive(words.tokens[found.end]?.text ?? '').toLowerCase();
+      const ofThing = found.end < run.end && (isOrgWord(after) || namesAThing(after));
       (ofThing ? namedAfter : people).push(found);
       k = found.end;
     }
@@ -241,14 +240,18 @@ function findPeopleSpans(words: ZoneWords): { people: TokenSpan[]; namedAfter: T
   return { people, namedAfter };
 }
 
+/** Tokens first to end as the lexicon keys its phrases: lower case, without possessives. */
+function lexiconPhrase(words: ZoneWords, first: number, end: number): string {
+  return words.tokens
+    .slice(first, end)
+    .map((token) => withoutPossessive(token.text).toLowerCase())
+    .join(' ');
+}
+
 /** A full name the lexicon knows ("Paris Hilton", "Barack Obama"), starting at token k. */
 function lexiconPersonAt(words: ZoneWords, run: TokenSpan, k: number): TokenSpan | undefined {
   for (let end = Math.min(run.end, k + 3); end > k + 1; end--) {
-    const phrase = words.tokens
-      .slice(k, end)
-      .map((token) => bareWord(token.text).toLowerCase())
-      .join(' ');
-    if (lexiconTagSet(phrase).has('Person')) return { first: k, end };
+    if (lexiconTagSet(lexiconPhrase(words, k, end)).has('Person')) return { first: k, end };
   }
   return undefined;
 }
@@ -286,7 +289,7 @@ function personAt(words: ZoneWords, run: TokenSpan, k: number): TokenSpan | unde
     } else if (tokens[end - 1]?.next === 'hyphen' && !words.capitalised(end)) {
       end += 1;
       nameWords.push(end - 1);
-    } else if ((isInitial(text) || isParticle(text)) && end + 1 < run.end) {
+    } else if (isInitial(text) && end + 1 < run.end) {
       end += 1;
     } else if (
       // A given name that is nothing else takes a common word for a surname: "Fiona Hill",
@@ -327,6 +330,11 @@ const THING_WORDS = wordSet(`
   games day week act center centre arena stadium amphitheatre amphitheater pavilion
   festival conference summit show tour theatre theater church cathedral chapel school college
 `);
+
+/** A word that ends the name of a place, a building or an event (lower case). */
+function namesAThing(lower: string): boolean {
+  return isPlaceWord(lower) || THING_WORDS.has(lower);
+}
 
 /**
  * After a title or a role ("reporter Bill Holland", "Foreign Minister Ayman Safadi") the next
@@ -377,10 +385,10 @@ function isPureGivenName(words: ZoneWords, i: number): boolean {
 /** A capitalised ordinary word that could be a surname: not an organisation's or a date's. */
 function isPlainCapitalisedWord(words: ZoneWords, i: number): boolean {
   const text = words.tokens[i]?.text ?? '';
-  const lower = text.replace(/['’]s$/u, '').toLowerCase();
-  if (!isCapitalised(text) || isAllCaps(text) || isOrgWord(lower) || isPlaceWord(lower))
+  const lower = withoutPossessive(text).toLowerCase();
+  if (!isCapitalised(text) || isAllCaps(text) || isOrgWord(lower) || namesAThing(lower))
     return false;
-  if (THING_WORDS.has(lower) || words.kind(i) === 'title') return false;
+  if (words.kind(i) === 'title') return false;
   const tags = lexiconTagSet(lower);
   return !['Date', 'Month', 'WeekDay', 'Organization'].some((tag) => tags.has(tag));
 }
@@ -442,7 +450,7 @@ function headedByOrgWord(words: ZoneWords, run: TokenSpan): TokenSpan | undefine
   const { tokens } = words;
   let head = -1;
   for (let i = run.end - 1; i >= run.first && head < 0; i--) {
-    const lower = bareWord(tokens[i]?.text ?? '').toLowerCase();
+    const lower = withoutPossessive(tokens[i]?.text ?? '').toLowerCase();
     if (!words.capitalised(i) || !isOrgWord(lower)) continue;
     // A "Center" is a building unless it is one for something ("Center for Disease Control").
     if (FACILITY_ORG_WORDS.has(lower) && !hasTail(words, i, run.end)) continue;
@@ -483,16 +491,12 @@ function splitAtAnd(words: ZoneWords, run: TokenSpan): TokenSpan[] {
 /** Organisation words that, alone at the end, mostly name a building or a venue. */
 const FACILITY_ORG_WORDS = wordSet('center centre');
 
-function bareWord(text: string): string {
-  return text.replace(/['’]s$/u, '');
-}
-
 /** Whether words first to end (exclusive) hold an organisation word or are a place's name. */
 function endsWithName(words: ZoneWords, first: number, end: number): boolean {
   const { tokens, text } = words;
   if (end <= first) return false;
   for (let i = first; i < end; i++)
-    if (isOrgWord(bareWord(tokens[i]?.text ?? '').toLowerCase())) return true;
+    if (isOrgWord(withoutPossessive(tokens[i]?.text ?? '').toLowerCase())) return true;
   const name = text.slice(tokens[first]?.start ?? 0, tokens[end - 1]?.end ?? 0);
   return words.isPlaceName(name.replace(/^the\s+/i, ''));
 }
@@ -509,7 +513,7 @@ function tailEnd(words: ZoneWords, head: number, runEnd: number): number {
     if (words.tokens[i]?.text === 'and' && words.tokens[i + 1]?.text === 'the') return i;
     if (words.tokens[i]?.text === 'and') {
       for (let j = i + 1; j < runEnd; j++)
-        if (isOrgWord(bareWord(words.tokens[j]?.text ?? '').toLowerCase())) return i;
+        if (isOrgWord(withoutPossessive(words.tokens[j]?.text ?? '').toLowerCase())) return i;
     }
   }
   return runEnd;
@@ -537,10 +541,7 @@ function lexiconOrganisations(words: ZoneWords, run: TokenSpan): TokenSpan[] {
   while (i < run.end) {
     let match = 0;
     for (let end = Math.min(run.end, i + longest); end > i; end--) {
-      const phrase = words.tokens
-        .slice(i, end)
-        .map((token) => token.text.replace(/['’]s$/u, '').toLowerCase())
-        .join(' ');
+      const phrase = lexiconPhrase(words, i, end);
       const tags = lexiconTagSet(phrase);
       const single = end === i + 1;
       // "Inc" alone is no name; a sentence's "Visa" or "Sears" may be the word.
@@ -552,10 +553,8 @@ function lexiconOrganisations(words: ZoneWords, run: TokenSpan): TokenSpan[] {
       }
     }
     // "Pepsi Center", "Toyota Stadium": a sponsor's name on a building is no organisation.
-    const after = bareWord(words.tokens[match]?.text ?? '').toLowerCase();
-    const onBuilding =
-      match < run.end &&
-      (isPlaceWord(after) || THING_WORDS.has(after) || FACILITY_ORG_WORDS.has(after));
+    const after = withoutPossessive(words.tokens[match]?.text ?? '').toLowerCase();
+    const onBuilding = match < run.end && namesAThing(after);
     if (match > 0 && !onBuilding) {
       spans.push({ first: i, end: match });
       i = match;

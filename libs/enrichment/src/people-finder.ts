@@ -57,9 +57,10 @@ export function findPeople(
   }
 
   const forms = shortForms(clusters, isPlaceName);
+  const byFirstWord = byTheirFirstWord(forms);
   for (const zone of zones) {
     const taken = fullNames.filter((found) => found.span.zone === zone.order).map((f) => f.span);
-    for (const { cluster, surface, span } of findForms(zone, forms, taken)) {
+    for (const { cluster, surface, span } of findForms(zone, forms, byFirstWord, taken)) {
       increment(cluster.surfaceForms, surface);
       spans.get(cluster)?.push(span);
     }
@@ -116,21 +117,28 @@ function shortForms(
   return forms.sort((a, b) => b.tokens.length - a.tokens.length);
 }
 
+/** Forms by their first word, in their order (longest first): most tokens start none. */
+function byTheirFirstWord(forms: readonly ShortForm[]): ReadonlyMap<string, ShortForm[]> {
+  const byFirstWord = new Map<string, ShortForm[]>();
+  for (const form of forms) {
+    const key = form.tokens[0] ?? '';
+    const list = byFirstWord.get(key);
+    if (list) list.push(form);
+    else byFirstWord.set(key, [form]);
+  }
+  return byFirstWord;
+}
+
 function findForms(
   zone: TextZone,
   forms: readonly ShortForm[],
+  byFirstWord: ReadonlyMap<string, ShortForm[]>,
   taken: readonly ZoneSpan[],
 ): { cluster: PersonCluster; surface: string; span: ZoneSpan }[] {
   const tokens = tokenize(zone.text);
   const found: { cluster: PersonCluster; surface: string; span: ZoneSpan }[] = [];
   const isTaken = (token: Token): boolean =>
     taken.some((span) => token.start < span.end && span.start < token.end);
-  // Forms by their first word, in their order (longest first): most tokens start none.
-  const byFirstWord = new Map<string, ShortForm[]>();
-  for (const form of forms) {
-    const key = form.tokens[0] ?? '';
-    byFirstWord.set(key, [...(byFirstWord.get(key) ?? []), form]);
-  }
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i] as Token;
