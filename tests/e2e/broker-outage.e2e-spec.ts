@@ -8,6 +8,7 @@ import {
   REPO_ROOT,
   createTempDatabase,
   newsPages,
+  stagePorts,
   startStages,
   stopStages,
   startTestBroker,
@@ -18,12 +19,7 @@ import type { RunningService, Stage, TempDatabase, TestBroker } from '@newsflow/
 import type { DataSource } from 'typeorm';
 
 const BROKER_PORT = 19192;
-const PORTS: Record<Stage, number> = {
-  fetcher: 15001,
-  parser: 15002,
-  enricher: 15003,
-  store: 15004,
-};
+const PORTS = stagePorts(15001);
 
 /**
  * The broker goes away in the middle of a poll of real pages, and comes back: the fetcher holds

@@ -13,6 +13,7 @@ import {
   startApi,
   startService,
   startGroupsAtTheEnd,
+  stagePorts,
   startStages,
   stopStages,
   waitFor,
@@ -23,12 +24,7 @@ import type { DataSource } from 'typeorm';
 const SEED_DIR = resolve(REPO_ROOT, 'tests/fixtures/seed');
 const SEED = join(SEED_DIR, '000_7e9030f28acf342c.txt');
 const API_PORT = 13000;
-const PORTS: Record<Stage, number> = {
-  fetcher: 13001,
-  parser: 13002,
-  enricher: 13003,
-  store: 13004,
-};
+const PORTS = stagePorts(13001);
 
 interface Expected {
   exact: Record<'title' | 'lead' | 'publishedAt' | 'updatedAt' | 'language' | 'siteName', string>;

@@ -14,6 +14,7 @@ import {
   readDeadLetters,
   spawnNode,
   startGroupsAtTheEnd,
+  stagePorts,
   startStages,
   stopStages,
   waitFor,
@@ -22,12 +23,7 @@ import type { NewsPage, RunningService, ServedPage, Stage, TempDatabase } from '
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 
-const PORTS: Record<Stage, number> = {
-  fetcher: 14001,
-  parser: 14002,
-  enricher: 14003,
-  store: 14004,
-};
+const PORTS = stagePorts(14001);
 /** The fetcher's default page limit (FETCH_MAX_BYTES), which this suite keeps. */
 const FETCH_MAX_BYTES = 5_000_000;
 

@@ -9,7 +9,7 @@ export type { TestBroker } from './kafka-broker';
 export { spawnNode } from './child-process';
 export type { RunningProcess } from './child-process';
 export { waitFor } from './wait-for';
-export { STAGES, startApi, startService, startStages, stopStages } from './services';
+export { STAGES, stagePorts, startApi, startService, startStages, stopStages } from './services';
 export type { RunningService, Stage } from './services';
 export { TcpProxy } from './tcp-proxy';
 export { createTempDatabase, urlWithDatabase } from './temp-database';

@@ -32,6 +32,19 @@ export async function startService(
 }
 
 /**
+ * Health ports for the four stages, from `first` and `step` apart: fetcher, parser, enricher,
+ * store. Each suite takes a block no other suite uses.
+ */
+export function stagePorts(first: number, step = 1): Record<Stage, number> {
+  return {
+    fetcher: first,
+    parser: first + step,
+    enricher: first + 2 * step,
+    store: first + 3 * step,
+  };
+}
+
+/**
  * The four stages as processes, each on its port, started in STAGES order (the store first, the
  * fetcher last: nothing is published before its reader runs) and ready when this resolves.
  */

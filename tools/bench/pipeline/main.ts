@@ -38,6 +38,7 @@ import {
   brokerDataDir,
   brokerPid,
   createTempDatabase,
+  stagePorts,
   startService,
   startTestBroker,
   stopTestBroker,
@@ -53,12 +54,7 @@ import { cpuMsOf, postgresPids, totalCpuMsOf } from '../process-cpu';
 const run = promisify(execFile);
 const BROKER_PORT = 39092;
 /** First health port of each stage; replicas take the next ones. */
-const BASE_PORT: Record<Stage, number> = {
-  fetcher: 16001,
-  parser: 16010,
-  enricher: 16020,
-  store: 16030,
-};
+const BASE_PORT = stagePorts(16001, 10);
 const LATENCY_PAGES = 300;
 const IDLE_SETTLE_MS = 30_000;
 const IDLE_MS = 30_000;
