@@ -1,5 +1,6 @@
 import type { AnyTopic, TopicPayloads } from '@newsflow/contracts';
 import { DEPENDENCY_BACKOFF, backoffDelay } from './backoff';
+import { ByteWindow } from './byte-window';
 import type { BackoffPolicy } from './backoff';
 import { classifyFailure, errorMessage } from './errors';
 import type { MessagingLogger } from './logger';
@@ -42,37 +43,31 @@ export class HoldingStoppedError extends Error {
  * an operator's topic smaller than ours), or with HoldingStoppedError after `stop()`.
  */
 export class HoldingPublisher {
-  private held = 0;
   private stopped = false;
-  private readonly wakers = new Set<() => void>();
+  /** Wakes the retries sleeping in `deliver` when `stop()` is called. */
+  private readonly sleepers = new Set<() => void>();
   private readonly backoff: BackoffPolicy;
-  private readonly windowBytes: number;
+  private readonly window: ByteWindow;
 
   constructor(
     private readonly publisher: EventPublisher,
     private readonly options: HoldingOptions,
   ) {
     this.backoff = options.backoff ?? DEPENDENCY_BACKOFF;
-    this.windowBytes = options.windowBytes ?? publisher.limits.bufferBytes;
+    this.window = new ByteWindow(options.windowBytes ?? publisher.limits.bufferBytes);
   }
 
   /** Bytes of values held right now. */
   get heldBytes(): number {
-    return this.held;
+    return this.window.heldBytes;
   }
 
   /** Waits for room in the window, then takes the message; `delivered` settles as above. */
   async submit(message: PreparedMessage): Promise<{ delivered: Promise<void> }> {
     const bytes = message.value.length;
-    while (!this.stopped && this.held > 0 && this.held + bytes > this.windowBytes) {
-      await this.waitForWake();
-    }
-    if (this.stopped) throw new HoldingStoppedError('stopped before the message was taken');
-    this.held += bytes;
-    const delivered = this.deliver(message).finally(() => {
-      this.held -= bytes;
-      this.wakeAll();
-    });
+    if (!(await this.window.take(bytes)))
+      throw new HoldingStoppedError('stopped before the message was taken');
+    const delivered = this.deliver(message).finally(() => this.window.give(bytes));
     return { delivered };
   }
 
@@ -109,7 +104,8 @@ export class HoldingPublisher {
   /** Held messages are dropped (their callers keep their input) and waiting ends at once. */
   stop(): void {
     this.stopped = true;
-    this.wakeAll();
+    this.window.close();
+    for (const wake of [...this.sleepers]) wake();
   }
 
   private async deliver(message: PreparedMessage): Promise<void> {
@@ -144,29 +140,12 @@ export class HoldingPublisher {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        this.wakers.delete(onWake);
+        this.sleepers.delete(done);
         resolve();
-      };
-      const onWake = () => {
-        if (this.stopped) done();
       };
       const timer = setTimeout(done, ms);
-      this.wakers.add(onWake);
+      this.sleepers.add(done);
     });
-  }
-
-  private waitForWake(): Promise<void> {
-    return new Promise((resolve) => {
-      const wake = () => {
-        this.wakers.delete(wake);
-        resolve();
-      };
-      this.wakers.add(wake);
-    });
-  }
-
-  private wakeAll(): void {
-    for (const wake of [...this.wakers]) wake();
   }
 }
 

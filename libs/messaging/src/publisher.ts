@@ -2,6 +2,7 @@ import { assertValid } from '@newsflow/contracts';
 import type { AnyTopic, TopicPayloads } from '@newsflow/contracts';
 import { Partitioners } from 'kafkajs';
 import type { CompressionTypes, IHeaders, Kafka, Message, Producer, TopicMessages } from 'kafkajs';
+import { ByteWindow } from './byte-window';
 import { TOPIC_COMPRESSION } from './compression';
 import { MessageTooLargeError } from './errors';
 import { DEFAULT_MESSAGE_LIMITS } from './message-limits';
@@ -64,16 +65,16 @@ export class EventPublisher {
   private readonly metrics: PipelineMetrics | undefined;
   private connecting: Promise<void> | undefined;
   private readonly queue: Queued[] = [];
-  /** Bytes of values queued or in flight. */
-  private held = 0;
+  /** Bytes of values queued or in flight, at most `limits.bufferBytes`. */
+  private readonly buffer: ByteWindow;
   private sending: Promise<void> | undefined;
-  private readonly roomWaiters: (() => void)[] = [];
   private closed = false;
 
   constructor(kafka: Kafka, options: PublisherOptions = {}) {
     this.limits = options.limits ?? DEFAULT_MESSAGE_LIMITS;
     this.compression = options.compression ?? TOPIC_COMPRESSION;
     this.metrics = options.metrics;
+    this.buffer = new ByteWindow(this.limits.bufferBytes);
     // Idempotence needs one request in flight per connection (kafkajs enforces it). The
     // default partitioner is murmur2 like the Java client's, so other producers of the same
     // key land on the same partition.
@@ -137,11 +138,10 @@ export class EventPublisher {
   async send(message: PreparedMessage): Promise<{ delivered: Promise<void> }> {
     if (this.closed) throw new PublisherClosedError('the publisher is closed');
     await this.connect();
-    await this.room(message.value.length);
-    if (this.closed) throw new PublisherClosedError('the publisher is closed');
+    if (!(await this.buffer.take(message.value.length)))
+      throw new PublisherClosedError('the publisher is closed');
     const delivered = new Promise<void>((resolve, reject) => {
       this.queue.push({ message, resolve, reject });
-      this.held += message.value.length;
     });
     this.startSending();
     return { delivered };
@@ -166,18 +166,11 @@ export class EventPublisher {
     for (const queued of this.queue.splice(0)) {
       queued.reject(new PublisherClosedError('the publisher closed before this message was sent'));
     }
-    for (const wake of this.roomWaiters.splice(0)) wake();
+    this.buffer.close();
     await this.sending;
     if (this.connecting) {
       this.connecting = undefined;
       await this.producer.disconnect();
-    }
-  }
-
-  /** Waits until `bytes` more fit in the buffer; one message always fits in an empty one. */
-  private async room(bytes: number): Promise<void> {
-    while (!this.closed && this.held > 0 && this.held + bytes > this.limits.bufferBytes) {
-      await new Promise<void>((resolve) => this.roomWaiters.push(resolve));
     }
   }
 
@@ -202,8 +195,7 @@ export class EventPublisher {
       } catch (error) {
         for (const queued of batch) queued.reject(error);
       } finally {
-        for (const queued of batch) this.held -= queued.message.value.length;
-        for (const wake of this.roomWaiters.splice(0)) wake();
+        for (const queued of batch) this.buffer.give(queued.message.value.length);
       }
     }
   }
