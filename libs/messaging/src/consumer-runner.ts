@@ -4,7 +4,7 @@ import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from '
 import { DEFAULT_BACKOFF, DEPENDENCY_BACKOFF, backoffDelay } from './backoff';
 import type { BackoffPolicy } from './backoff';
 import { buildDeadLetter } from './dead-letter';
-import { classifyFailure, errorMessage } from './errors';
+import { UnprocessableItems, classifyFailure, errorMessage } from './errors';
 import type { MessagingLogger } from './logger';
 import type { PipelineMetrics } from './metrics';
 import type { EventPublisher } from './publisher';
@@ -21,8 +21,10 @@ export interface InboundEvent<P> {
 }
 
 /**
- * What a stage does with its messages. `each` handles one message at a time (parser, enricher);
- * `batch` takes every valid message of a fetched batch at once (store: one transaction).
+ * What a stage does with its messages. `each` handles one message at a time; `batch` takes every
+ * valid message of a fetched batch at once (the store: one transaction; the parser and the
+ * enricher: one produce request for the batch's output), and may refuse some of them by
+ * throwing UnprocessableItems once the rest is done.
  */
 export type StageHandler<P> =
   | { each: (event: InboundEvent<P>) => Promise<void> }
@@ -208,30 +210,60 @@ export class ConsumerRunner<T extends ArticleTopic> {
       if (event) events.push({ message, event });
     }
     if (events.length > 0) {
-      const outcome = await this.attempt(() => handle(events.map((e) => e.event)), payload, live);
+      const outcome = await this.handleTogether(events, handle, payload, live);
       if (outcome.status === 'stopped') return undefined;
-      if (outcome.status === 'ok') {
-        this.countHandled(payload.batch.topic, events.length);
-      } else if (events.length === 1 && events[0]) {
+      if (outcome.status === 'failed' && events.length === 1 && events[0]) {
         await this.deadLetter(events[0].message, payload, outcome);
-      } else {
+      } else if (outcome.status === 'failed') {
         this.options.logger.warn(
           { topic: payload.batch.topic, partition: payload.batch.partition, size: events.length },
           'batch failed; isolating the failing message',
         );
         let done: string | undefined;
-        for (const { message, event } of events) {
-          const single = await this.attempt(() => handle([event]), payload, live);
+        for (const entry of events) {
+          const single = await this.handleTogether([entry], handle, payload, live);
           if (single.status === 'stopped') return done;
-          if (single.status === 'failed') await this.deadLetter(message, payload, single);
-          else this.countHandled(payload.batch.topic, 1);
-          payload.resolveOffset(message.offset);
-          done = message.offset;
+          if (single.status === 'failed') await this.deadLetter(entry.message, payload, single);
+          payload.resolveOffset(entry.message.offset);
+          done = entry.message.offset;
         }
       }
     }
     payload.resolveOffset(last.offset);
     return last.offset;
+  }
+
+  /**
+   * Hands the events to a batch handler, with retries. When it succeeds, the events it refused
+   * (UnprocessableItems) are dead-lettered and the rest counted as handled.
+   */
+  private async handleTogether(
+    entries: readonly { message: KafkaMessage; event: InboundEvent<TopicPayloads[T]> }[],
+    handle: (events: InboundEvent<TopicPayloads[T]>[]) => Promise<void>,
+    payload: EachBatchPayload,
+    live: () => boolean,
+  ): Promise<Outcome> {
+    let refused: ReadonlyMap<number, unknown> = new Map();
+    const outcome = await this.attempt(
+      async () => {
+        refused = new Map();
+        try {
+          await handle(entries.map((entry) => entry.event));
+        } catch (error) {
+          if (!(error instanceof UnprocessableItems)) throw error;
+          refused = error.failures;
+        }
+      },
+      payload,
+      live,
+    );
+    if (outcome.status !== 'ok') return outcome;
+    for (const [index, error] of refused) {
+      const message = entries[index]?.message;
+      if (message) await this.deadLetter(message, payload, refusal(error));
+    }
+    this.countHandled(payload.batch.topic, entries.length - refused.size);
+    return outcome;
   }
 
   private countHandled(topic: string, count: number): void {
@@ -372,6 +404,16 @@ export class ConsumerRunner<T extends ArticleTopic> {
       'message dead-lettered',
     );
   }
+}
+
+/** The dead letter's code and reason for an event a batch handler refused. */
+function refusal(error: unknown): { code: DeadLetterReason; reason: string; attempts: number } {
+  const failure = classifyFailure(error);
+  return {
+    code: failure.kind === 'permanent' ? failure.code : 'unprocessable',
+    reason: errorMessage(error),
+    attempts: 1,
+  };
 }
 
 function nextOffset(offset: string): string {

@@ -10,6 +10,19 @@ export class UnprocessableError extends Error {
 }
 
 /**
+ * Thrown by a batch handler once it is done with every other event of the batch: the events at
+ * these positions (in the array the handler was given) failed for good, each with its error,
+ * and are dead-lettered one by one; the rest count as handled. A handler throws it only after
+ * the rest is safely out: their offsets are committed with the batch.
+ */
+export class UnprocessableItems extends Error {
+  override readonly name = 'UnprocessableItems';
+  constructor(readonly failures: ReadonlyMap<number, unknown>) {
+    super(`${failures.size} events of the batch cannot be processed`);
+  }
+}
+
+/**
  * A value too large for its topic. It will never fit, so it is not retried: the fetcher records
  * it against its source, a stage dead-letters the message that produced it.
  */

@@ -12,6 +12,7 @@ export {
   DependencyUnavailableError,
   MessageTooLargeError,
   UnprocessableError,
+  UnprocessableItems,
   classifyFailure,
   errorMessage,
 } from './errors';
@@ -21,6 +22,7 @@ export type { KafkaConnection } from './kafka-client';
 export { jsonLogger } from './logger';
 export type { LogLevel, MessagingLogger } from './logger';
 export { EventPublisher, PublisherClosedError } from './publisher';
+export { publishBatch } from './batch-output';
 export type { OutboundMessage, PreparedMessage, PublisherOptions } from './publisher';
 export { DEFAULT_MESSAGE_LIMITS, compressedBound, messageLimits } from './message-limits';
 export type { MessageLimits } from './message-limits';

@@ -149,11 +149,21 @@ export class EventPublisher {
 
   /** Every message, concurrently; rejects with the first failure once all have settled. */
   async publishMany<T extends AnyTopic>(topic: T, messages: OutboundMessage<T>[]): Promise<void> {
-    const outcomes = await Promise.allSettled(
-      messages.map((m) => this.publish(topic, m.key, m.value, m.headers)),
+    await allDelivered(messages.map((m) => this.publish(topic, m.key, m.value, m.headers)));
+  }
+
+  /**
+   * Messages prepared beforehand (a stage prepares its batch's output first, so that one it
+   * cannot send is refused before any is sent), all in flight at once: they leave together in
+   * as few requests as fit. Rejects with the first failure once all have settled.
+   */
+  async publishPrepared(messages: readonly PreparedMessage[]): Promise<void> {
+    await allDelivered(
+      messages.map(async (message) => {
+        const { delivered } = await this.send(message);
+        await delivered;
+      }),
     );
-    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-    if (failed) throw failed.reason;
   }
 
   /**
@@ -220,6 +230,12 @@ export class EventPublisher {
       this.metrics.publishedBytes.inc({ topic: message.topic }, message.value.length);
     }
   }
+}
+
+async function allDelivered(deliveries: Promise<void>[]): Promise<void> {
+  const outcomes = await Promise.allSettled(deliveries);
+  const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 function byTopic(batch: Queued[]): TopicMessages[] {

@@ -15,9 +15,15 @@ export interface RunningProcess {
   ): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Spawns a node script as its own OS process; tests stop it by its pid. */
+/**
+ * Spawns a node script as its own OS process; tests stop it by its pid. With
+ * NEWSFLOW_CPU_PROF_DIR in `env`, the process writes a V8 CPU profile there when it exits (node
+ * refuses --cpu-prof in NODE_OPTIONS): `npm run bench:pipeline -- --profile DIR` uses it.
+ */
 export function spawnNode(script: string, args: string[], env: NodeJS.ProcessEnv): RunningProcess {
-  const child = spawn(process.execPath, [script, ...args], {
+  const profileDir = env['NEWSFLOW_CPU_PROF_DIR'];
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -4,11 +4,22 @@ import { Topic } from '@newsflow/contracts';
 import type { ArticleFetchedV1 } from '@newsflow/contracts';
 import { ExtractionError, extractArticle } from '@newsflow/extraction';
 import type { ExtractionLimits } from '@newsflow/extraction';
-import { EventPublisher, StageConsumer, UnprocessableError } from '@newsflow/messaging';
+import {
+  BATCH,
+  EventPublisher,
+  StageConsumer,
+  UnprocessableError,
+  publishBatch,
+} from '@newsflow/messaging';
 
 export const EXTRACTION_LIMITS = Symbol('EXTRACTION_LIMITS');
 
-/** Fetched page in, structured article out. The payload arrives already schema-checked. */
+/**
+ * Fetched pages in, structured articles out: a fetched batch at a time, its output in one go
+ * (one produce request where it fits, where a page each cost a request and a wait for its
+ * acknowledgement). A page with no article in it, or one past a limit, is dead-lettered alone.
+ * The payloads arrive already schema-checked.
+ */
 @StageConsumer()
 export class ArticleFetchedConsumer {
   constructor(
@@ -16,10 +27,12 @@ export class ArticleFetchedConsumer {
     @Inject(EXTRACTION_LIMITS) private readonly limits: ExtractionLimits,
   ) {}
 
-  @EventPattern(Topic.ArticleFetched)
-  async onArticleFetched(@Payload() fetched: ArticleFetchedV1): Promise<void> {
-    const parsed = this.extract(fetched);
-    await this.publisher.publish(Topic.ArticleParsed, parsed.id, parsed);
+  @EventPattern(Topic.ArticleFetched, BATCH)
+  async onArticlesFetched(@Payload() batch: ArticleFetchedV1[]): Promise<void> {
+    await publishBatch(this.publisher, batch, (fetched) => {
+      const parsed = this.extract(fetched);
+      return this.publisher.prepare(Topic.ArticleParsed, parsed.id, parsed);
+    });
   }
 
   private extract(fetched: ArticleFetchedV1) {
