@@ -34,7 +34,8 @@ export function decodeDocument(bytes: Buffer, contentType?: string | null): Deco
     usable(charsetFromXmlDeclaration(bytes));
   if (declared) return { text: iconv.decode(bytes, declared), charset: declared };
 
-  if (isValidUtf8(bytes)) return { text: bytes.toString('utf8'), charset: 'utf-8' };
+  const utf8 = utf8Text(bytes);
+  if (utf8 !== undefined) return { text: utf8, charset: 'utf-8' };
 
   const sniffed = usable(detect(bytes)?.toLowerCase() ?? null) ?? 'windows-1252';
   return { text: iconv.decode(bytes, sniffed), charset: sniffed };
@@ -70,11 +71,14 @@ function usable(charset: string | null): string | null {
   return iconv.encodingExists(aliased) ? aliased : null;
 }
 
-function isValidUtf8(bytes: Buffer): boolean {
+/** The text, if the bytes are valid UTF-8: decoded once, the check and the text together. */
+function utf8Text(bytes: Buffer): string | undefined {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return STRICT_UTF8.decode(bytes);
   } catch {
-    return false;
+    return undefined;
   }
 }
+
+// No BOM reaches it (one is read above), so ignoreBOM changes nothing but is said outright.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
