@@ -1,4 +1,5 @@
-import { open, readdir, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { SourceRefV1 } from '@newsflow/contracts';
 import type { ArticleSource, SourceItem } from '../article-source';
@@ -11,6 +12,14 @@ interface Seen {
 
 /** As the fetcher's FETCH_MAX_BYTES: a saved page larger than a fetched one may be is refused. */
 export const DEFAULT_MAX_FILE_BYTES = 5_000_000;
+
+/**
+ * Files looked at between two turns of the event loop. A poll looks at every file of the folder,
+ * those already read too (to see whether they changed), with synchronous stat calls: a tenth of
+ * the CPU of asynchronous ones (3 ms against 30 for a thousand files, here), at the cost of
+ * blocking for about 1.5 ms a chunk.
+ */
+const STAT_CHUNK = 500;
 
 /**
  * A folder of saved pages (.html, .txt, .json). Each poll offers the files that are new or
@@ -50,9 +59,12 @@ export class FolderSource implements ArticleSource {
   }
 
   async *poll(now: Date = new Date()): AsyncGenerator<SourceItem> {
+    let looked = 0;
     for (const name of await this.listFiles()) {
       const path = join(this.folder, name);
-      const info = await stat(path).catch(() => undefined);
+      looked += 1;
+      if (looked % STAT_CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
+      const info = statOrNothing(path);
       if (!info) continue; // removed between readdir and stat
       const current = { size: info.size, mtimeMs: info.mtimeMs };
       if (same(this.acknowledged.get(path), current)) continue;
@@ -107,6 +119,14 @@ async function readExactly(path: string, size: number): Promise<Buffer | undefin
     return length === size ? buffer.subarray(0, size) : undefined;
   } finally {
     await file.close();
+  }
+}
+
+function statOrNothing(path: string): Seen | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined; // unreadable (permissions): as good as gone for this poll
   }
 }
 
