@@ -48,7 +48,14 @@ const VAGUE_LABEL_WORDS = wordSet(`
 
 type TermTable = Map<string, Map<string, number>>;
 
-let table: { terms: TermTable; longest: number } | undefined;
+interface Table {
+  terms: TermTable;
+  longest: number;
+  /** The first word of every term: a word that starts none is passed at once. */
+  starts: ReadonlySet<string>;
+}
+
+let table: Table | undefined;
 
 /**
  * IPTC Media Topics for a text, by weighted terms: hand-picked cues per topic (topic-rules.ts)
@@ -57,7 +64,7 @@ let table: { terms: TermTable; longest: number } | undefined;
  */
 export function tagTopics(zones: readonly TextZone[]): TopicTagV1[] {
   table ??= buildTable();
-  const { terms, longest } = table;
+  const { terms, longest, starts } = table;
   const evidence = new Map<string, number>();
   const hits = new Map<string, number>();
   // One word, however often repeated, does not make a topic: it takes two different cues,
@@ -72,6 +79,10 @@ export function tagTopics(zones: readonly TextZone[]): TopicTagV1[] {
     const words = tokens.map((token) => stem(fold(token.text).toLowerCase()));
     let i = 0;
     while (i < words.length) {
+      if (!starts.has(words[i] ?? '')) {
+        i += 1;
+        continue;
+      }
       let matched = 0;
       for (let length = Math.min(longest, words.length - i); length >= 1 && !matched; length -= 1) {
         if (length > 1 && tokens.slice(i, i + length - 1).some((t) => t.next === 'break')) continue;
@@ -120,7 +131,7 @@ export function tagTopics(zones: readonly TextZone[]): TopicTagV1[] {
     }));
 }
 
-function buildTable(): { terms: TermTable; longest: number } {
+function buildTable(): Table {
   const terms: TermTable = new Map();
   const put = (term: string, code: string, weight: number): void => {
     const key = termKey(term);
@@ -140,8 +151,9 @@ function buildTable(): { terms: TermTable; longest: number } {
     for (const term of termList(rule.cues)) put(term, rule.code, CUE_WEIGHT);
     for (const term of termList(rule.strong)) put(term, rule.code, STRONG_WEIGHT);
   }
-  const longest = Math.max(1, ...[...terms.keys()].map((key) => key.split(' ').length));
-  return { terms, longest };
+  const keys = [...terms.keys()].map((key) => key.split(' '));
+  const longest = Math.max(1, ...keys.map((words) => words.length));
+  return { terms, longest, starts: new Set(keys.map((words) => words[0] ?? '')) };
 }
 
 function topLevelOf(topic: MediaTopic): string {
