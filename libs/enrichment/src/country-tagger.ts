@@ -15,6 +15,13 @@ const SPREAD_SHARE = 0.3;
  */
 const FOCUS_SALIENCE = 0.35;
 
+/**
+ * The most spans listed for one country, the first in reading order; `mentions` still counts
+ * them all. The benchmark's articles have at most 51 for one country. A page that repeats a
+ * place name thousands of times had made its enriched message ten times the size of its text.
+ */
+export const MAX_SPANS_PER_COUNTRY = 200;
+
 interface Tally {
   mentions: number;
   weight: number;
@@ -81,7 +88,7 @@ export function tagCountries(
         evidence: [...tally.evidence].sort((a, b) => b[1] - a[1]).map(([surface]) => surface),
         focus: salience >= FOCUS_SALIENCE || foundIn.includes('title'),
         foundIn,
-        spans: tally.spans.sort(inReadingOrder),
+        spans: tally.spans.sort(inReadingOrder).slice(0, MAX_SPANS_PER_COUNTRY),
       },
       weight: tally.weight,
     };

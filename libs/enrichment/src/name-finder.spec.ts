@@ -1,4 +1,4 @@
-import { findNames } from './name-finder';
+import { findNames, MAX_NAME_CHARS, MAX_RUN_TOKENS } from './name-finder';
 import { placeGazetteer } from './place-gazetteer';
 
 const gazetteer = placeGazetteer();
@@ -92,6 +92,54 @@ describe(findNames.name, () => {
       ['a time zone', 'Kick-off is at 3pm GMT on Sunday.'],
     ])('not %s', (_case, text) => {
       expect(names(text).organisations).toEqual([]);
+    });
+  });
+
+  describe('limits', () => {
+    // Capitalised words no list knows: "Zqab", "Zqac", ...
+    const made = (count: number): string[] =>
+      Array.from({ length: count }, (_, i) => {
+        const letter = (k: number): string => String.fromCharCode(97 + (k % 26));
+        return `Zq${letter(Math.floor(i / 26))}${letter(i)}`;
+      });
+
+    it('reads a run of MAX_RUN_TOKENS capitalised words as one name, and cuts a longer one', () => {
+      const name = (words: number): string => [...made(words - 1), 'Bank'].join(' ');
+
+      expect(names(`They sued the ${name(MAX_RUN_TOKENS)} today.`).organisations).toEqual([
+        name(MAX_RUN_TOKENS),
+      ]);
+      // Cut after MAX_RUN_TOKENS words, "Bank" stands alone and names nothing.
+      expect(names(`They sued the ${name(MAX_RUN_TOKENS + 1)} today.`).organisations).toEqual([]);
+    });
+
+    it('reads 100,000 characters of one run of capitalised words in linear time', () => {
+      // Each start of a run was tried against the rest of it: this took 34 s.
+      const text = made(676)
+        .map((word) => `${word} and `)
+        .join('')
+        .repeat(15);
+      const started = Date.now();
+
+      names(text);
+
+      expect(Date.now() - started).toBeLessThan(3000);
+    });
+
+    it('keeps a name of MAX_NAME_CHARS characters and drops a longer one', () => {
+      const person = (chars: number): string =>
+        `Vladimir Z${'q'.repeat(chars - 'Vladimir Z'.length)}`;
+      const organisation = (chars: number): string =>
+        `Z${'q'.repeat(chars - 'Z Bank'.length)} Bank`;
+
+      expect(names(`We met ${person(MAX_NAME_CHARS)} there.`).people).toEqual([
+        person(MAX_NAME_CHARS),
+      ]);
+      expect(names(`We met ${person(MAX_NAME_CHARS + 1)} there.`).people).toEqual([]);
+      expect(names(`We sued ${organisation(MAX_NAME_CHARS)} there.`).organisations).toEqual([
+        organisation(MAX_NAME_CHARS),
+      ]);
+      expect(names(`We sued ${organisation(MAX_NAME_CHARS + 1)} there.`).organisations).toEqual([]);
     });
   });
 });

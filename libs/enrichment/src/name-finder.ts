@@ -4,6 +4,13 @@ import { isParticle, isTitleWord } from './person-names';
 import { isAllCaps, isCapitalised, tokenize, withoutPossessive, wordSet } from './text-tokens';
 import type { Token } from './text-tokens';
 
+/**
+ * The longest name kept, in characters: twice the longest the benchmark's articles have (89, an
+ * organisation's). Longer is a run of junk (a 5,000-letter "word" makes a two-word "name"), and
+ * the entity would carry it into the enriched message.
+ */
+export const MAX_NAME_CHARS = 200;
+
 /** Tokens first to end (exclusive) of a zone's tokens. */
 export interface TokenSpan {
   first: number;
@@ -183,8 +190,18 @@ function isAbbreviation(word: string): boolean {
 }
 
 /**
+ * The most tokens in one run of capitalised words. The longest name in the benchmark's articles
+ * is 15 tokens ("B1 and B2 of the Council of Europe’s Common European Framework of Reference for
+ * Languages"); a longer run is cut into runs of this many. The finders try each start in a run
+ * against the words after it, so a run of thousands of capitalised words (a page of junk, a
+ * list) had cost time by the square of its length: 100,000 characters of "Xyz and " took 34 s.
+ */
+export const MAX_RUN_TOKENS = 24;
+
+/**
  * Runs of words from each capitalised word that does not already sit in one, as far as `grow`
- * extends them: given a run's end, it returns the next end, or undefined to stop there.
+ * extends them, at most MAX_RUN_TOKENS long: given a run's end, `grow` returns the next end, or
+ * undefined to stop there.
  */
 function runsOf(words: ZoneWords, grow: (end: number) => number | undefined): TokenSpan[] {
   const runs: TokenSpan[] = [];
@@ -195,11 +212,18 @@ function runsOf(words: ZoneWords, grow: (end: number) => number | undefined): To
       continue;
     }
     let end = i + 1;
-    for (let next = grow(end); next !== undefined; next = grow(end)) end = next;
+    for (let next = grow(end); next !== undefined && next - i <= MAX_RUN_TOKENS; next = grow(end))
+      end = next;
     runs.push({ first: i, end });
     i = end;
   }
   return runs;
+}
+
+function withinNameLength(words: ZoneWords, span: TokenSpan): boolean {
+  const start = words.tokens[span.first]?.start ?? 0;
+  const end = words.tokens[span.end - 1]?.end ?? 0;
+  return end - start <= MAX_NAME_CHARS;
 }
 
 /** Maximal runs of capitalised words (and what may sit inside a name) joined on one line. */
@@ -233,7 +257,8 @@ function findPeopleSpans(words: ZoneWords): { people: TokenSpan[]; namedAfter: T
       // "Dick Clark Productions", "Percy French Hotel": the name of something else.
       const after = withoutPossessive(words.tokens[found.end]?.text ?? '').toLowerCase();
       const ofThing = found.end < run.end && (isOrgWord(after) || namesAThing(after));
-      (ofThing ? namedAfter : people).push(found);
+      if (ofThing) namedAfter.push(found);
+      else if (withinNameLength(words, found)) people.push(found);
       k = found.end;
     }
   }
@@ -394,25 +419,31 @@ function isPlainCapitalisedWord(words: ZoneWords, i: number): boolean {
 }
 
 function findOrganisationSpans(words: ZoneWords): TokenSpan[] {
+  // What one run names lies inside it: each run is read on its own.
+  return organisationRuns(words)
+    .flatMap((run) => splitAtAnd(words, run))
+    .flatMap((run) => organisationsIn(words, run))
+    .filter((span) => withinNameLength(words, span))
+    .sort((a, b) => a.first - b.first);
+}
+
+/** The organisations a run names: by its organisation word, then the lexicon's, then an acronym. */
+function organisationsIn(words: ZoneWords, run: TokenSpan): TokenSpan[] {
   const found: TokenSpan[] = [];
   const taken = (span: TokenSpan): boolean =>
     found.some((other) => span.first < other.end && other.first < span.end);
-  const runs = organisationRuns(words).flatMap((run) => splitAtAnd(words, run));
-  for (const run of runs) {
-    const named = headedByOrgWord(words, run);
-    if (named && !taken(named)) found.push(named);
-  }
-  for (const run of runs) {
-    for (const span of lexiconOrganisations(words, run)) if (!taken(span)) found.push(span);
-  }
-  for (const run of runs) {
-    const first = words.tokens[run.first]?.text === 'The' ? run.first + 1 : run.first;
-    if (run.end - first !== 1) continue;
-    const acronym = { first, end: run.end };
-    if (isOrgAcronym(words, words.tokens[first]?.text ?? '') && !taken(acronym))
-      found.push(acronym);
-  }
-  return found.sort((a, b) => a.first - b.first);
+  const named = headedByOrgWord(words, run);
+  if (named) found.push(named);
+  for (const span of lexiconOrganisations(words, run)) if (!taken(span)) found.push(span);
+  const first = words.tokens[run.first]?.text === 'The' ? run.first + 1 : run.first;
+  const acronym = { first, end: run.end };
+  if (
+    run.end - first === 1 &&
+    isOrgAcronym(words, words.tokens[first]?.text ?? '') &&
+    !taken(acronym)
+  )
+    found.push(acronym);
+  return found;
 }
 
 /**

@@ -2,6 +2,7 @@ import { isCommonWord } from './common-words';
 import { lexiconTagSet } from './lexicon';
 import type { FoundNames } from './name-finder';
 import type { PlaceMention, ZoneSpan } from './place-matcher';
+import { SpanIndex } from './span-index';
 import type { TextZone } from './text-zones';
 import { fold, isCapitalised, withoutPossessive } from './text-tokens';
 import type { Token } from './text-tokens';
@@ -36,6 +37,7 @@ export function findOrganisations(
     found.set(key, entry);
   };
   const placeNames = new Set(places.map((place) => fold(place.surface).toLowerCase()));
+  const inPersonName = new SpanIndex(people);
 
   for (const zone of zones) {
     const found = names.get(zone.order);
@@ -46,9 +48,7 @@ export function findOrganisations(
       const last = terms[terms.length - 1];
       if (!first || !last) continue;
       const name = withoutPossessive(zone.text.slice(first.start, last.end));
-      const overlapsPerson = people.some(
-        (p) => p.zone === zone.order && first.start < p.end && p.start < last.end,
-      );
+      const overlapsPerson = inPersonName.overlaps(zone.order, first.start, last.end);
       if (overlapsPerson || PLACE_COMPOUND.test(name) || placeNames.has(fold(name).toLowerCase())) {
         continue;
       }

@@ -10,6 +10,7 @@ import {
 import type { PersonCluster } from './person-names';
 import type { NameSpan, ZoneSpan } from './place-matcher';
 import type { TextZone } from './text-zones';
+import { SpanIndex } from './span-index';
 import { fold, isCapitalised, tokenize, withoutPossessive } from './text-tokens';
 import type { Token } from './text-tokens';
 
@@ -51,16 +52,20 @@ export function findPeople(
 
   const clusters = clusterNames(fullNames.map((found) => found.name));
   const spans = new Map<PersonCluster, ZoneSpan[]>(clusters.map((cluster) => [cluster, []]));
+  const ofSpelling = new Map<string, PersonCluster>();
+  for (const cluster of clusters) {
+    for (const form of cluster.fullForms.keys())
+      if (!ofSpelling.has(form)) ofSpelling.set(form, cluster);
+  }
   for (const { name, span } of fullNames) {
-    const cluster = clusters.find((c) => c.fullForms.has(name));
+    const cluster = ofSpelling.get(name);
     if (cluster) spans.get(cluster)?.push(span);
   }
 
-  const forms = shortForms(clusters, isPlaceName);
-  const byFirstWord = byTheirFirstWord(forms);
+  const byFirstWord = byTheirFirstWord(shortForms(clusters, isPlaceName));
+  const taken = new SpanIndex(fullNames.map((found) => found.span));
   for (const zone of zones) {
-    const taken = fullNames.filter((found) => found.span.zone === zone.order).map((f) => f.span);
-    for (const { cluster, surface, span } of findForms(zone, forms, byFirstWord, taken)) {
+    for (const { cluster, surface, span } of findForms(zone, byFirstWord, taken)) {
       increment(cluster.surfaceForms, surface);
       spans.get(cluster)?.push(span);
     }
@@ -81,6 +86,8 @@ export function findPeople(
 interface ShortForm {
   tokens: string[];
   cluster: PersonCluster;
+  /** Position in the list of forms, longest first: of two forms that match, the first wins. */
+  rank: number;
 }
 
 /**
@@ -105,16 +112,19 @@ function shortForms(
   }
   const forms: ShortForm[] = [];
   for (const cluster of clusters) {
-    for (const form of cluster.fullForms.keys()) forms.push({ tokens: words(form), cluster });
+    for (const form of cluster.fullForms.keys())
+      forms.push({ tokens: words(form), cluster, rank: 0 });
   }
   for (const { short, clusters: sharing } of owners.values()) {
     const [cluster] = sharing;
     if (sharing.size === 1 && cluster && !isPlaceName(short)) {
-      forms.push({ tokens: words(short), cluster });
+      forms.push({ tokens: words(short), cluster, rank: 0 });
     }
   }
   // Longest first, so that "Al Thani" wins over "Thani".
-  return forms.sort((a, b) => b.tokens.length - a.tokens.length);
+  forms.sort((a, b) => b.tokens.length - a.tokens.length);
+  forms.forEach((form, rank) => (form.rank = rank));
+  return forms;
 }
 
 /** Forms by their first word, in their order (longest first): most tokens start none. */
@@ -131,28 +141,23 @@ function byTheirFirstWord(forms: readonly ShortForm[]): ReadonlyMap<string, Shor
 
 function findForms(
   zone: TextZone,
-  forms: readonly ShortForm[],
   byFirstWord: ReadonlyMap<string, ShortForm[]>,
-  taken: readonly ZoneSpan[],
+  taken: SpanIndex,
 ): { cluster: PersonCluster; surface: string; span: ZoneSpan }[] {
   const tokens = tokenize(zone.text);
+  const words = new NameWords(tokens);
   const found: { cluster: PersonCluster; surface: string; span: ZoneSpan }[] = [];
-  const isTaken = (token: Token): boolean =>
-    taken.some((span) => token.start < span.end && span.start < token.end);
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i] as Token;
     const candidates =
       isCapitalised(token.text) || isParticle(token.text)
-        ? [
-            ...(byFirstWord.get(fold(token.text).toLowerCase()) ?? []),
-            ...(byFirstWord.get(fold(withoutPossessive(token.text)).toLowerCase()) ?? []),
-          ]
+        ? formsStartingWith(token, byFirstWord)
         : [];
     const form =
-      candidates.length === 0 || isTaken(token)
+      candidates.length === 0 || taken.overlaps(zone.order, token.start, token.end)
         ? undefined
-        : forms.find((f) => candidates.includes(f) && matchesAt(tokens, i, f.tokens));
+        : candidates.find((f) => words.matchAt(i, f.tokens));
     if (!form) {
       i += 1;
       continue;
@@ -169,13 +174,47 @@ function findForms(
   return found;
 }
 
-function matchesAt(tokens: readonly Token[], from: number, words: readonly string[]): boolean {
-  return words.every((word, k) => {
-    const token = tokens[from + k];
-    if (!token) return false;
-    if (k > 0 && tokens[from + k - 1]?.next === 'break') return false;
-    const text = fold(k === words.length - 1 ? withoutPossessive(token.text) : token.text);
-    // Names are matched as written, capitalised: "mark" is not Mark.
-    return /^\p{Lu}/u.test(text) || isParticle(text) ? text.toLowerCase() === word : false;
-  });
+/** The forms whose first word is the token, with or without its possessive, longest first. */
+function formsStartingWith(
+  token: Token,
+  byFirstWord: ReadonlyMap<string, ShortForm[]>,
+): readonly ShortForm[] {
+  const asWritten = byFirstWord.get(fold(token.text).toLowerCase()) ?? [];
+  const bare = byFirstWord.get(fold(withoutPossessive(token.text)).toLowerCase()) ?? [];
+  if (bare === asWritten || bare.length === 0) return asWritten;
+  if (asWritten.length === 0) return bare;
+  return [...asWritten, ...bare].sort((a, b) => a.rank - b.rank);
+}
+
+/**
+ * A zone's tokens as forms are matched against them: folded and in lower case, when written as
+ * a name (capitalised, or a particle); the last word of a form is read without its possessive.
+ * Worked out once per token: a word may be tried against many forms.
+ */
+class NameWords {
+  private readonly written: (string | null | undefined)[] = [];
+  private readonly bare: (string | null | undefined)[] = [];
+
+  constructor(private readonly tokens: readonly Token[]) {}
+
+  matchAt(from: number, words: readonly string[]): boolean {
+    return words.every((word, k) => {
+      if (from + k >= this.tokens.length) return false;
+      if (k > 0 && this.tokens[from + k - 1]?.next === 'break') return false;
+      return this.key(from + k, k === words.length - 1) === word;
+    });
+  }
+
+  private key(i: number, last: boolean): string | null {
+    const keys = last ? this.bare : this.written;
+    let key = keys[i];
+    if (key === undefined) {
+      const text = this.tokens[i]?.text ?? '';
+      const folded = fold(last ? withoutPossessive(text) : text);
+      // Names are matched as written, capitalised: "mark" is not Mark.
+      key = /^\p{Lu}/u.test(folded) || isParticle(folded) ? folded.toLowerCase() : null;
+      keys[i] = key;
+    }
+    return key;
+  }
 }

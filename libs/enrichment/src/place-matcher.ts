@@ -4,6 +4,7 @@ import { PERSON_NAME_TAGS, lexiconTags } from './lexicon';
 import { isTitleWord, nameParts } from './person-names';
 import { byPreference, elisionLength, placeGazetteer } from './place-gazetteer';
 import type { GazetteerEntry, NameNode, PlaceGazetteer, PlaceSense } from './place-gazetteer';
+import { SpanIndex } from './span-index';
 import type { TextZone } from './text-zones';
 import {
   fold,
@@ -82,10 +83,8 @@ export function findPlaces(
   );
   const places = resolve(candidates, zones, surnamesOf(blocked, zones));
   // A leader's name already read whole from the text is not counted again from its person.
-  const read = places.filter((place) => place.sense.office !== undefined);
-  const unread = blocked.filter(
-    (span) => !read.some((r) => r.zone === span.zone && r.start < span.end && span.start < r.end),
-  );
+  const read = new SpanIndex(places.filter((place) => place.sense.office !== undefined));
+  const unread = blocked.filter((span) => !read.overlaps(span.zone, span.start, span.end));
   const leaders = leaderMentions(zones, unread, gazetteer);
   if (leaders.length === 0) return places;
   return [...places, ...leaders].sort((a, b) => a.zone - b.zone || a.start - b.start);

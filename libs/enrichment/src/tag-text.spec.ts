@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { EntityV1 } from '@newsflow/contracts';
-import { tagText } from './tag-text';
+import { MAX_ENTITIES_PER_KIND, MAX_SURFACE_FORMS, tagText } from './tag-text';
 import type { Tags, TextInput } from './tag-text';
 
 // The seed story as the pipeline must tag it: tests/fixtures/seed/expected.json (a copy of
@@ -211,6 +211,45 @@ describe(tagText.name, () => {
         'White House',
         'Downing Street',
       ]);
+    });
+  });
+
+  describe('limits', () => {
+    // Organisations named "Zqab Bank", "Zqac Bank", ...: one each.
+    const banks = (count: number): string[] =>
+      Array.from({ length: count }, (_, i) => {
+        const letter = (k: number): string => String.fromCharCode(97 + (k % 26));
+        return `Zq${letter(Math.floor(i / 26))}${letter(i)} Bank`;
+      });
+    const organisations = (text: string): EntityV1[] => ofKind(tagText({ text }), 'organisation');
+
+    it('lists up to MAX_ENTITIES_PER_KIND entities of a kind', () => {
+      const text = `${banks(MAX_ENTITIES_PER_KIND).join(', ')}.`;
+
+      expect(organisations(text)).toHaveLength(MAX_ENTITIES_PER_KIND);
+    });
+
+    it('lists the MAX_ENTITIES_PER_KIND most mentioned of more', () => {
+      const names = banks(MAX_ENTITIES_PER_KIND + 1);
+      const last = names[MAX_ENTITIES_PER_KIND] ?? '';
+      const text = `${names.join(', ')}, and the ${last} again.`;
+
+      const found = organisations(text);
+
+      expect(found).toHaveLength(MAX_ENTITIES_PER_KIND);
+      expect(found[0]).toMatchObject({ name: last, mentions: 2 });
+    });
+
+    it('lists up to MAX_SURFACE_FORMS ways an entity was written, the first ones', () => {
+      // One organisation, "Zorvan Bank", written with other accents each time.
+      const spellings = ['o', 'ó', 'ò', 'ô', 'ö', 'õ'].flatMap((o) =>
+        ['a', 'á', 'à', 'â', 'ä', 'ã'].map((a) => `Z${o}rv${a}n Bank`),
+      );
+      const formsOf = (count: number): string[] =>
+        organisations(`${spellings.slice(0, count).join(', ')}.`)[0]?.surfaceForms ?? [];
+
+      expect(formsOf(MAX_SURFACE_FORMS)).toEqual(spellings.slice(0, MAX_SURFACE_FORMS));
+      expect(formsOf(MAX_SURFACE_FORMS + 1)).toEqual(spellings.slice(0, MAX_SURFACE_FORMS));
     });
   });
 });

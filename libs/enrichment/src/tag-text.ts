@@ -109,6 +109,16 @@ function builtFirst(): PlaceGazetteer {
   return placeGazetteer();
 }
 
+/**
+ * The most entities of each kind (people, organisations, places) in the tags, the most mentioned
+ * first. The benchmark's articles have at most 64 people, 17 organisations and 40 places; a text
+ * with more is a list or junk, and the enriched message must not grow with it.
+ */
+export const MAX_ENTITIES_PER_KIND = 200;
+
+/** The most surface forms an entity lists, first written first (the benchmark's most: 3). */
+export const MAX_SURFACE_FORMS = 20;
+
 function toEntities(
   people: readonly PersonFound[],
   organisations: readonly OrganisationFound[],
@@ -129,16 +139,22 @@ function toEntities(
     placeEntities.set(key, entity);
   }
 
-  const byMentions = (a: EntityV1, b: EntityV1): number => b.mentions - a.mentions;
+  const mostMentioned = (entities: EntityV1[]): EntityV1[] =>
+    entities.sort((a, b) => b.mentions - a.mentions).slice(0, MAX_ENTITIES_PER_KIND);
   return [
-    ...people
-      .filter((person) => person.mentions > 0)
-      .map((person): EntityV1 => ({ kind: 'person', ...pick(person) }))
-      .sort(byMentions),
-    ...organisations
-      .map((organisation): EntityV1 => ({ kind: 'organisation', ...pick(organisation) }))
-      .sort(byMentions),
-    ...[...placeEntities.values()].sort(byMentions),
+    ...mostMentioned(
+      people
+        .filter((person) => person.mentions > 0)
+        .map((person): EntityV1 => ({ kind: 'person', ...pick(person) })),
+    ),
+    ...mostMentioned(
+      organisations.map(
+        (organisation): EntityV1 => ({ kind: 'organisation', ...pick(organisation) }),
+      ),
+    ),
+    ...mostMentioned(
+      [...placeEntities.values()].map((place): EntityV1 => ({ kind: 'place', ...pick(place) })),
+    ),
   ];
 }
 
@@ -147,5 +163,9 @@ function pick(found: {
   surfaceForms: string[];
   mentions: number;
 }): Omit<EntityV1, 'kind'> {
-  return { name: found.name, surfaceForms: found.surfaceForms, mentions: found.mentions };
+  return {
+    name: found.name,
+    surfaceForms: found.surfaceForms.slice(0, MAX_SURFACE_FORMS),
+    mentions: found.mentions,
+  };
 }

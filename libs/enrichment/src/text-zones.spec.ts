@@ -1,4 +1,4 @@
-import { isHeadlineCase, toZones } from './text-zones';
+import { isHeadlineCase, MAX_TAGGED_CHARS, prefix, toZones } from './text-zones';
 
 describe(toZones.name, () => {
   it('splits title, lead and body paragraphs in reading order', () => {
@@ -19,6 +19,47 @@ describe(toZones.name, () => {
   it('collapses every run of whitespace, and leaves single spaces be', () => {
     const zones = toZones({ text: ' One\t two\u00a0 three  four \n\nFive six.' });
     expect(zones.map((zone) => zone.text)).toEqual(['One two three four', 'Five six.']);
+  });
+
+  describe('on a text longer than MAX_TAGGED_CHARS', () => {
+    const bodyChars = (text: string, title = ''): number =>
+      toZones({ title, text })
+        .filter((zone) => zone.kind === 'body')
+        .reduce((sum, zone) => sum + zone.text.length, 0);
+
+    it('reads a text of MAX_TAGGED_CHARS characters whole, and cuts one character more', () => {
+      const text = 'a'.repeat(MAX_TAGGED_CHARS);
+
+      expect(bodyChars(text)).toBe(MAX_TAGGED_CHARS);
+      expect(bodyChars(`${text}b`)).toBe(MAX_TAGGED_CHARS);
+    });
+
+    it('counts the title and the lead first', () => {
+      const zones = toZones({
+        title: 'T'.repeat(MAX_TAGGED_CHARS - 10),
+        lead: 'L'.repeat(20),
+        text: 'Body.',
+      });
+
+      expect(zones.map((zone) => [zone.kind, zone.text.length])).toEqual([
+        ['title', MAX_TAGGED_CHARS - 10],
+        ['lead', 10],
+      ]);
+    });
+
+    it('keeps paragraph indices and offsets, and drops what follows the cut', () => {
+      const paragraph = 'Hello there.';
+      const text = `${paragraph}\n\n`.repeat(1_000_000);
+
+      const zones = toZones({ text });
+
+      const kept = Math.ceil(MAX_TAGGED_CHARS / (paragraph.length + 2));
+      expect(zones).toHaveLength(kept);
+      expect(zones[kept - 2]).toMatchObject({ paragraph: kept - 2, text: 'Hello there.' });
+      // The last paragraph is cut at its space.
+      expect(zones[kept - 1]).toMatchObject({ paragraph: kept - 1, text: 'Hello' });
+      expect(toZones({ text: `${text}Qatar` })).toEqual(zones);
+    });
   });
 
   it('skips a missing title or lead', () => {
@@ -59,5 +100,24 @@ describe(isHeadlineCase.name, () => {
     ]) {
       expect(isHeadlineCase(text)).toBe(byExpression(text));
     }
+  });
+});
+
+describe(prefix.name, () => {
+  it('keeps a text no longer than the limit as it is', () => {
+    expect(prefix('Indiana', 7)).toBe('Indiana');
+  });
+
+  it('ends the cut at a space rather than inside a word', () => {
+    // Cut in two, "Indiana" would read "India".
+    expect(prefix('Flights to Indiana', 16)).toBe('Flights to');
+  });
+
+  it('cuts a word with no space near the limit at the limit', () => {
+    expect(prefix('a'.repeat(1_000_000), 100)).toBe('a'.repeat(100));
+  });
+
+  it('never cuts a pair of UTF-16 units in two', () => {
+    expect(prefix('😀'.repeat(10), 5)).toBe('😀😀');
   });
 });
