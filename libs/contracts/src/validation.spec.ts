@@ -10,7 +10,15 @@ import {
 import type { ArticleFetchedV1 } from './messages/article-fetched.v1';
 import { deadLetterTopicOf, Topic } from './topics';
 import type { AnyTopic, TopicPayloads } from './topics';
-import { assertValid, InvalidEventError, parseEvent, validate } from './validation';
+import {
+  assertValid,
+  InvalidEventError,
+  MAX_LISTED_PROBLEMS,
+  MAX_PROBLEM_CHARS,
+  MAX_VALUES_FOR_EVERY_PROBLEM,
+  parseEvent,
+  validate,
+} from './validation';
 import type { SchemaProblem } from './validation';
 
 const fixtures = join(__dirname, 'fixtures');
@@ -219,6 +227,69 @@ describe(validate.name, () => {
     }
   });
 
+  describe('on a message with very many problems', () => {
+    // An object of `keys` unknown properties holds keys + 1 JSON values; each key is a problem.
+    const unknownKeys = (keys: number): Record<string, number> =>
+      Object.fromEntries(Array.from({ length: keys }, (_, i) => [`k${i}`, 0]));
+
+    it('lists every problem in a message of up to MAX_VALUES_FOR_EVERY_PROBLEM values', () => {
+      const problems = problemsOf(
+        Topic.ArticleParsed,
+        unknownKeys(MAX_VALUES_FOR_EVERY_PROBLEM - 1),
+      );
+
+      expect(problems.filter((p) => p.message === 'is not a known property')).toHaveLength(
+        MAX_VALUES_FOR_EVERY_PROBLEM - 1,
+      );
+    });
+
+    it('stops at the first problem in a message of more values', () => {
+      expect(problemsOf(Topic.ArticleParsed, unknownKeys(MAX_VALUES_FOR_EVERY_PROBLEM))).toEqual([
+        { path: 'schemaVersion', message: 'is required' },
+      ]);
+    });
+
+    it('reports 500,000 wrongly typed paragraphs in a short message naming the first', () => {
+      const value = { ...clone(exampleArticleParsed), paragraphs: new Array(500_000).fill(0) };
+
+      const error = catchError(() => parseEvent(Topic.ArticleParsed, JSON.stringify(value)));
+
+      expect(error).toBeInstanceOf(InvalidEventError);
+      const { message, problems } = error as InvalidEventError;
+      expect(message).toBe('news.article.parsed.v1: paragraphs.0 must be string');
+      expect(problems).toHaveLength(1);
+    });
+
+    it('counts the values of a value nested a million deep without running out of stack', () => {
+      let nested: unknown[] = [];
+      const value = { ...clone(exampleArticleParsed), paragraphs: nested };
+      for (let depth = 0; depth < 1_000_000; depth += 1) {
+        const inner: unknown[] = [];
+        nested.push(inner);
+        nested = inner;
+      }
+
+      expect(problemsOf(Topic.ArticleParsed, value)).toEqual([
+        { path: 'paragraphs.0', message: 'must be string' },
+      ]);
+    });
+
+    it('cuts a path or message longer than MAX_PROBLEM_CHARS', () => {
+      const at = (name: string): string =>
+        problemsOf(Topic.ArticleParsed, { ...clone(exampleArticleParsed), [name]: 1 })[0]?.path ??
+        '';
+      const longest = 'x'.repeat(MAX_PROBLEM_CHARS);
+
+      expect(at(longest)).toBe(longest);
+      expect(at(`${longest}y`)).toBe(`${'x'.repeat(MAX_PROBLEM_CHARS - 1)}…`);
+      expect(at('x'.repeat(1_000_000))).toHaveLength(MAX_PROBLEM_CHARS);
+      // A pair of UTF-16 units (an emoji) is kept whole or left out, never cut in two.
+      expect(at(`${'x'.repeat(MAX_PROBLEM_CHARS - 2)}😀😀`)).toBe(
+        `${'x'.repeat(MAX_PROBLEM_CHARS - 2)}…`,
+      );
+    });
+  });
+
   it('throws for a topic it does not know', () => {
     expect(() => validate('news.unknown.v1' as AnyTopic, {})).toThrow('unknown topic');
   });
@@ -280,6 +351,37 @@ describe(parseEvent.name, () => {
       'news.article.parsed.v1: title is required; ' +
         'source.kind must be one of folder, feed, sitemap, url-list, web',
     );
+  });
+});
+
+describe(InvalidEventError.name, () => {
+  const wrongParagraphs = (count: number): SchemaProblem[] =>
+    Array.from({ length: count }, (_, i) => ({
+      path: `paragraphs.${i}`,
+      message: 'must be string',
+    }));
+
+  it('names up to MAX_LISTED_PROBLEMS problems in its message', () => {
+    const error = new InvalidEventError(
+      Topic.ArticleParsed,
+      'schema-violation',
+      wrongParagraphs(MAX_LISTED_PROBLEMS),
+    );
+
+    expect(error.message.split('; ')).toHaveLength(MAX_LISTED_PROBLEMS);
+    expect(error.message).not.toContain('more');
+  });
+
+  it('names the first MAX_LISTED_PROBLEMS of more, says how many more, and keeps them all', () => {
+    const problems = wrongParagraphs(10_000);
+    const error = new InvalidEventError(Topic.ArticleParsed, 'schema-violation', problems);
+
+    const last = MAX_LISTED_PROBLEMS - 1;
+    expect(error.message).toContain(`paragraphs.0 must be string; paragraphs.1 must be string`);
+    expect(error.message).toContain(`paragraphs.${last} must be string; and 9980 more`);
+    expect(error.message).not.toContain(`paragraphs.${last + 1} `);
+    expect(error.message.length).toBeLessThan(1000);
+    expect(error.problems).toBe(problems);
   });
 });
 
