@@ -1,5 +1,13 @@
+import { randomBytes } from 'node:crypto';
+import { detect } from 'chardet';
 import iconv from 'iconv-lite';
-import { charsetFromContentType, decodeDocument } from './decode';
+import { MAX_SNIFF_BYTES, charsetFromContentType, decodeDocument } from './decode';
+
+// The real sniffer, watched: the specs see how many bytes it is given.
+jest.mock('chardet', () => {
+  const actual = jest.requireActual<typeof import('chardet')>('chardet');
+  return { ...actual, detect: jest.fn(actual.detect) };
+});
 
 describe(decodeDocument.name, () => {
   // Curly quotes, an en dash and the euro sign: the bytes 0x80-0x9F that latin1 gets wrong.
@@ -68,6 +76,75 @@ describe(decodeDocument.name, () => {
     expect({ charset: decoded.charset, hasTitle: decoded.text.includes(title) }).toEqual({
       charset: 'windows-1251',
       hasTitle: true,
+    });
+  });
+
+  describe('with labels browsers refuse', () => {
+    const utf7 = Buffer.from('<p>+ADw-script+AD4-alert(1)+ADw-/script+AD4-</p>');
+
+    it.each([
+      ['the HTTP header', utf7, 'text/html; charset=utf-7'],
+      ['a meta tag', Buffer.concat([Buffer.from('<meta charset="UTF-7">'), utf7]), 'text/html'],
+    ])('ignores UTF-7 declared in %s, so +ADw- stays text', (_where, bytes, contentType) => {
+      const decoded = decodeDocument(bytes, contentType);
+      expect(decoded.charset).toBe('utf-8');
+      expect(decoded.text).toContain('+ADw-script+AD4-');
+      expect(decoded.text).not.toContain('<script>');
+    });
+
+    it.each(['iso-2022-kr', 'hz-gb-2312', 'iso-2022-cn', 'replacement'])(
+      'reads a page declared %s as one U+FFFD, as the Encoding Standard says',
+      (label) => {
+        const bytes = Buffer.from('\x1b$)C<p>\x0e\x21\x21\x0f</p>', 'latin1');
+        expect(decodeDocument(bytes, `text/html; charset=${label}`)).toEqual({
+          text: '\uFFFD',
+          charset: 'replacement',
+        });
+      },
+    );
+
+    it('reads a UTF-16 meta declaration as UTF-8: bytes that read as ASCII are not UTF-16', () => {
+      const bytes = Buffer.from('<meta charset="utf-16"><p>caf\u00e9</p>', 'utf8');
+      expect(decodeDocument(bytes, 'text/html')).toEqual({
+        text: '<meta charset="utf-16"><p>caf\u00e9</p>',
+        charset: 'utf-8',
+      });
+    });
+
+    it('reads x-user-defined bytes past ASCII as private-use characters', () => {
+      expect(
+        decodeDocument(Buffer.from([0x41, 0x80, 0xff]), 'text/plain; charset=x-user-defined'),
+      ).toEqual({
+        text: 'A\uf780\uf7ff',
+        charset: 'x-user-defined',
+      });
+    });
+
+    it('reads the labels browsers know under the names they mean', () => {
+      const cp1251 = iconv.encode('Новости', 'windows-1251');
+      expect(decodeDocument(cp1251, 'text/html; charset=x-cp1251')).toEqual({
+        text: 'Новости',
+        charset: 'windows-1251',
+      });
+      expect(decodeDocument(cp1252, 'text/html; charset=us-ascii').charset).toBe('windows-1252');
+    });
+  });
+
+  describe('sniffing', () => {
+    const sniffer = jest.mocked(detect);
+    beforeEach(() => sniffer.mockClear());
+
+    it.each([
+      ['65,535', MAX_SNIFF_BYTES - 1, MAX_SNIFF_BYTES - 1],
+      ['65,536', MAX_SNIFF_BYTES, MAX_SNIFF_BYTES],
+      ['4,900,000', 4_900_000, MAX_SNIFF_BYTES],
+    ])('sniffs %s undeclared bytes from their first 64 KiB at most', (_size, size, sniffed) => {
+      // 0xff never occurs in UTF-8, so the bytes go to the sniffer.
+      const bytes = Buffer.concat([Buffer.from([0xff]), randomBytes(size - 1)]);
+      const decoded = decodeDocument(bytes, 'text/html');
+      expect(sniffer).toHaveBeenCalledTimes(1);
+      expect(sniffer.mock.calls[0]?.[0]).toHaveLength(sniffed);
+      expect(decoded.text.length).toBeGreaterThan(0);
     });
   });
 
