@@ -17,19 +17,20 @@ export { FetchRefusedError } from './web/fetch-refused.error';
 export type { FetchRefusalCode } from './web/fetch-refused.error';
 export { checkedConnectionLookup, lookupChecked } from './web/resolve-and-check';
 export type { LookupAll } from './web/resolve-and-check';
-export { RobotsCache, RobotsRules } from './web/robots';
+export { MAX_ROBOTS_BYTES, RobotsCache, RobotsRules } from './web/robots';
 export type { RobotsCacheOptions, RobotsFetcher, RobotsResponse } from './web/robots';
 export { HostGate } from './web/host-gate';
 export type { HostGateOptions } from './web/host-gate';
 export { afterFailure, afterSuccess, initialPollState } from './web/poll-schedule';
 export type { PollDecision, PollPolicy, PollState } from './web/poll-schedule';
-export { FetchError, fetchDocument, parseRetryAfter } from './web/http-fetch';
+export { FetchError, MAX_RETRY_AFTER_MS, fetchDocument, parseRetryAfter } from './web/http-fetch';
 export type {
   FetchErrorCode,
   FetchErrorDetails,
   FetchOptions,
   FetchResult,
   FetchedHeaders,
+  HopRunner,
 } from './web/http-fetch';
 export {
   NO_MEMORY,
@@ -47,6 +48,7 @@ export type {
   PublishPage,
   RefusedPage,
   RememberedPage,
+  RobotsFetcherOptions,
   SkippedPage,
   SourcePoll,
   SourceReading,

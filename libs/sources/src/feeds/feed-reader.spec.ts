@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BILLION_LAUGHS, EXTERNAL_ENTITY, EXTERNAL_PARAMETER_ENTITY } from '../../test/hostile-xml';
+import type { HostileProlog } from '../../test/hostile-xml';
 import { FeedError } from './feed-error';
 import { readFeed } from './feed-reader';
 
@@ -112,6 +114,34 @@ describe(readFeed.name, () => {
     expect(readFeed(`\uFEFF${fixture('rdf.xml')}`, 'https://zeitung.example/').items).toHaveLength(
       1,
     );
+  });
+
+  describe('with hostile XML', () => {
+    const rss = ({ prolog, use }: HostileProlog) =>
+      `${prolog}<rss version="2.0"><channel><title>t${use}</title><item><title>a${use}</title>` +
+      `<link>https://a.example/1</link><description>d${use}</description></item></channel></rss>`;
+    const atom = ({ prolog, use }: HostileProlog) =>
+      `${prolog}<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><entry><title>a${use}</title>` +
+      `<link href="https://a.example/1"/><summary>s${use}</summary></entry></feed>`;
+
+    it.each([
+      ['RSS', rss(BILLION_LAUGHS)],
+      ['Atom', atom(BILLION_LAUGHS)],
+    ])('expands no entity of a billion laughs in %s', (_format, body) => {
+      const started = Date.now();
+      const feed = readFeed(body, 'https://a.example/feed');
+      expect(JSON.stringify(feed).length).toBeLessThan(1_000);
+      expect(JSON.stringify(feed)).not.toContain('lollol');
+      expect(Date.now() - started).toBeLessThan(2_000);
+    });
+
+    it.each([
+      ['RSS with an external entity', rss(EXTERNAL_ENTITY)],
+      ['Atom with an external entity', atom(EXTERNAL_ENTITY)],
+      ['RSS with an external parameter entity', rss(EXTERNAL_PARAMETER_ENTITY)],
+    ])('refuses %s as not a feed, reading nothing it names', (_case, body) => {
+      expect(() => readFeed(body, 'https://a.example/feed')).toThrow(FeedError);
+    });
   });
 
   it.each([

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BILLION_LAUGHS, EXTERNAL_ENTITY, EXTERNAL_PARAMETER_ENTITY } from '../../test/hostile-xml';
+import type { HostileProlog } from '../../test/hostile-xml';
 import { FeedError } from './feed-error';
 import { readSitemap } from './sitemap-reader';
 
@@ -49,6 +51,31 @@ describe(readSitemap.name, () => {
     expect(readSitemap('<urlset></urlset>', 'https://a.example/')).toEqual({
       kind: 'urlset',
       entries: [],
+    });
+  });
+
+  describe('with hostile XML', () => {
+    const sitemap = ({ prolog, use }: HostileProlog) =>
+      `${prolog}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" ` +
+      'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url>' +
+      `<loc>https://a.example/p${use}</loc><news:news><news:title>t${use}</news:title></news:news>` +
+      '</url></urlset>';
+
+    it('expands no entity of a billion laughs', () => {
+      const started = Date.now();
+      const read = readSitemap(sitemap(BILLION_LAUGHS), 'https://a.example/sitemap.xml');
+      expect(JSON.stringify(read).length).toBeLessThan(1_000);
+      expect(JSON.stringify(read)).not.toContain('lollol');
+      expect(Date.now() - started).toBeLessThan(2_000);
+    });
+
+    it.each([
+      ['an external entity', EXTERNAL_ENTITY],
+      ['an external parameter entity', EXTERNAL_PARAMETER_ENTITY],
+    ])('refuses a sitemap with %s, reading nothing it names', (_case, prolog) => {
+      expect(() => readSitemap(sitemap(prolog), 'https://a.example/sitemap.xml')).toThrow(
+        FeedError,
+      );
     });
   });
 

@@ -147,6 +147,10 @@ describe(AddressPolicy.name, () => {
       // WHATWG URL reads these as 127.0.0.1, so the shorthand cannot hide loopback.
       ['http://0x7f.1/', '127.0.0.1 is a loopback address'],
       ['http://2130706433/', '127.0.0.1 is a loopback address'],
+      ['http://0177.0.0.1/', '127.0.0.1 is a loopback address'],
+      ['http://0.0.0.0/', '0.0.0.0 is a unspecified address'],
+      ['http://[::]/', ':: is a unspecified address'],
+      ['http://[::ffff:169.254.169.254]/', '::ffff:a9fe:a9fe is a linkLocal address'],
     ])('refuses the literal address in %s', (url, reason) => {
       const error = refusal(() => strict.checkUrl(url));
       expect(error.code).toBe('address');
@@ -157,6 +161,7 @@ describe(AddressPolicy.name, () => {
     it.each([
       'http://metadata.google.internal/computeMetadata/v1/',
       'http://METADATA.google.internal./',
+      'http://metadata.goog/',
       'http://metadata/',
     ])('refuses the metadata host of %s by name', (url) => {
       expect(refusal(() => strict.checkUrl(url)).code).toBe('host');

@@ -4,7 +4,13 @@ import zlib from 'node:zlib';
 import iconv from 'iconv-lite';
 import { AddressPolicy } from './address-policy';
 import { FetchRefusedError } from './fetch-refused.error';
-import { FetchError, fetchDocument, parseRetryAfter, type FetchOptions } from './http-fetch';
+import {
+  FetchError,
+  MAX_RETRY_AFTER_MS,
+  fetchDocument,
+  parseRetryAfter,
+  type FetchOptions,
+} from './http-fetch';
 
 const UA = 'NewsflowBot/0.1 (+mailto:ops@example.org)';
 const ETAG = '"feed-v1"';
@@ -16,6 +22,32 @@ const JAPANESE =
   '政府は本日、新しい経済対策を発表しました。財務大臣は、来年度の予算は均衡が取れており、' +
   '物価上昇は管理下に置かれると述べました。';
 const LIMIT = 64 * 1024;
+
+/** Every decompressor fetchDocument makes, with the bytes it has put out. */
+const mockInflaters: { stream: zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress; out: number }[] =
+  [];
+
+// The real decompressors, watched: a spec sees whether they stop once the body is refused.
+jest.mock('node:zlib', () => {
+  const actual = jest.requireActual<typeof import('node:zlib')>('node:zlib');
+  const watched =
+    <T extends zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress, O>(make: (options?: O) => T) =>
+    (options?: O): T => {
+      const entry = { stream: make(options), out: 0 };
+      entry.stream.on('data', (chunk: Buffer) => (entry.out += chunk.length));
+      mockInflaters.push(entry);
+      return entry.stream;
+    };
+  return {
+    ...actual,
+    createGunzip: watched(actual.createGunzip),
+    createInflate: watched(actual.createInflate),
+    createBrotliDecompress: watched(actual.createBrotliDecompress),
+  };
+});
+/** Zeros that inflate to 512 times LIMIT, each sent as a body of less than LIMIT. */
+const BOMBS: Record<string, Buffer> = {};
+const BOMB_BYTES = 512 * LIMIT;
 
 function page(text: string, meta = ''): string {
   return `<!doctype html><html><head>${meta}<title>news</title></head><body><p>${text}</p></body></html>`;
@@ -89,6 +121,26 @@ const routes: Record<string, (req: http.IncomingMessage, res: http.ServerRespons
     res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' });
     res.end(zlib.gzipSync(Buffer.alloc(LIMIT * 16, 'a')));
   },
+  '/bomb/gzip': (_req, res) => bomb(res, 'gzip'),
+  '/bomb/deflate': (_req, res) => bomb(res, 'deflate'),
+  '/bomb/br': (_req, res) => bomb(res, 'br'),
+  '/trickle': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    const timer = setInterval(() => res.write('.'), 20);
+    res.once('close', () => clearInterval(timer));
+  },
+  '/large': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end(Buffer.alloc(10 * LIMIT, 'a'));
+  },
+  '/large-gzip': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' });
+    res.end(zlib.gzipSync(Buffer.alloc(10 * LIMIT, 'a')));
+  },
+  '/to-private': (_req, res) => redirect(res, 302, 'http://10.0.0.1/admin'),
+  '/to-link-local-v6': (_req, res) => redirect(res, 302, 'http://[fe80::1]/'),
+  '/to-unspecified': (_req, res) => redirect(res, 302, 'http://0.0.0.0/'),
+  '/to-metadata-name': (_req, res) => redirect(res, 302, 'http://metadata.google.internal/'),
   '/busy': (_req, res) => {
     res.writeHead(429, { 'retry-after': '7' });
     res.end('slow down');
@@ -125,6 +177,11 @@ const routes: Record<string, (req: http.IncomingMessage, res: http.ServerRespons
   },
 };
 
+function bomb(res: http.ServerResponse, coding: string): void {
+  res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': coding });
+  res.end(BOMBS[coding]);
+}
+
 function redirect(res: http.ServerResponse, status: number, location: string): void {
   res.writeHead(status, { location });
   res.end();
@@ -145,6 +202,12 @@ const policy = AddressPolicy.fromConfig(['127.0.0.0/8']);
 const options: FetchOptions = { userAgent: UA, policy, maxBytes: LIMIT };
 
 beforeAll(async () => {
+  const zeros = Buffer.alloc(BOMB_BYTES);
+  BOMBS.gzip = zlib.gzipSync(zeros);
+  BOMBS.deflate = zlib.deflateSync(zeros);
+  BOMBS.br = zlib.brotliCompressSync(zeros, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 },
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -158,6 +221,17 @@ function clientLetGo(path: string): Promise<void> {
   const closed = socketClosed.get(path);
   if (closed === undefined) throw new Error(`${path} was never requested`);
   return closed;
+}
+
+/** Resolves when `stream` has closed, or after `ms` if it does not. */
+async function closedWithin(stream: NodeJS.EventEmitter & { closed: boolean }, ms: number) {
+  let timer: NodeJS.Timeout | undefined;
+  await new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+    if (stream.closed) resolve();
+    stream.once('close', () => resolve());
+  });
+  clearTimeout(timer);
 }
 
 async function failure(attempt: Promise<unknown>): Promise<FetchError> {
@@ -283,6 +357,102 @@ describe(fetchDocument.name, () => {
     expect(error.message).toBe(`${base}/bomb: body decompressed exceeds ${LIMIT} bytes`);
   });
 
+  describe('when a compressed body passes maxBytes', () => {
+    beforeEach(() => (mockInflaters.length = 0));
+
+    it.each(['gzip', 'deflate', 'br'])(
+      'destroys the %s decompressor when it refuses the bomb, so inflating stops there',
+      async (coding) => {
+        const error = await failure(fetchDocument(`${base}/bomb/${coding}`, options));
+        expect(error.code).toBe('too-large');
+
+        const [inflater] = mockInflaters;
+        if (inflater === undefined) throw new Error('no decompressor was made');
+        // Left running, it would inflate all 32 MiB; destroyed, it closes within a chunk or two.
+        await closedWithin(inflater.stream, 1_000);
+        expect(inflater.stream.destroyed).toBe(true);
+        expect(inflater.out).toBeLessThan(BOMB_BYTES / 8);
+      },
+    );
+  });
+
+  describe('with truncate', () => {
+    const truncating: FetchOptions = { ...options, truncate: true };
+
+    it.each(['/large', '/large-gzip'])(
+      'keeps the first maxBytes of %s and stops reading',
+      async (path) => {
+        const result = await fetchDocument(`${base}${path}`, truncating);
+        expect(result).toMatchObject({ kind: 'ok', bytes: LIMIT, body: 'a'.repeat(LIMIT) });
+      },
+    );
+
+    it('keeps a body of maxBytes whole', async () => {
+      const result = await fetchDocument(`${base}/large`, { ...truncating, maxBytes: 10 * LIMIT });
+      expect(result).toMatchObject({ kind: 'ok', bytes: 10 * LIMIT });
+    });
+
+    it('stops an endless body at maxBytes and lets go of the connection', async () => {
+      const result = await fetchDocument(`${base}/endless`, truncating);
+      expect(result).toMatchObject({ kind: 'ok', bytes: LIMIT });
+      await clientLetGo('/endless');
+    });
+
+    it('stops inflating a bomb at maxBytes', async () => {
+      const result = await fetchDocument(`${base}/bomb/br`, truncating);
+      expect(result).toMatchObject({ kind: 'ok', bytes: LIMIT });
+    });
+  });
+
+  it('gives up on a server that sends a byte at a time, at the total timeout', async () => {
+    const error = await failure(
+      fetchDocument(`${base}/trickle`, { ...options, totalTimeoutMs: 300 }),
+    );
+    expect(error.code).toBe('timeout');
+    expect(error.message).toBe(`${base}/trickle: not fetched within 300 ms`);
+    await clientLetGo('/trickle');
+  });
+
+  describe('eachHop', () => {
+    it('runs the request of every hop, redirects included, in order', async () => {
+      const hops: string[] = [];
+      const result = await fetchDocument(`${base}/hop/1`, {
+        ...options,
+        eachHop: (url, request) => {
+          hops.push(url);
+          return request();
+        },
+      });
+      expect(result).toMatchObject({ kind: 'ok', body: 'arrived' });
+      expect(hops).toEqual([`${base}/hop/1`, `${base}/hop/2`, `${base}/hop/3?x=1`]);
+    });
+
+    it('refuses a redirect it throws for, without requesting it', async () => {
+      seen.delete('/hop/2');
+      const refused = new FetchRefusedError('robots', `${base}/hop/2`, 'disallowed by robots.txt');
+      const error = await refusal(
+        fetchDocument(`${base}/hop/1`, {
+          ...options,
+          eachHop: (url, request) => (url.endsWith('/hop/2') ? Promise.reject(refused) : request()),
+        }),
+      );
+      expect(error).toBe(refused);
+      expect(seen.has('/hop/2')).toBe(false);
+    });
+
+    it('does not count the time a hop waits there against the total timeout', async () => {
+      const result = await fetchDocument(`${base}/hop/1`, {
+        ...options,
+        totalTimeoutMs: 1_000,
+        eachHop: async (_url, request) => {
+          await new Promise((resolve) => setTimeout(resolve, 400));
+          return request();
+        },
+      });
+      expect(result).toMatchObject({ kind: 'ok', body: 'arrived' });
+    });
+  });
+
   it('reports 429 with the wait asked in Retry-After', async () => {
     const error = await failure(fetchDocument(`${base}/busy`, options));
     expect(error).toMatchObject({ code: 'http-status', status: 429, retryAfterMs: 7000 });
@@ -336,8 +506,32 @@ describe(fetchDocument.name, () => {
       });
     });
 
-    it('refuses a host name that resolves to a private address', async () => {
-      const resolve = jest.fn().mockResolvedValue([{ address: '10.0.0.1', family: 4 }]);
+    it.each([
+      ['/to-private', 'http://10.0.0.1/admin', 'address', '10.0.0.1 is a private address'],
+      ['/to-link-local-v6', 'http://[fe80::1]/', 'address', 'fe80::1 is a linkLocal address'],
+      ['/to-unspecified', 'http://0.0.0.0/', 'address', '0.0.0.0 is a unspecified address'],
+      [
+        '/to-metadata-name',
+        'http://metadata.google.internal/',
+        'host',
+        'metadata.google.internal is a cloud metadata service',
+      ],
+    ])('refuses the redirect of %s to %s', async (path, target, code, reason) => {
+      const error = await refusal(fetchDocument(`${base}${path}`, options));
+      expect(error).toMatchObject({ code, target, reason });
+    });
+
+    it.each([
+      ['a private address', [{ address: '10.0.0.1', family: 4 }]],
+      [
+        'a public address first and a private one second',
+        [
+          { address: '93.184.216.34', family: 4 },
+          { address: '10.0.0.1', family: 4 },
+        ],
+      ],
+    ])('refuses a host name that resolves to %s', async (_case, addresses) => {
+      const resolve = jest.fn().mockResolvedValue(addresses);
       const error = await refusal(fetchDocument('http://rebind.test/', { ...options, resolve }));
       expect(error).toMatchObject({
         code: 'address',
@@ -373,7 +567,24 @@ describe(parseRetryAfter.name, () => {
     expect(parseRetryAfter(value, now)).toBe(ms);
   });
 
-  it.each([undefined, '', '7.5', '-3', 'soon'])('ignores %j', (value) => {
-    expect(parseRetryAfter(value, now)).toBeUndefined();
+  it.each([undefined, '', '7.5', '-3', 'soon', 'Fri, 99 Foo 99999 99:99:99 GMT'])(
+    'ignores %j',
+    (value) => {
+      expect(parseRetryAfter(value, now)).toBeUndefined();
+    },
+  );
+
+  it.each([
+    ['a day less a second', '86399', 86_399_000],
+    ['a day', '86400', MAX_RETRY_AFTER_MS],
+    ['a day and a second', '86401', MAX_RETRY_AFTER_MS],
+    ['100 years', '3153600000', MAX_RETRY_AFTER_MS],
+    ['a number past any date', '9'.repeat(400), MAX_RETRY_AFTER_MS],
+    ['a date in the year 9999', 'Fri, 31 Dec 9999 23:59:59 GMT', MAX_RETRY_AFTER_MS],
+    ['a date a day and a second away', 'Wed, 04 Mar 2026 10:00:01 GMT', MAX_RETRY_AFTER_MS],
+  ])('waits at most a day: %s (%s) gives %d ms', (_case, value, ms) => {
+    const wait = parseRetryAfter(value, now);
+    expect(wait).toBe(ms);
+    expect(new Date(now + (wait ?? 0)).getTime()).not.toBeNaN();
   });
 });

@@ -22,13 +22,23 @@ export function mannersFrom(settings: MannersSettings): Manners {
   const policy = AddressPolicy.fromConfig([...settings.allowedNetworks]);
   // robots.txt groups name the product token alone: "NewsflowBot", not its version or contact.
   const product = settings.userAgent.split(/[\s/]/)[0] || settings.userAgent;
+  const gate = new HostGate({
+    minGapMs: settings.minGapMs,
+    maxInFlight: settings.maxInFlightPerHost,
+  });
   return {
     userAgent: settings.userAgent,
     policy,
-    gate: new HostGate({ minGapMs: settings.minGapMs, maxInFlight: settings.maxInFlightPerHost }),
+    gate,
+    // robots.txt is fetched as pages are: through the gate, within FETCH_TIMEOUT_MS.
     robots: new RobotsCache({
       userAgent: product,
-      fetch: robotsFetcher(settings.userAgent, policy),
+      fetch: robotsFetcher({
+        userAgent: settings.userAgent,
+        policy,
+        gate,
+        ...(settings.timeoutMs !== undefined ? { totalTimeoutMs: settings.timeoutMs } : {}),
+      }),
     }),
     ...(settings.maxBytes !== undefined ? { maxBytes: settings.maxBytes } : {}),
     ...(settings.timeoutMs !== undefined ? { totalTimeoutMs: settings.timeoutMs } : {}),

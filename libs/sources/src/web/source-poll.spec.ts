@@ -1,13 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage as Request, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { FeedError } from '../feeds/feed-error';
 import { AddressPolicy } from './address-policy';
 import { HostGate } from './host-gate';
-import { RobotsCache } from './robots';
-import { NO_MEMORY, hashContent, pollSource, robotsFetcher } from './source-poll';
+import { FetchRefusedError } from './fetch-refused.error';
+import { FetchError } from './http-fetch';
+import type { LookupAll } from './resolve-and-check';
+import { MAX_ROBOTS_BYTES, RobotsCache } from './robots';
+import {
+  MAX_SITEMAPS_PER_POLL,
+  NO_MEMORY,
+  hashContent,
+  pollSource,
+  robotsFetcher,
+} from './source-poll';
 import type { ArticleFetchedV1 } from '@newsflow/contracts';
 import type {
   Manners,
@@ -55,13 +65,31 @@ async function waitUntil(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
+/** A sitemap index listing `locs`, each with its lastmod when one is given. */
+function sitemapIndex(...children: (string | [string, string])[]): string {
+  const entries = children.map((child) => {
+    const [loc, lastmod] = typeof child === 'string' ? [child, undefined] : child;
+    return `<sitemap><loc>${loc}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</sitemap>`;
+  });
+  return `<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${entries.join('')}</sitemapindex>`;
+}
+
+function urlset(...locs: string[]): string {
+  const entries = locs.map((loc) => `<url><loc>${loc}</loc></url>`).join('');
+  return `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${entries}</urlset>`;
+}
+
 describe(pollSource.name, () => {
-  const requests: { path: string; headers: IncomingMessage['headers'] }[] = [];
+  const requests: { path: string; headers: IncomingMessage['headers']; at: number }[] = [];
   /** Per-path overrides of the default answer: [status, content type, body, extra headers]. */
   const answers = new Map<string, [number, string, string, Record<string, string>?]>();
+  /** Per-path handlers for what an answer cannot say: a stall, an endless body, a redirect. */
+  const handlers = new Map<string, (request: Request, response: ServerResponse) => void>();
   const server = createServer((request, response) => {
     const path = request.url ?? '/';
-    requests.push({ path, headers: request.headers });
+    requests.push({ path, headers: request.headers, at: Date.now() });
+    const handler = handlers.get(path);
+    if (handler) return handler(request, response);
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const feeds: Record<string, [string, string]> = {
       '/rss2.xml': ['application/rss+xml', fixture('rss2.xml', base)],
@@ -106,7 +134,7 @@ describe(pollSource.name, () => {
       gate: new HostGate({ minGapMs: 0, maxInFlight: 4 }),
       robots: new RobotsCache({
         userAgent: 'NewsflowBot',
-        fetch: robotsFetcher(USER_AGENT, policy),
+        fetch: robotsFetcher({ userAgent: USER_AGENT, policy }),
       }),
       now: () => new Date('2025-11-17T09:00:00.000Z'),
     };
@@ -115,12 +143,36 @@ describe(pollSource.name, () => {
   beforeEach(() => {
     requests.length = 0;
     answers.clear();
+    handlers.clear();
     sent.length = 0;
   });
 
   afterAll(async () => {
+    server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });
+
+  /** Manners with a robots.txt cache of their own, so a spec's robots.txt is fetched afresh. */
+  function freshManners(
+    options: { gate?: HostGate; totalTimeoutMs?: number; resolve?: LookupAll } = {},
+  ): Manners {
+    const policy = AddressPolicy.fromConfig(['127.0.0.0/8']);
+    const gate = options.gate ?? new HostGate({ minGapMs: 0, maxInFlight: 4 });
+    const { totalTimeoutMs, resolve } = options;
+    const limits = {
+      ...(totalTimeoutMs !== undefined ? { totalTimeoutMs } : {}),
+      ...(resolve !== undefined ? { resolve } : {}),
+    };
+    return {
+      ...manners,
+      ...limits,
+      gate,
+      robots: new RobotsCache({
+        userAgent: 'NewsflowBot',
+        fetch: robotsFetcher({ userAgent: USER_AGENT, policy, gate, ...limits }),
+      }),
+    };
+  }
 
   function poll(
     path: string,
@@ -413,5 +465,251 @@ describe(pollSource.name, () => {
 
   it('throws a FeedError for a malformed feed', async () => {
     await expect(poll('/malformed.xml', { kind: 'feed' })).rejects.toBeInstanceOf(FeedError);
+  });
+
+  it('refuses a feed that streams past maxBytes (a 100 MB feed), and lets go of it', async () => {
+    let released: () => void = () => undefined;
+    const closed = new Promise<void>((resolve) => (released = resolve));
+    handlers.set('/huge.xml', (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/rss+xml' });
+      response.write('<rss version="2.0"><channel><title>t</title>');
+      const item = `<item><title>x</title><link>${base}/x</link></item>`.repeat(100);
+      const pump = (): void => {
+        while (!response.destroyed && response.write(item));
+        if (!response.destroyed) response.once('drain', pump);
+      };
+      response.once('close', () => released());
+      pump();
+    });
+
+    const error = await poll('/huge.xml', { manners: { maxBytes: 64 * 1024 } }).catch(
+      (reason: unknown) => reason,
+    );
+
+    expect(error).toBeInstanceOf(FetchError);
+    expect((error as FetchError).code).toBe('too-large');
+    await closed;
+  });
+
+  describe('with a sitemap index', () => {
+    const xml = (body: string): [number, string, string] => [200, 'application/xml', body];
+
+    it('reads an index that lists itself once, and ends', async () => {
+      answers.set('/self.xml', xml(sitemapIndex(`${base}/self.xml`)));
+
+      const result = polled(await poll('/self.xml'));
+
+      expect(pages()).toEqual(['/self.xml']);
+      expect(result.skipped).toEqual([
+        { url: `${base}/self.xml`, reason: 'sitemap read already in this poll', retryable: false },
+      ]);
+    });
+
+    it('reads each sitemap of a cycle once', async () => {
+      answers.set('/a.xml', xml(sitemapIndex(`${base}/b.xml`)));
+      answers.set('/b.xml', xml(sitemapIndex(`${base}/a.xml`, `${base}/pages.xml`)));
+      answers.set('/pages.xml', xml(urlset(`${base}/story`)));
+
+      const result = polled(await poll('/a.xml'));
+
+      expect(pages()).toEqual(['/a.xml', '/b.xml', '/pages.xml', '/story']);
+      expect(result.published).toBe(1);
+      expect(result.skipped.map((page) => page.reason)).toEqual([
+        'sitemap read already in this poll',
+      ]);
+    });
+
+    it('follows indexes 3 levels deep, and not a 4th', async () => {
+      for (const [index, child] of [
+        ['/i1.xml', '/i2.xml'],
+        ['/i2.xml', '/i3.xml'],
+        ['/i3.xml', '/i-pages.xml'],
+        ['/j1.xml', '/j2.xml'],
+        ['/j2.xml', '/j3.xml'],
+        ['/j3.xml', '/j4.xml'],
+        ['/j4.xml', '/j-pages.xml'],
+      ]) {
+        answers.set(index as string, xml(sitemapIndex(`${base}${child as string}`)));
+      }
+      answers.set('/i-pages.xml', xml(urlset(`${base}/i-story`)));
+      answers.set('/j-pages.xml', xml(urlset(`${base}/j-story`)));
+
+      const three = polled(await poll('/i1.xml'));
+      expect(three.published).toBe(1);
+      expect(three.skipped).toEqual([]);
+
+      requests.length = 0;
+      const four = polled(await poll('/j1.xml'));
+      expect(four.published).toBe(0);
+      expect(pages()).toEqual(['/j1.xml', '/j2.xml', '/j3.xml', '/j4.xml']);
+      expect(four.skipped).toEqual([
+        {
+          url: `${base}/j4.xml`,
+          reason: 'sitemap index nested deeper than 3 levels',
+          retryable: false,
+        },
+      ]);
+    });
+
+    it(`reads at most ${MAX_SITEMAPS_PER_POLL} sitemaps a poll, the newest first`, async () => {
+      // Child i is dated day i + 1 of January: the newest is the last listed.
+      const children = Array.from({ length: MAX_SITEMAPS_PER_POLL + 1 }, (_, i) => {
+        answers.set(`/s${i}.xml`, xml(urlset(`${base}/story-${i}`)));
+        const day = String(i + 1).padStart(2, '0');
+        return [`${base}/s${i}.xml`, `2025-01-${day}`] as [string, string];
+      });
+      answers.set('/just-under.xml', xml(sitemapIndex(...children.slice(1))));
+      answers.set('/over.xml', xml(sitemapIndex(...children)));
+
+      const under = polled(await poll('/just-under.xml'));
+      expect(under.listed).toBe(MAX_SITEMAPS_PER_POLL);
+      expect(under.skipped).toEqual([]);
+
+      requests.length = 0;
+      const over = polled(await poll('/over.xml'));
+      expect(over.listed).toBe(MAX_SITEMAPS_PER_POLL);
+      expect(pages().filter((path) => path.endsWith('.xml'))[1]).toBe(
+        `/s${MAX_SITEMAPS_PER_POLL}.xml`,
+      );
+      expect(pages()).not.toContain('/s0.xml');
+      expect(over.skipped).toEqual([
+        {
+          url: `${base}/s0.xml`,
+          reason: `sitemap past the ${MAX_SITEMAPS_PER_POLL} sitemaps a poll reads`,
+          retryable: false,
+        },
+      ]);
+    });
+
+    it('reads no sitemap on another host than its index', async () => {
+      const port = new URL(base).port;
+      answers.set(
+        '/mixed.xml',
+        xml(
+          sitemapIndex(
+            `http://localhost:${port}/elsewhere.xml`,
+            `http://localhost:${port}/elsewhere-too.xml`,
+            `${base}/pages.xml`,
+          ),
+        ),
+      );
+      answers.set('/pages.xml', xml(urlset(`${base}/story`)));
+
+      const result = polled(await poll('/mixed.xml'));
+
+      expect(pages()).toEqual(['/mixed.xml', '/pages.xml', '/story']);
+      expect(result.skipped).toEqual([
+        {
+          url: `http://localhost:${port}/elsewhere.xml`,
+          reason: 'sitemap on another host than its index (and 1 more)',
+          retryable: false,
+        },
+      ]);
+    });
+  });
+
+  describe('robots.txt', () => {
+    const robotsTxt = (body: string): [number, string, string] => [200, 'text/plain', body];
+
+    it('is fetched within the fetch timeout: a stalled one disallows for now', async () => {
+      handlers.set('/robots.txt', (_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/plain' });
+        response.write('User-agent: *\n');
+      });
+
+      const error = await poll('/article', {
+        kind: 'web',
+        manners: freshManners({ totalTimeoutMs: 200 }),
+      }).catch((reason: unknown) => reason);
+
+      expect(error).toMatchObject({ code: 'robots', reason: 'disallowed by robots.txt' });
+      expect(pages()).toEqual([]);
+    });
+
+    it('is read up to its first 500 KiB: a rule past them is ignored, however long the file', async () => {
+      const head = 'User-agent: *\nDisallow: /early\n';
+      const filler = `#${'.'.repeat(98)}\n`;
+      const lines = Math.ceil((MAX_ROBOTS_BYTES - head.length) / filler.length);
+      const body = `${head}${filler.repeat(lines)}Disallow: /late\n${filler.repeat(100_000)}`;
+      expect(body.length).toBeGreaterThan(10_000_000);
+      answers.set('/robots.txt', robotsTxt(body));
+      answers.set('/list', [200, 'text/plain', `${base}/early\n${base}/late\n`]);
+
+      const result = polled(await poll('/list', { kind: 'url-list', manners: freshManners() }));
+
+      expect(result.skipped).toEqual([
+        { url: `${base}/early`, reason: 'disallowed by robots.txt', retryable: false },
+      ]);
+      expect(pages()).toEqual(['/list', '/late']);
+    });
+
+    it('waits its turn at the host gate like any request', async () => {
+      const gate = new HostGate({ minGapMs: 300, maxInFlight: 1 });
+
+      polled(await poll('/article', { kind: 'web', manners: freshManners({ gate }) }));
+
+      const [robots, page] = requests;
+      expect([robots?.path, page?.path]).toEqual(['/robots.txt', '/article']);
+      expect((page?.at ?? 0) - (robots?.at ?? 0)).toBeGreaterThanOrEqual(250);
+    });
+
+    it("of a redirect's other origin is obeyed too", async () => {
+      const otherRequests: string[] = [];
+      const other = createServer((request, response) => {
+        otherRequests.push(request.url ?? '/');
+        if (request.url === '/robots.txt')
+          response
+            .writeHead(200, { 'content-type': 'text/plain' })
+            .end('User-agent: *\nDisallow: /secret\n');
+        else response.writeHead(200, { 'content-type': 'text/html' }).end(article('secret'));
+      });
+      await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+      const otherBase = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+      try {
+        answers.set('/jump', [302, 'text/plain', '', { location: `${otherBase}/secret` }]);
+        answers.set('/list', [200, 'text/plain', `${base}/jump\n`]);
+
+        const result = polled(await poll('/list', { kind: 'url-list', manners: freshManners() }));
+
+        expect(result.skipped).toEqual([
+          { url: `${base}/jump`, reason: 'disallowed by robots.txt', retryable: false },
+        ]);
+        expect(otherRequests).toEqual(['/robots.txt']);
+      } finally {
+        await new Promise((resolve) => other.close(resolve));
+      }
+    });
+
+    it('is not blamed for a host name that resolves to a refused address', async () => {
+      const port = new URL(base).port;
+      const resolve: LookupAll = (host) =>
+        Promise.resolve([
+          { address: host === 'blocked.test' ? '10.0.0.1' : '127.0.0.1', family: 4 },
+        ]);
+      const blocked = `http://blocked.test:${port}/story`;
+      answers.set('/list', [200, 'text/plain', `${blocked}\n`]);
+
+      const result = polled(
+        await poll('/list', { kind: 'url-list', manners: freshManners({ resolve }) }),
+      );
+      expect(result.skipped).toEqual([
+        {
+          url: blocked,
+          reason: 'address: refused to fetch blocked.test: 10.0.0.1 is a private address',
+          retryable: false,
+        },
+      ]);
+
+      const source = await pollSource(
+        { id: 's', url: blocked, kind: 'web', name: 'n', etag: null, lastModified: null },
+        freshManners({ resolve }),
+        NO_MEMORY,
+        50,
+        publishAll,
+      ).catch((reason: unknown) => reason);
+      expect(source).toBeInstanceOf(FetchRefusedError);
+      expect(source).toMatchObject({ code: 'address', reason: '10.0.0.1 is a private address' });
+      expect(pages()).toEqual(['/list']);
+    });
   });
 });

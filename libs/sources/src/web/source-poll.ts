@@ -3,12 +3,15 @@ import type { ArticleFetchedV1, DocumentFormat, FeedHintsV1 } from '@newsflow/co
 import { articleIdFromUrl, normalizeUrl } from '../article-id';
 import { readFeed } from '../feeds/feed-reader';
 import { readSitemap } from '../feeds/sitemap-reader';
+import type { SitemapEntry } from '../feeds/sitemap-reader';
 import { readUrlList } from '../feeds/url-list-reader';
 import type { AddressPolicy } from './address-policy';
 import { FetchRefusedError } from './fetch-refused.error';
 import type { HostGate } from './host-gate';
 import { FetchError, fetchDocument } from './http-fetch';
-import type { FetchResult } from './http-fetch';
+import type { FetchResult, HopRunner } from './http-fetch';
+import type { LookupAll } from './resolve-and-check';
+import { MAX_ROBOTS_BYTES } from './robots';
 import type { RobotsCache, RobotsFetcher } from './robots';
 
 /** How a source is read; `auto` tells a feed or a sitemap from a page by its body. */
@@ -35,6 +38,8 @@ export interface Manners {
   maxBytes?: number;
   /** Per fetch. Default 30 s (see fetchDocument). */
   totalTimeoutMs?: number;
+  /** Host name resolution; specs pass one so they never touch DNS. */
+  resolve?: LookupAll;
   now?: () => Date;
 }
 
@@ -155,10 +160,11 @@ export async function pollSource(
   });
   if (fetched.kind === 'not-modified') return { kind: 'not-modified' };
   const kind = source.kind === 'auto' ? detectKind(fetched) : source.kind;
+  const skipped: SkippedPage[] = [];
   const listed =
     kind === 'web'
       ? [{ url: normalizeUrl(fetched.url), listedAt: null }]
-      : await listedPages(fetched, kind, manners, maxPages);
+      : await listedPages(fetched, kind, manners, maxPages, skipped);
 
   const known = await memory.byUrl(listed.map((page) => page.url));
   // A plain page was fetched whole already (it changed, or there would have been a 304).
@@ -169,7 +175,6 @@ export async function pollSource(
   const handedOver: { record: PageRecord; outcome: Promise<PublishOutcome> }[] = [];
   const records: PageRecord[] = [];
   const refused: RefusedPage[] = [];
-  const skipped: SkippedPage[] = [];
   const hashesThisPoll = new Set<string>();
   for (const page of due.slice(0, maxPages)) {
     // A plain page source is its own page: no second request for it.
@@ -262,6 +267,7 @@ async function listedPages(
   kind: Exclude<SourceReading, 'auto' | 'web'>,
   manners: Manners,
   maxPages: number,
+  skipped: SkippedPage[],
 ): Promise<ListedPage[]> {
   if (kind === 'feed') {
     return readFeed(fetched.body, fetched.url).items.map((item) => ({
@@ -273,29 +279,130 @@ async function listedPages(
   if (kind === 'url-list') {
     return readUrlList(fetched.body).urls.map((url) => ({ url, listedAt: null }));
   }
+  const walk: SitemapWalk = {
+    manners,
+    maxPages,
+    skipped,
+    read: new Set([normalizeUrl(fetched.url)]),
+    fetches: 0,
+  };
+  const pages: ListedPage[] = [];
+  await readSitemapPages(fetched, 1, walk, pages);
+  return pages;
+}
+
+/**
+ * How deep sitemap indexes are followed: an index, an index it lists, and one more (3 levels).
+ * The protocol allows one level; some sites nest one or two more, and nothing needs further.
+ */
+export const MAX_SITEMAP_INDEX_DEPTH = 3;
+
+/**
+ * Child sitemaps fetched in one poll, at most: 20. An index may list 50,000 of them; the newest
+ * come first, and the pages a poll fetches (FETCH_MAX_PAGES_PER_POLL) are usually in the first.
+ */
+export const MAX_SITEMAPS_PER_POLL = 20;
+
+/** One poll's walk through a sitemap index and the sitemaps it lists. */
+interface SitemapWalk {
+  manners: Manners;
+  maxPages: number;
+  skipped: SkippedPage[];
+  /** Every sitemap read in this poll, so one listed again (itself, or in a cycle) is not. */
+  read: Set<string>;
+  /** Child sitemaps fetched so far. */
+  fetches: number;
+}
+
+/**
+ * The pages of a sitemap, into `pages`; of an index, its sitemaps' pages in turn, newest first,
+ * until there are enough. A child sitemap is read only on its index's host (the sitemaps.org
+ * protocol's rule: a site speaks for itself only), only once in a poll, and at most
+ * MAX_SITEMAPS_PER_POLL of them; an index nested deeper than MAX_SITEMAP_INDEX_DEPTH is not
+ * followed. What is not read is said in `skipped`, for good.
+ */
+async function readSitemapPages(
+  fetched: Fetched,
+  depth: number,
+  walk: SitemapWalk,
+  pages: ListedPage[],
+): Promise<void> {
   const sitemap = readSitemap(fetched.body, fetched.url);
   if (sitemap.kind === 'urlset') {
-    return sitemap.entries.map((entry) => ({
-      url: entry.url,
-      hints: {
-        ...(entry.news?.title ? { title: entry.news.title } : {}),
-        ...(entry.news?.publishedAt ? { publishedAt: entry.news.publishedAt } : {}),
-        ...(entry.news?.language ? { language: entry.news.language } : {}),
-        ...(entry.news?.keywords?.length ? { categories: entry.news.keywords } : {}),
-      },
-      listedAt: dateOrNull(entry.lastModified ?? entry.news?.publishedAt),
-    }));
+    // One by one: spread, a hostile sitemap of 500,000 URLs would overflow the call stack.
+    for (const entry of sitemap.entries) pages.push(sitemapPage(entry));
+    return;
   }
-  // An index: its sitemaps in turn (newest first when dated), until there are enough pages.
-  const pages: ListedPage[] = [];
-  for (const child of sitemap.entries) {
-    if (pages.length >= maxPages) break;
-    const childFetch = await politeFetch(child.url, manners, {});
-    if (childFetch.kind === 'ok') {
-      pages.push(...(await listedPages(childFetch, 'sitemap', manners, maxPages)));
-    }
+  if (depth > MAX_SITEMAP_INDEX_DEPTH) {
+    const reason = `sitemap index nested deeper than ${MAX_SITEMAP_INDEX_DEPTH} levels`;
+    walk.skipped.push(skippedSitemap(fetched.url, reason));
+    return;
   }
-  return pages;
+  const host = new URL(fetched.url).hostname;
+  // Children left out are told per index and reason, naming the first: an index may list 50,000.
+  const left = new Map<string, { first: string; count: number }>();
+  const leave = (url: string, reason: string): void => {
+    const earlier = left.get(reason);
+    if (earlier === undefined) left.set(reason, { first: url, count: 1 });
+    else earlier.count += 1;
+  };
+  for (const child of newestFirst(sitemap.entries)) {
+    if (pages.length >= walk.maxPages) break;
+    if (new URL(child.url).hostname !== host) leave(child.url, 'on another host than its index');
+    else if (walk.read.has(child.url)) leave(child.url, 'read already in this poll');
+    else if (walk.fetches >= MAX_SITEMAPS_PER_POLL)
+      leave(child.url, `past the ${MAX_SITEMAPS_PER_POLL} sitemaps a poll reads`);
+    else await readChildSitemap(child.url, depth, walk, pages);
+  }
+  for (const [reason, { first, count }] of left) {
+    const more = count > 1 ? ` (and ${count - 1} more)` : '';
+    walk.skipped.push(skippedSitemap(first, `sitemap ${reason}${more}`));
+  }
+}
+
+async function readChildSitemap(
+  url: string,
+  depth: number,
+  walk: SitemapWalk,
+  pages: ListedPage[],
+): Promise<void> {
+  walk.read.add(url);
+  walk.fetches += 1;
+  const fetched = await politeFetch(url, walk.manners, {});
+  if (fetched.kind !== 'ok') return;
+  // A redirect may lead to a sitemap read already.
+  const landed = normalizeUrl(fetched.url);
+  if (landed !== url && walk.read.has(landed)) return;
+  walk.read.add(landed);
+  await readSitemapPages(fetched, depth + 1, walk, pages);
+}
+
+function sitemapPage(entry: SitemapEntry): ListedPage {
+  return {
+    url: entry.url,
+    hints: {
+      ...(entry.news?.title ? { title: entry.news.title } : {}),
+      ...(entry.news?.publishedAt ? { publishedAt: entry.news.publishedAt } : {}),
+      ...(entry.news?.language ? { language: entry.news.language } : {}),
+      ...(entry.news?.keywords?.length ? { categories: entry.news.keywords } : {}),
+    },
+    listedAt: dateOrNull(entry.lastModified ?? entry.news?.publishedAt),
+  };
+}
+
+/** Dated entries newest first, then the undated ones in their order. */
+function newestFirst(entries: SitemapEntry[]): SitemapEntry[] {
+  const dated = entries.map((entry) => ({
+    entry,
+    time: dateOrNull(entry.lastModified)?.getTime() ?? Number.NEGATIVE_INFINITY,
+  }));
+  // Undated ones compare equal among themselves (-Infinity minus -Infinity is NaN: say 0).
+  dated.sort((a, b) => (a.time === b.time ? 0 : b.time - a.time));
+  return dated.map(({ entry }) => entry);
+}
+
+function skippedSitemap(url: string, reason: string): SkippedPage {
+  return { url, reason, retryable: false };
 }
 
 function dateOrNull(iso: string | undefined): Date | null {
@@ -317,18 +424,53 @@ function detectKind(result: Fetched): 'feed' | 'sitemap' | 'web' {
   return 'web';
 }
 
+export interface RobotsFetcherOptions {
+  userAgent: string;
+  policy: AddressPolicy;
+  /** The per-host gate the pages go through: a robots.txt request keeps the host's gap too. */
+  gate?: HostGate;
+  /** FETCH_TIMEOUT_MS. Default 30 s (see fetchDocument). */
+  totalTimeoutMs?: number;
+  resolve?: LookupAll;
+}
+
 /**
- * A RobotsFetcher over fetchDocument with the same address policy: an HTTP error answer gives
- * its status (so a 404 allows all and a 5xx disallows for a while), any other failure is one.
+ * A RobotsFetcher over fetchDocument, with the pages' address policy, gate and timeout, reading
+ * the first MAX_ROBOTS_BYTES of the file and no more. An HTTP error answer gives its status (so
+ * a 404 allows all and a 5xx disallows for a while), any other failure is one; a refusal of the
+ * robots.txt URL's own host is thrown (see RobotsFetcher), a redirect to a refused one is a
+ * failure.
  */
-export function robotsFetcher(userAgent: string, policy: AddressPolicy): RobotsFetcher {
+export function robotsFetcher(options: RobotsFetcherOptions): RobotsFetcher {
+  const { gate } = options;
   return async (robotsUrl) => {
+    let hops = 0;
+    let ownRefusal: FetchRefusedError | undefined;
+    const eachHop: HopRunner = async (url, request) => {
+      const first = hops++ === 0;
+      try {
+        return await (gate === undefined ? request() : gate.run(url, request));
+      } catch (error) {
+        if (first && error instanceof FetchRefusedError) ownRefusal = error;
+        throw error;
+      }
+    };
     try {
-      const result = await fetchDocument(robotsUrl, { userAgent, policy });
+      const result = await fetchDocument(robotsUrl, {
+        userAgent: options.userAgent,
+        policy: options.policy,
+        accept: 'text/plain',
+        maxBytes: MAX_ROBOTS_BYTES,
+        truncate: true,
+        eachHop,
+        ...(options.totalTimeoutMs !== undefined ? { totalTimeoutMs: options.totalTimeoutMs } : {}),
+        ...(options.resolve !== undefined ? { resolve: options.resolve } : {}),
+      });
       return result.kind === 'ok'
         ? { status: result.status, body: result.body }
         : { status: 304, body: '' };
     } catch (error) {
+      if (error === ownRefusal) throw error;
       return error instanceof FetchError && error.status !== undefined
         ? { status: error.status, body: '' }
         : { error };
@@ -342,31 +484,33 @@ export function sourceIdFromUrl(url: string): string {
 }
 
 /**
- * One fetch with the manners: the address policy, robots.txt (a disallowed URL throws a
- * FetchRefusedError), then the per-host gate with the site's crawl-delay.
+ * One fetch with the manners, at every hop, redirects included: the address policy, the hop's
+ * own robots.txt (a disallowed URL throws a FetchRefusedError), then the per-host gate with the
+ * site's crawl-delay.
  */
-async function politeFetch(
+function politeFetch(
   url: string,
   manners: Manners,
   validators: { etag?: string; lastModified?: string },
 ): Promise<FetchResult> {
-  manners.policy.checkUrl(url);
+  return fetchDocument(url, {
+    userAgent: manners.userAgent,
+    policy: manners.policy,
+    ...validators,
+    ...(manners.maxBytes !== undefined ? { maxBytes: manners.maxBytes } : {}),
+    ...(manners.totalTimeoutMs !== undefined ? { totalTimeoutMs: manners.totalTimeoutMs } : {}),
+    ...(manners.resolve !== undefined ? { resolve: manners.resolve } : {}),
+    eachHop: (hopUrl, request) => politeHop(hopUrl, manners, request),
+  });
+}
+
+async function politeHop<T>(url: string, manners: Manners, request: () => Promise<T>): Promise<T> {
+  // The robots.txt fetch runs here, before the hop takes a place at the gate.
   const rules = await manners.robots.rulesFor(url);
   if (!rules.isAllowed(url)) {
     throw new FetchRefusedError('robots', url, 'disallowed by robots.txt');
   }
-  return manners.gate.run(
-    url,
-    () =>
-      fetchDocument(url, {
-        userAgent: manners.userAgent,
-        policy: manners.policy,
-        ...validators,
-        ...(manners.maxBytes !== undefined ? { maxBytes: manners.maxBytes } : {}),
-        ...(manners.totalTimeoutMs !== undefined ? { totalTimeoutMs: manners.totalTimeoutMs } : {}),
-      }),
-    rules.crawlDelayMs(),
-  );
+  return manners.gate.run(url, request, rules.crawlDelayMs());
 }
 
 type PageFetch =

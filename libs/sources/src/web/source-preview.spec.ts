@@ -55,7 +55,7 @@ describe(previewSource.name, () => {
       gate: new HostGate({ minGapMs: 0, maxInFlight: 2 }),
       robots: new RobotsCache({
         userAgent: 'NewsflowBot/0.1',
-        fetch: robotsFetcher(USER_AGENT, policy),
+        fetch: robotsFetcher({ userAgent: USER_AGENT, policy }),
       }),
       limit: 10,
       now: () => new Date('2025-11-17T09:00:00.000Z'),
