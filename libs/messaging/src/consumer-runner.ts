@@ -377,15 +377,15 @@ export class ConsumerRunner<T extends ArticleTopic> {
     failure: { code: DeadLetterReason; reason: string; attempts: number },
   ): Promise<void> {
     const { topic, partition } = payload.batch;
-    const letter = buildDeadLetter({
-      message,
-      topic,
-      partition,
-      stage: this.options.stage,
-      ...failure,
-    });
+    const deadLetterTopic = deadLetterTopicOf(this.options.topic);
+    // Sized to the topic's limit, so sending it cannot fail for good: a letter the publisher
+    // refused would throw out of the batch, and the message would come back for ever.
+    const letter = buildDeadLetter(
+      { message, topic, partition, stage: this.options.stage, ...failure },
+      this.options.publisher.maxValueBytes(deadLetterTopic),
+    );
     const key = letter.originalKey ?? `${topic}:${partition}:${message.offset}`;
-    await this.options.publisher.publish(deadLetterTopicOf(this.options.topic), key, letter);
+    await this.options.publisher.publish(deadLetterTopic, key, letter);
     this.stats.deadLettered += 1;
     this.options.metrics?.deadLettered.inc({
       stage: this.options.stage,
@@ -399,7 +399,9 @@ export class ConsumerRunner<T extends ArticleTopic> {
         offset: message.offset,
         code: failure.code,
         attempts: failure.attempts,
-        reason: failure.reason,
+        // As the letter has it: cut to MAX_DEAD_LETTER_REASON_CHARS.
+        reason: letter.error.message,
+        ...(letter.originalTruncated ? { originalBytes: letter.originalBytes } : {}),
       },
       'message dead-lettered',
     );

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Topic, exampleArticleFetched, exampleArticleParsed } from '@newsflow/contracts';
 import type { ArticleFetchedV1, DeadLetterV1 } from '@newsflow/contracts';
@@ -340,5 +340,37 @@ describe(ConsumerRunner.name, () => {
     await new Promise((r) => setTimeout(r, 500));
     // Exactly the messages the first consumer had not finished: none twice, none lost.
     expect(seen).toEqual(ids.slice(done.length));
+  });
+
+  it('dead-letters a message too large to copy whole with its first bytes, then goes on', async () => {
+    const prefix = `huge-${randomUUID()}`;
+    const after = fetched(`${prefix}-after`);
+    // Last: every later runner reads the topic from its start and would copy it again.
+    // Not JSON, and 9 MiB: within the topic's 10 MiB, but 12 MiB as base64, over the 11 MiB
+    // dead-letter limit. Another producer than ours can send it; ours refuses it.
+    const huge = Buffer.alloc(9 * 1024 * 1024, 'x');
+    await rawProducer.send({
+      topic: Topic.ArticleFetched,
+      messages: [
+        { key: `${prefix}-huge`, value: huge, partition: 1 },
+        { key: after.id, value: JSON.stringify(after), partition: 1 },
+      ],
+    });
+    const handled: string[] = [];
+    await startRunner(prefix, recordIds(prefix, handled));
+    await waitFor('the message after the huge one', () =>
+      handled.includes(after.id) ? true : undefined,
+    );
+
+    const [letter] = await deadLettersOf(`stage-${prefix}`, [`${prefix}-huge`]);
+    expect(letter).toMatchObject({
+      error: { code: 'invalid-json' },
+      originalBytes: huge.length,
+      originalSha256: createHash('sha256').update(huge).digest('hex'),
+      originalTruncated: true,
+    });
+    const kept = Buffer.from(letter?.originalValue ?? '', 'base64');
+    expect(kept.length).toBeGreaterThan(8 * 1024 * 1024);
+    expect(kept.equals(huge.subarray(0, kept.length))).toBe(true);
   });
 });

@@ -12,8 +12,20 @@ export type DeadLetterReason =
 /** What a consumer could not handle: `<topic>.dlq`, keyed by the original key. */
 export interface DeadLetterV1 {
   schemaVersion: 1;
-  /** The original message value, base64-encoded so any bytes survive exactly. */
+  /**
+   * The original message value, base64-encoded so any bytes survive exactly; only its first
+   * bytes when `originalTruncated` is true.
+   */
   originalValue: string;
+  /** Bytes in the whole original value (absent from dead letters written before it was added). */
+  originalBytes?: number;
+  /** SHA-256 of the whole original value, lower-case hex: names it when it was cut. */
+  originalSha256?: string;
+  /**
+   * True when the original did not fit in the dead letter whole (the dead-letter topic's value
+   * limit): `originalValue` holds only a prefix, or headers or the key were cut.
+   */
+  originalTruncated?: boolean;
   originalKey: string | null;
   /** Original headers, values base64-encoded. */
   originalHeaders: Record<string, string>;
