@@ -1,10 +1,12 @@
 import 'reflect-metadata';
-import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadApiConfig } from '@newsflow/config';
 import { JsonLoggerService } from '@newsflow/messaging';
 import { ApiModule } from './api.module';
+import { queryValidationPipe } from './query-validation';
+import { securityHeaders } from './security-headers';
 
 /**
  * The read API on API_PORT: `GET /articles`, `GET /articles/:id`, `GET /stats`, the OpenAPI
@@ -12,14 +14,15 @@ import { ApiModule } from './api.module';
  */
 async function main(): Promise<void> {
   const config = loadApiConfig();
-  const app = await NestFactory.create(ApiModule, {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
     logger: new JsonLoggerService('api', config.LOG_LEVEL),
+    // GET routes only: no request body is read, so none is buffered either.
+    bodyParser: false,
   });
   app.enableShutdownHooks();
-  // Query strings become the DTOs' types; a parameter no DTO declares is a 400, not ignored.
-  app.useGlobalPipes(
-    new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }),
-  );
+  app.disable('x-powered-by');
+  app.use(securityHeaders);
+  app.useGlobalPipes(queryValidationPipe());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

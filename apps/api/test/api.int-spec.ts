@@ -10,6 +10,12 @@ import {
 } from '@newsflow/testing';
 import type { RunningProcess, TempDatabase } from '@newsflow/testing';
 import type { DataSource } from 'typeorm';
+import { MAX_QUERY_CHARS, MAX_STATS_DAYS } from '../src/articles/article-query.dto';
+import { MAX_RUNNING_QUERIES, RETRY_AFTER_SECONDS } from '../src/query-gate';
+import {
+  DOCS_CONTENT_SECURITY_POLICY,
+  JSON_CONTENT_SECURITY_POLICY,
+} from '../src/security-headers';
 
 const PORT = 13300;
 
@@ -100,7 +106,10 @@ describe('read API', () => {
     ['limit=51', 'limit must not be greater than 50'],
     ['limit=ten', 'limit must be a whole number'],
     ['cursor=abc', 'cursor must be the nextCursor of an earlier page'],
-    ['publishedFrom=yesterday', 'publishedFrom must be an ISO 8601 date or time'],
+    [
+      'publishedFrom=yesterday',
+      'publishedFrom must be a date (2025-10-01) or a date and time (2025-10-01T12:00:00Z), years 0001 to 9999',
+    ],
     ['contry=QA', 'property contry should not exist'],
   ])('refuses %s with a 400 that says why', async (query, reason) => {
     const { status, body } = await get<{ message: string[] }>(`/articles?${query}`);
@@ -171,6 +180,151 @@ describe('read API', () => {
     });
     expect(body.byDay).toEqual([{ day: new Date().toISOString().slice(0, 10), articles: 2 }]);
     expect((await get('/stats?days=0')).status).toBe(400);
+  });
+
+  describe('hostile parameters', () => {
+    const DATE_REASON =
+      'must be a date (2025-10-01) or a date and time (2025-10-01T12:00:00Z), years 0001 to 9999';
+
+    it.each([
+      ['/stats?days=2147483647', `days must be at most ${MAX_STATS_DAYS}`],
+      [`/stats?days=${MAX_STATS_DAYS + 1}`, `days must be at most ${MAX_STATS_DAYS}`],
+      ['/stats?days=1e308', 'days must be a whole number'],
+      ['/articles?limit=1e308', 'limit must be a whole number'],
+      ['/articles?limit=99999999999999999999', 'limit must not be greater than 50'],
+      ['/articles?limit=-1', 'limit must be at least 1'],
+      ['/articles?publishedFrom=2024-W05-3', `publishedFrom ${DATE_REASON}`],
+      ['/articles?publishedTo=2024-035', `publishedTo ${DATE_REASON}`],
+      ['/stats?ingestedFrom=2024-W05', `ingestedFrom ${DATE_REASON}`],
+      ['/articles?q=gaza%00strip', 'q must not contain control characters such as NUL'],
+      ['/stats?source=feed%00', 'source must not contain control characters such as NUL'],
+      ['/articles?cursor=1%20OR%201%3D1', 'cursor must be the nextCursor of an earlier page'],
+    ])('refuses %s with a 400 that says why', async (path, reason) => {
+      const { status, body } = await get<{ message: string[] }>(path);
+
+      expect(status).toBe(400);
+      expect(body.message).toContain(reason);
+    });
+
+    it(`answers a q of ${MAX_QUERY_CHARS} characters and refuses one longer`, async () => {
+      const terms = Array.from({ length: MAX_QUERY_CHARS / 2 }, (_, i) =>
+        String.fromCharCode(97 + (i % 26)),
+      );
+      const longest = terms.join(' ').padEnd(MAX_QUERY_CHARS, 'x');
+
+      expect((await get(`/articles?q=${encodeURIComponent(longest)}`)).status).toBe(200);
+      const over = await get<{ message: string[] }>(
+        `/articles?q=${encodeURIComponent(`${longest}x`)}`,
+      );
+      expect(over).toEqual({
+        status: 400,
+        body: expect.objectContaining({
+          message: [`q must be at most ${MAX_QUERY_CHARS} characters`],
+        }),
+      });
+    });
+
+    it('answers a forged cursor and the widest date range', async () => {
+      const forged = await get<ArticlePage>('/articles?cursor=999999999999999999');
+      const wide = await get<ArticleStats>(
+        `/stats?publishedFrom=0001-01-01&publishedTo=9999-12-31T23:59:59Z&days=${MAX_STATS_DAYS}`,
+      );
+
+      expect(forged).toEqual({
+        status: 200,
+        body: { items: [], nextCursor: '999999999999999999', hasMore: false },
+      });
+      expect(wide.status).toBe(200);
+      expect(wide.body.articles).toBeGreaterThan(0);
+    });
+
+    it('refuses a q of 10,000 terms before it is read: Node caps the request head at 16 KiB', async () => {
+      const q = Array.from({ length: 10_000 }, (_, i) => `w${i}`).join(' ');
+      const response = await fetch(`http://127.0.0.1:${PORT}/articles?q=${encodeURIComponent(q)}`);
+
+      expect(response.status).toBe(431);
+    });
+
+    it('binds SQL metacharacters in every parameter as plain values', async () => {
+      const sql = "x' OR '1'='1'; DROP TABLE articles; --";
+      const names = [
+        'country',
+        'focusCountry',
+        'topic',
+        'language',
+        'source',
+        'q',
+        'cursor',
+        'publishedFrom',
+        'publishedTo',
+        'ingestedFrom',
+        'ingestedTo',
+        'limit',
+      ];
+      for (const name of names) {
+        const { status } = await get(`/articles?${name}=${encodeURIComponent(sql)}`);
+        expect([name, status]).toEqual([name, name === 'source' || name === 'q' ? 200 : 400]);
+      }
+      expect((await get(`/stats?days=${encodeURIComponent(sql)}`)).status).toBe(400);
+      expect((await get(`/articles/${encodeURIComponent(sql)}`)).status).toBe(400);
+      // The table is still there, with its rows.
+      expect((await get<ArticlePage>('/articles?limit=1')).body.items).toHaveLength(1);
+    });
+
+    it('logged nothing at error level for any of them', () => {
+      const errors = api
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('"level":"error"'));
+
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('sends the standard security headers and no X-Powered-By', async () => {
+    for (const path of ['/articles', '/articles?limit=0', '/docs-json', '/health/ready']) {
+      const { headers } = await fetch(`http://127.0.0.1:${PORT}${path}`);
+      expect([path, headers.get('x-powered-by')]).toEqual([path, null]);
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('x-frame-options')).toBe('DENY');
+      expect(headers.get('referrer-policy')).toBe('no-referrer');
+      expect(headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(headers.get('content-security-policy')).toBe(JSON_CONTENT_SECURITY_POLICY);
+    }
+    const docs = await fetch(`http://127.0.0.1:${PORT}/docs`);
+    expect(docs.headers.get('content-security-policy')).toBe(DOCS_CONTENT_SECURITY_POLICY);
+  });
+
+  it(`runs ${MAX_RUNNING_QUERIES} queries at once, answers 503 with Retry-After past its queue, and stays ready`, async () => {
+    const ready: number[] = [];
+    let loading = true;
+    const poller = (async () => {
+      while (loading) {
+        ready.push((await fetch(`http://127.0.0.1:${PORT}/health/ready`)).status);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, async () => {
+        const response = await fetch(`http://127.0.0.1:${PORT}/stats?q=talks`);
+        await response.arrayBuffer();
+        return { status: response.status, retryAfter: response.headers.get('retry-after') };
+      }),
+    );
+    loading = false;
+    await poller;
+
+    const refused = answers.filter((a) => a.status === 503);
+    expect(answers.filter((a) => a.status === 200).length).toBeGreaterThanOrEqual(
+      MAX_RUNNING_QUERIES,
+    );
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.length + answers.filter((a) => a.status === 200).length).toBe(200);
+    expect(new Set(refused.map((a) => a.retryAfter))).toEqual(
+      new Set([String(RETRY_AFTER_SECONDS)]),
+    );
+    expect(ready.length).toBeGreaterThan(0);
+    expect(new Set(ready)).toEqual(new Set([200]));
   });
 
   it('serves its OpenAPI document at /docs, and no route that writes', async () => {

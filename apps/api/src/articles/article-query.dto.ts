@@ -1,14 +1,72 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsISO8601, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+} from 'class-validator';
+import { parseTimestamp } from './timestamp';
 
 const COUNTRY = /^[A-Z]{2}$/;
 const TOPIC = /^medtop:\d{8}$/;
 const LANGUAGE = /^[a-z]{2,3}$/;
+/** C0 controls but tab, line feed and carriage return; Postgres text refuses NUL outright. */
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
+
+/**
+ * The longest `q`, 500 characters: far more than a search box needs, and at most 250 terms, so
+ * the query Postgres plans stays small. A URL of 10,000 terms does not even reach here: Node
+ * refuses request heads over 16 KiB with a 431.
+ */
+export const MAX_QUERY_CHARS = 500;
+
+/** The longest `source`, 200 characters: source ids are short slugs. */
+export const MAX_SOURCE_CHARS = 200;
+
+/**
+ * The most `days` `/stats` counts back, 3,650 (ten years): `byDay` has at most that many rows,
+ * and the interval stays far inside what Postgres timestamps can subtract (2147483647 days
+ * failed as "timestamp out of range").
+ */
+export const MAX_STATS_DAYS = 3_650;
+
+/**
+ * A whole number written as digits (optionally negative, so "-5" is told it is below the
+ * minimum). Anything else stays a string for IsInt to refuse: `Number()` would take 1e308,
+ * 0x10, " 7 " and "" (as 0).
+ */
+function wholeNumber({ value }: { value: unknown }): unknown {
+  return typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+}
+
+/** Free text that Postgres can take: no NUL or other control characters. */
+function PlainText(property: string): PropertyDecorator {
+  return Matches(NO_CONTROL_CHARACTERS, {
+    message: `${property} must not contain control characters such as NUL`,
+  });
+}
+
+/** A date or date and time that `parseTimestamp` reads (see there for the forms). */
+function IsTimestamp(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isTimestamp',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && parseTimestamp(value) !== null,
+      defaultMessage: (args) =>
+        `${args?.property ?? 'value'} must be a date (2025-10-01) or a date and time (2025-10-01T12:00:00Z), years 0001 to 9999`,
+    },
+  });
+}
 
 /**
  * The filters of `GET /articles` and `GET /stats`. Unknown parameters are refused (400), so a
- * misspelt filter is an error rather than a silently wider answer.
+ * misspelt filter is an error rather than a silently wider answer. Every value is checked here,
+ * so a bad one is a 400 that says why and never reaches Postgres.
  */
 export class ArticleFiltersDto {
   @ApiPropertyOptional({ description: 'Mentions this country (ISO 3166-1 alpha-2)', example: 'QA' })
@@ -31,38 +89,48 @@ export class ArticleFiltersDto {
   @Matches(LANGUAGE, { message: 'language must be an ISO 639 code such as en' })
   language?: string;
 
-  @ApiPropertyOptional({ description: 'Source id (as in the messages: source.id)' })
+  @ApiPropertyOptional({
+    description: 'Source id (as in the messages: source.id)',
+    maxLength: MAX_SOURCE_CHARS,
+  })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(MAX_SOURCE_CHARS, {
+    message: `source must be at most ${MAX_SOURCE_CHARS} characters`,
+  })
+  @PlainText('source')
   source?: string;
 
-  @ApiPropertyOptional({ description: 'Published at or after (ISO 8601)' })
+  @ApiPropertyOptional({
+    description: 'Published at or after: a date, or a date and time (UTC unless it has an offset)',
+  })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'publishedFrom must be an ISO 8601 date or time' })
+  @IsTimestamp()
   publishedFrom?: string;
 
-  @ApiPropertyOptional({ description: 'Published before (ISO 8601)' })
+  @ApiPropertyOptional({ description: 'Published before (as publishedFrom)' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'publishedTo must be an ISO 8601 date or time' })
+  @IsTimestamp()
   publishedTo?: string;
 
-  @ApiPropertyOptional({ description: 'First stored at or after (ISO 8601)' })
+  @ApiPropertyOptional({ description: 'First stored at or after (as publishedFrom)' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'ingestedFrom must be an ISO 8601 date or time' })
+  @IsTimestamp()
   ingestedFrom?: string;
 
-  @ApiPropertyOptional({ description: 'First stored before (ISO 8601)' })
+  @ApiPropertyOptional({ description: 'First stored before (as publishedFrom)' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'ingestedTo must be an ISO 8601 date or time' })
+  @IsTimestamp()
   ingestedTo?: string;
 
   @ApiPropertyOptional({
     description: 'Full text over title and body, web search syntax: peskov "gaza strip" -football',
+    maxLength: MAX_QUERY_CHARS,
   })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(MAX_QUERY_CHARS, { message: `q must be at most ${MAX_QUERY_CHARS} characters` })
+  @PlainText('q')
   q?: string;
 }
 
@@ -77,24 +145,30 @@ export class ArticlePageQueryDto extends ArticleFiltersDto {
 
   @ApiPropertyOptional({ description: 'Articles per page (1 to API_MAX_PAGE_SIZE)', default: 20 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @IsInt({ message: 'limit must be a whole number' })
   @Min(1, { message: 'limit must be at least 1' })
   limit?: number;
 }
 
 export class StatsQueryDto extends ArticleFiltersDto {
-  @ApiPropertyOptional({ description: 'Days counted back for byDay', default: 30 })
+  @ApiPropertyOptional({
+    description: 'Days counted back for byDay',
+    default: 30,
+    maximum: MAX_STATS_DAYS,
+  })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @IsInt({ message: 'days must be a whole number' })
   @Min(1, { message: 'days must be at least 1' })
+  @Max(MAX_STATS_DAYS, { message: `days must be at most ${MAX_STATS_DAYS}` })
   days?: number;
 }
 
-/** The filters as the queries take them: dates parsed. */
+/** The filters as the queries take them: dates parsed (the DTO has checked they parse). */
 export function toFilters(dto: ArticleFiltersDto) {
-  const date = (value: string | undefined) => (value === undefined ? undefined : new Date(value));
+  const date = (value: string | undefined) =>
+    value === undefined ? undefined : (parseTimestamp(value) ?? undefined);
   return {
     country: dto.country,
     focusCountry: dto.focusCountry,

@@ -6,6 +6,7 @@ import {
   NotFoundException,
   Param,
   Query,
+  UseInterceptors,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ArticleEnrichedV1 } from '@newsflow/contracts';
@@ -13,12 +14,14 @@ import { ArticleQueries, ArticlesRepository } from '@newsflow/persistence';
 import type { ArticlePage, ArticleRevision, StoredArticleInfo } from '@newsflow/persistence';
 import { API_SETTINGS } from '../api-settings';
 import type { ApiSettings } from '../api-settings';
+import { QueryGateInterceptor } from '../query-gate';
 import { ArticlePageQueryDto, toFilters } from './article-query.dto';
 
 const DEFAULT_PAGE_SIZE = 20;
 
 @ApiTags('articles')
 @Controller('articles')
+@UseInterceptors(QueryGateInterceptor)
 export class ArticlesController {
   constructor(
     @Inject(ArticleQueries) private readonly queries: ArticleQueries,
@@ -53,11 +56,11 @@ export class ArticlesController {
     revisions: ArticleRevision[];
   }> {
     if (!/^[\w.:-]{1,128}$/.test(id)) throw new BadRequestException(['id is not an article id']);
-    const [article, stored, revisions] = await Promise.all([
-      this.articles.findById(id),
-      this.articles.storedInfo(id),
-      this.articles.revisionsOf(id),
-    ]);
+    // One after the other: a request holds at most one pooled connection, which is what
+    // MAX_RUNNING_QUERIES counts on to leave connections free for /health/ready.
+    const article = await this.articles.findById(id);
+    const stored = await this.articles.storedInfo(id);
+    const revisions = await this.articles.revisionsOf(id);
     if (article === null || stored === null) throw new NotFoundException(`no article ${id}`);
     return { article, stored, revisions };
   }

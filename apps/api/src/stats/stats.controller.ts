@@ -1,8 +1,9 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ArticleQueries } from '@newsflow/persistence';
 import type { ArticleStats } from '@newsflow/persistence';
 import { StatsQueryDto, toFilters } from '../articles/article-query.dto';
+import { QueryGateInterceptor } from '../query-gate';
 
 /** Groups shown per dimension: the largest ones. */
 const TOP = 50;
@@ -10,6 +11,7 @@ const DEFAULT_DAYS = 30;
 
 @ApiTags('stats')
 @Controller('stats')
+@UseInterceptors(QueryGateInterceptor)
 export class StatsController {
   constructor(@Inject(ArticleQueries) private readonly queries: ArticleQueries) {}
 
