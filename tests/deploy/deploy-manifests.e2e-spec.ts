@@ -12,6 +12,7 @@ import {
 import type { StageName } from '@newsflow/config';
 import { messageLimits } from '@newsflow/messaging';
 import { readSourcesFile } from '@newsflow/sources';
+import ipaddr from 'ipaddr.js';
 import { parse, parseAllDocuments } from 'yaml';
 
 /**
@@ -27,15 +28,21 @@ const INSTALL_HINT =
   'apt-get install -y --no-install-recommends docker-compose, and kubectl (Debian package kubernetes-client where no kubectl is installed)';
 /** Lets a run check the manifests with another kubectl, e.g. Debian's 1.20 unpacked elsewhere. */
 const KUBECTL = process.env.KUBECTL ?? 'kubectl';
+/** The image tag both deployments pin: the version the image is built from. */
+const VERSION = (
+  JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
+).version;
+/** Postgres's port in DATABASE_URL as operators usually give it, and as the policies allow. */
+const POSTGRES_PORT = 5432;
 
-function run(tool: string, args: string[]): string {
+function run(tool: string, args: string[], variables: Record<string, string> = {}): string {
   const result = spawnSync(tool, args, {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 60_000,
     // Only what the tools need: nothing from the test's own environment (KAFKA_BROKERS, say)
     // may leak into a rendered file through variable interpolation.
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8' },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', ...variables },
   });
   if (result.error) {
     const missing = (result.error as NodeJS.ErrnoException).code === 'ENOENT';
@@ -112,8 +119,32 @@ interface ComposeService {
   environment?: Record<string, string | number | null>;
   depends_on?: Record<string, { condition?: string }>;
   healthcheck?: { test?: string[] };
-  ports?: { published?: number | string; target: number }[];
+  ports?: (string | { published?: number | string; target: number; host_ip?: string })[];
   volumes?: (string | { source: string; target: string; read_only?: boolean })[];
+  read_only?: boolean;
+  tmpfs?: string | string[];
+  cap_drop?: string[];
+  security_opt?: string[];
+}
+
+interface ComposePort {
+  /** Empty: every interface of the host. */
+  hostIp: string;
+  published: number;
+  target: number;
+}
+
+/** Ports as docker-compose renders them: `127.0.0.1:5433:5432/tcp`, or the long form. */
+function composePorts(service: ComposeService): ComposePort[] {
+  return (service.ports ?? []).map((port) => {
+    if (typeof port !== 'string') {
+      return { hostIp: port.host_ip ?? '', published: Number(port.published), target: port.target };
+    }
+    const match = /^(?:(.+):)?(\d+):(\d+)(?:\/\w+)?$/.exec(port);
+    if (!match) throw new Error(`unreadable port ${port}`);
+    const [, hostIp = '', published, target] = match;
+    return { hostIp, published: Number(published), target: Number(target) };
+  });
 }
 
 function composeVolumes(service: ComposeService): ComposeVolume[] {
@@ -163,10 +194,57 @@ describe('docker-compose.yml', () => {
     expect(api.depends_on?.kafka).toBeUndefined();
     expect(api.command).toEqual(['node', 'dist/apps/api/src/main.js']);
     expect(api.healthcheck?.test?.join(' ')).toContain('API_PORT');
-    expect(api.ports).toContainEqual(
+    expect(composePorts(api)).toContainEqual(
       expect.objectContaining({ published: config.API_PORT, target: config.API_PORT }),
     );
   });
+
+  it('publishes every port on the loopback address only', () => {
+    const published = Object.entries(services).flatMap(([name, s]) =>
+      composePorts(s).map((port) => [name, port.published, port.hostIp]),
+    );
+
+    expect(published.map(([name]) => name)).toEqual(expect.arrayContaining(['kafka', 'postgres']));
+    for (const [name, port, hostIp] of published)
+      expect([name, port, hostIp]).toEqual([name, port, '127.0.0.1']);
+  });
+
+  it('takes the Postgres credentials from the environment or .env, into every DATABASE_URL', () => {
+    const file = readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8');
+    const rendered = run('docker-compose', ['-f', 'docker-compose.yml', 'config'], {
+      POSTGRES_USER: 'reader',
+      POSTGRES_PASSWORD: 'not-the-default-7',
+      POSTGRES_DB: 'news',
+    });
+    const custom = (parse(rendered) as { services: Record<string, ComposeService> }).services;
+
+    expect(file).not.toMatch(/postgres:\/\/\w+:\w+@/);
+    expect(composeEnv(custom.postgres ?? {})).toMatchObject({
+      POSTGRES_USER: 'reader',
+      POSTGRES_PASSWORD: 'not-the-default-7',
+      POSTGRES_DB: 'news',
+    });
+    for (const name of ['store', 'fetcher', 'api']) {
+      expect([name, composeEnv(custom[name] ?? {}).DATABASE_URL]).toEqual([
+        name,
+        'postgres://reader:not-the-default-7@postgres:5432/news',
+      ]);
+    }
+  });
+
+  it.each([...STAGES, 'api'])(
+    'runs the %s from the pinned image, read-only, with no capabilities or privilege gain',
+    (name) => {
+      const container = service(name);
+      const tmpfs = [container.tmpfs ?? []].flat();
+
+      expect(container.image).toBe(`newsflow:${VERSION}`);
+      expect(container.read_only).toBe(true);
+      expect(tmpfs.some((mount) => mount.split(':')[0] === '/tmp')).toBe(true);
+      expect(container.cap_drop).toEqual(['ALL']);
+      expect(container.security_opt).toContain('no-new-privileges:true');
+    },
+  );
 
   it('runs a single-node KRaft broker of the tested Kafka version, with auto-create off', () => {
     const pom = readFileSync(join(ROOT, 'tools/kafka/pom.xml'), 'utf8');
@@ -242,7 +320,7 @@ describe('docker-compose.yml', () => {
 
     expect(stageService.depends_on?.kafka?.condition).toBe('service_healthy');
     expect(stageService.healthcheck?.test?.join(' ')).toContain('/health/ready');
-    expect(stageService.ports).toContainEqual(
+    expect(composePorts(stageService)).toContainEqual(
       expect.objectContaining({ published: port, target: port }),
     );
   });
@@ -295,9 +373,19 @@ interface HttpProbe {
   httpGet?: { path: string; port: number | string };
 }
 
+interface SecurityContext {
+  runAsNonRoot?: boolean;
+  runAsUser?: number;
+  seccompProfile?: { type: string };
+  allowPrivilegeEscalation?: boolean;
+  readOnlyRootFilesystem?: boolean;
+  capabilities?: { drop?: string[]; add?: string[] };
+}
+
 interface Container {
   name: string;
   image: string;
+  securityContext?: SecurityContext;
   command?: string[];
   envFrom?: { configMapRef?: { name: string } }[];
   env?: EnvEntry[];
@@ -316,13 +404,39 @@ interface PodTemplate {
   metadata: { labels?: Record<string, string>; annotations?: Record<string, string> };
   spec: {
     terminationGracePeriodSeconds?: number;
+    automountServiceAccountToken?: boolean;
+    securityContext?: SecurityContext;
     containers: Container[];
     volumes?: {
       name: string;
       persistentVolumeClaim?: { claimName: string };
       configMap?: { name: string };
+      emptyDir?: { sizeLimit?: string };
     }[];
   };
+}
+
+interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+}
+
+interface PolicyPort {
+  protocol?: string;
+  port?: number | string;
+}
+
+interface PolicyPeer {
+  ipBlock?: { cidr: string; except?: string[] };
+  podSelector?: LabelSelector;
+  namespaceSelector?: LabelSelector;
+}
+
+interface NetworkPolicySpec {
+  podSelector: LabelSelector;
+  policyTypes?: string[];
+  ingress?: { from?: PolicyPeer[]; ports?: PolicyPort[] }[];
+  egress?: { to?: PolicyPeer[]; ports?: PolicyPort[] }[];
 }
 
 interface K8sObject {
@@ -337,10 +451,34 @@ interface K8sObject {
   };
 }
 
+/** Whether a selector picks a pod with these labels (the operators our manifests use). */
+function selects(selector: LabelSelector, labels: Record<string, string>): boolean {
+  const byLabel = Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+  const byExpression = (selector.matchExpressions ?? []).every((e) => {
+    if (e.operator === 'In') return (e.values ?? []).includes(labels[e.key] ?? '');
+    throw new Error(`selector operator ${e.operator} is not evaluated by this suite`);
+  });
+  return byLabel && byExpression;
+}
+
+/** Whether an ipBlock peer takes this address: inside the CIDR and outside every exception. */
+function inBlock(block: { cidr: string; except?: string[] }, address: string): boolean {
+  const ip = ipaddr.parse(address);
+  const within = (cidr: string) => {
+    const range = ipaddr.parseCIDR(cidr);
+    return range[0].kind() === ip.kind() && ip.match(range);
+  };
+  return within(block.cidr) && !(block.except ?? []).some(within);
+}
+
+/** What the kustomizations deploy: the four stages and the read API. */
+type Workload = StageName | 'api';
+const WORKLOADS: Workload[] = [...STAGES, 'api'];
+
 const kustomizations = [
   {
     dir: 'k8s/base',
-    image: 'newsflow:latest',
+    image: `newsflow:${VERSION}`,
     replicas: { fetcher: 1, parser: 2, enricher: 2, store: 2 },
   },
   {
@@ -364,13 +502,13 @@ describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas }) =
     return found;
   }
 
-  function pod(stage: StageName): PodTemplate {
+  function pod(stage: Workload): PodTemplate {
     const template = find('Deployment', stage).spec?.template;
     if (!template) throw new Error(`Deployment ${stage} has no pod template`);
     return template;
   }
 
-  function container(stage: StageName): Container {
+  function container(stage: Workload): Container {
     const containers = pod(stage).spec.containers;
     expect(containers).toHaveLength(1);
     const [only] = containers;
@@ -404,7 +542,7 @@ describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas }) =
     return loadStageConfig(stage, containerEnv(stage).values).HTTP_PORT;
   }
 
-  function resolvePort(stage: StageName, port: number | string | undefined): number | undefined {
+  function resolvePort(stage: Workload, port: number | string | undefined): number | undefined {
     if (typeof port === 'number') return port;
     return container(stage).ports?.find((p) => p.name === port)?.containerPort;
   }
@@ -558,5 +696,170 @@ describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas }) =
 
     expect(mount?.readOnly).toBe(true);
     expect(readSourcesFile(data[basename(file)] ?? '').length).toBeGreaterThan(0);
+  });
+  it.each(WORKLOADS)(
+    'runs the %s as non-root under the runtime seccomp profile, with no service account token',
+    (name) => {
+      const spec = pod(name).spec;
+      const context = container(name).securityContext;
+
+      expect(spec.automountServiceAccountToken).toBe(false);
+      expect(context?.runAsNonRoot ?? spec.securityContext?.runAsNonRoot).toBe(true);
+      expect(context?.seccompProfile ?? spec.securityContext?.seccompProfile).toEqual({
+        type: 'RuntimeDefault',
+      });
+    },
+  );
+
+  it.each(WORKLOADS)(
+    'gives the %s a read-only root, no capabilities, no privilege escalation, and /tmp in an emptyDir',
+    (name) => {
+      const { securityContext, volumeMounts } = container(name);
+      const tmp = volumeMounts?.find((mount) => mount.mountPath === '/tmp');
+      const volume = pod(name).spec.volumes?.find((v) => v.name === tmp?.name);
+
+      expect(securityContext).toMatchObject({
+        readOnlyRootFilesystem: true,
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ['ALL'] },
+      });
+      expect(securityContext?.capabilities?.add).toBeUndefined();
+      expect(volume?.emptyDir?.sizeLimit).toBeDefined();
+    },
+  );
+
+  it('runs every container from one tagged image, never :latest', () => {
+    for (const name of WORKLOADS) expect([name, container(name).image]).toEqual([name, image]);
+    expect(image).not.toMatch(/:latest$/);
+  });
+
+  function policies(): { name: string; spec: NetworkPolicySpec }[] {
+    return objects
+      .filter((o) => o.kind === 'NetworkPolicy')
+      .map((o) => ({ name: o.metadata.name, spec: o.spec as unknown as NetworkPolicySpec }));
+  }
+
+  /** The policies that select the workload's pods for this direction. */
+  function applying(name: Workload, direction: 'Ingress' | 'Egress') {
+    const labels = pod(name).metadata.labels ?? {};
+    return policies().filter(
+      (p) => selects(p.spec.podSelector, labels) && (p.spec.policyTypes ?? []).includes(direction),
+    );
+  }
+
+  function portAllowed(
+    ports: PolicyPort[] | undefined,
+    name: Workload,
+    port: number,
+    protocol: string,
+  ) {
+    if (!ports || ports.length === 0) return true;
+    return ports.some(
+      (p) =>
+        (p.protocol ?? 'TCP') === protocol &&
+        (p.port === undefined ||
+          p.port === port ||
+          (typeof p.port === 'string' && resolvePort(name, p.port) === port)),
+    );
+  }
+
+  /** As Kubernetes decides: allowed when no policy selects the pod, or when some rule allows it. */
+  function egressAllowed(name: Workload, address: string, port: number, protocol = 'TCP'): boolean {
+    const selecting = applying(name, 'Egress');
+    if (selecting.length === 0) return true;
+    return selecting.some((p) =>
+      (p.spec.egress ?? []).some(
+        (rule) =>
+          portAllowed(rule.ports, name, port, protocol) &&
+          (!rule.to ||
+            rule.to.length === 0 ||
+            rule.to.some((peer) => peer.ipBlock !== undefined && inBlock(peer.ipBlock, address))),
+      ),
+    );
+  }
+
+  /** From anywhere: the rules here name no sources, and a rule that does counts as refusing. */
+  function ingressAllowed(name: Workload, port: number): boolean {
+    const selecting = applying(name, 'Ingress');
+    if (selecting.length === 0) return true;
+    return selecting.some((p) =>
+      (p.spec.ingress ?? []).some(
+        (rule) =>
+          (!rule.from || rule.from.length === 0) && portAllowed(rule.ports, name, port, 'TCP'),
+      ),
+    );
+  }
+
+  it('denies all traffic of Newsflow pods, and only theirs, unless a policy allows it', () => {
+    const denials = policies().filter((p) => !p.spec.ingress && !p.spec.egress);
+
+    expect(denials.map((p) => p.spec)).toEqual([
+      {
+        podSelector: { matchLabels: { 'app.kubernetes.io/part-of': 'newsflow' } },
+        policyTypes: expect.arrayContaining(['Ingress', 'Egress']) as string[],
+      },
+    ]);
+    for (const { name, spec } of policies()) {
+      expect([name, spec.podSelector.matchLabels?.['app.kubernetes.io/part-of']]).toEqual([
+        name,
+        'newsflow',
+      ]);
+    }
+  });
+
+  it.each(WORKLOADS)('lets the %s take connections on its HTTP port only', (name) => {
+    const port = resolvePort(name, 'http') ?? 0;
+
+    expect(ingressAllowed(name, port)).toBe(true);
+    // The Node inspector's port, say: nothing else listens, and nothing else is let in.
+    expect(ingressAllowed(name, 9229)).toBe(false);
+  });
+
+  it.each(WORKLOADS)('lets the %s ask DNS', (name) => {
+    expect(egressAllowed(name, '10.96.0.10', 53, 'UDP')).toBe(true);
+    expect(egressAllowed(name, '10.96.0.10', 53, 'TCP')).toBe(true);
+  });
+
+  it('lets the four stages reach the broker port of KAFKA_BROKERS, and not the API', () => {
+    const brokers = loadKafkaConfig(containerEnv('parser').values).brokers;
+    const ports = new Set(brokers.map((broker) => Number(broker.split(':').at(-1))));
+
+    expect(ports.size).toBeGreaterThan(0);
+    for (const port of ports) {
+      expect(WORKLOADS.filter((name) => egressAllowed(name, '10.0.0.9', port)).sort()).toEqual(
+        [...STAGES].sort(),
+      );
+    }
+  });
+
+  it('lets the store, the fetcher and the API reach Postgres, and not the parser or enricher', () => {
+    expect(
+      WORKLOADS.filter((name) => egressAllowed(name, '10.0.0.8', POSTGRES_PORT)).sort(),
+    ).toEqual(['api', 'fetcher', 'store']);
+  });
+
+  it.each([
+    ['93.184.215.14', 443, true],
+    ['93.184.215.14', 8080, true],
+    ['2606:2800:21f:cb07:6820:80da:af6b:8b2c', 443, true],
+    ['10.1.2.3', 80, false],
+    ['172.16.5.4', 443, false],
+    ['192.168.1.1', 80, false],
+    ['127.0.0.1', 80, false],
+    ['0.0.0.0', 80, false],
+    ['169.254.169.254', 80, false],
+    ['100.64.0.1', 80, false],
+    ['::1', 80, false],
+    ['fd00::1', 443, false],
+    ['fe80::1', 80, false],
+    ['::ffff:10.0.0.1', 80, false],
+  ])('lets the fetcher reach %s on port %d: %s', (address, port, allowed) => {
+    expect(egressAllowed('fetcher', address, port)).toBe(allowed);
+  });
+
+  it('keeps the parser, the enricher, the store and the API off the internet', () => {
+    const online = WORKLOADS.filter((name) => egressAllowed(name, '93.184.215.14', 443));
+
+    expect(online).toEqual(['fetcher']);
   });
 });
