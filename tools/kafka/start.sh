@@ -7,6 +7,8 @@
 #   KAFKA_RUN_DIR          pid file, logs, effective config  (default tools/kafka/.run)
 #   KAFKA_PORT             client listener port              (default 9092)
 #   KAFKA_CONTROLLER_PORT  KRaft controller port             (default 9093)
+#   KAFKA_ADVERTISED_PORT  port clients are told to use      (default KAFKA_PORT; the fault
+#                          suite points it at a TCP proxy it can cut)
 #   KAFKA_HEAP             JVM heap flags                    (default -Xms256m -Xmx768m)
 #   KAFKA_FRESH=1          wipe the data dir first (tests); otherwise data is kept (local stack)
 #   KAFKA_READY_TIMEOUT_MS readiness deadline                (default 60000)
@@ -21,6 +23,7 @@ RUN_DIR="$(realpath -m "${KAFKA_RUN_DIR:-$REPO_ROOT/tools/kafka/.run}")"
 DATA_DIR="$(realpath -m "${KAFKA_DATA_DIR:-$RUN_DIR/data}")"
 PORT="${KAFKA_PORT:-9092}"
 CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+ADVERTISED_PORT="${KAFKA_ADVERTISED_PORT:-$PORT}"
 HEAP="${KAFKA_HEAP:--Xms256m -Xmx768m}"
 HOST=127.0.0.1
 
@@ -84,7 +87,7 @@ mkdir -p "$DATA_DIR"
   echo
   echo "# Overrides applied by start.sh"
   echo "listeners=PLAINTEXT://$HOST:$PORT,CONTROLLER://$HOST:$CONTROLLER_PORT"
-  echo "advertised.listeners=PLAINTEXT://$HOST:$PORT"
+  echo "advertised.listeners=PLAINTEXT://$HOST:$ADVERTISED_PORT"
   echo "controller.quorum.voters=1@$HOST:$CONTROLLER_PORT"
   echo "log.dirs=$DATA_DIR"
 } >"$PROPS"
@@ -125,7 +128,7 @@ setsid nohup java $HEAP -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
 pid=$!
 echo "$pid" >"$PID_FILE"
 
-if ! node "$KAFKA_DIR/wait-ready.js" --broker "$HOST:$PORT" --pid "$pid" \
+if ! node "$KAFKA_DIR/wait-ready.js" --broker "$HOST:$ADVERTISED_PORT" --pid "$pid" \
   --cluster-id "$CLUSTER_ID" --started-at "$started_at"; then
   echo "---- last lines of $OUT_FILE" >&2
   tail -n 20 "$OUT_FILE" >&2 || true

@@ -21,3 +21,5 @@ export type { NewsPage } from './news-pages';
 export { FeedServer } from './feed-server';
 export type { ServedPage } from './feed-server';
 export { startGroupsAtTheEnd } from './consumer-groups';
+export { StreamingFeed } from './streaming-feed';
+export type { ReleasedPage, StreamingFeedOptions } from './streaming-feed';

@@ -20,16 +20,23 @@ export interface TestBroker {
  * Starts a fresh broker from Kafka's jars for a test run, on ports away from a developer's
  * local stack (9092), via tools/kafka/start.sh. It records the pid; `stopTestBroker` stops
  * that pid and nothing else. A suite that stops and restarts a broker of its own passes its own
- * port and run dir, and `fresh: false` to restart it on the data it had.
+ * port and run dir, and `fresh: false` to restart it on the data it had; with `advertisedPort`,
+ * clients reach it through whatever listens there (a TcpProxy started first).
  */
 export async function startTestBroker(
   port = 19092,
-  { runDir = resolve(REPO_ROOT, 'tmp/kafka-test'), fresh = true } = {},
+  {
+    runDir = resolve(REPO_ROOT, 'tmp/kafka-test'),
+    fresh = true,
+    advertisedPort = port,
+  }: { runDir?: string; fresh?: boolean; advertisedPort?: number } = {},
 ): Promise<TestBroker> {
   const env = {
     ...process.env,
     KAFKA_RUN_DIR: runDir,
     KAFKA_PORT: String(port),
+    // A TCP proxy on another port (TcpProxy) that clients are sent to, so a suite can cut them off.
+    KAFKA_ADVERTISED_PORT: String(advertisedPort),
     KAFKA_CONTROLLER_PORT: String(port + 1),
     KAFKA_FRESH: fresh ? '1' : '0',
     KAFKA_HEAP: '-Xms256m -Xmx512m',
@@ -39,7 +46,7 @@ export async function startTestBroker(
     timeout: 600_000,
   });
   process.stdout.write(stdout);
-  return { brokers: `127.0.0.1:${port}`, runDir };
+  return { brokers: `127.0.0.1:${advertisedPort}`, runDir };
 }
 
 export async function stopTestBroker(broker: TestBroker): Promise<void> {

@@ -2,16 +2,26 @@ import { connect, createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
 
 /**
- * A TCP pass-through in front of Postgres that a test can cut and restore, to play "the database
- * went away" without stopping the shared server. Cut: listening stops (new connections are
- * refused) and every open connection is reset.
+ * A TCP pass-through that a test can cut and restore, to play "the network to the database (or
+ * the broker) went away" without stopping the shared server. Cut: listening stops (new
+ * connections are refused) and every open connection is reset. Started on `port` when given
+ * (a broker must advertise the proxy's port before the proxy first starts), else a free one.
  */
 export class TcpProxy {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private port = 0;
 
-  constructor(private readonly target: { host: string; port: number }) {}
+  constructor(
+    private readonly target: { host: string; port: number },
+    port = 0,
+  ) {
+    this.port = port;
+  }
+
+  get listeningPort(): number {
+    return this.port;
+  }
 
   /** Listens on a free port the first time, and on that same port after a cut. */
   async start(): Promise<void> {
