@@ -59,11 +59,11 @@ describe('the pipeline under faults', () => {
     );
     const counts = await runScenario(stack, pages, {
       name: 'SIGKILL each stage 3 times',
-      total: 240,
+      total: 180,
       perSecond: 3,
       fault: async () => {
         for (const stage of kills) {
-          await sleep(1_000 + random() * 3_000);
+          await sleep(1_000 + random() * 2_000);
           await stack.kill(stage);
           await stack.startProcess(stage);
         }
@@ -76,10 +76,10 @@ describe('the pipeline under faults', () => {
   it('loses and doubles nothing when the broker is SIGKILLed and restarted', async () => {
     const counts = await runScenario(stack, pages, {
       name: 'broker SIGKILL, restart',
-      total: 90,
+      total: 60,
       perSecond: 3,
       fault: async () => {
-        await sleep(6_000);
+        await sleep(5_000);
         process.kill(brokerPid(stack.broker), 'SIGKILL');
         await sleep(5_000);
         await stack.startBroker(false);
@@ -92,7 +92,7 @@ describe('the pipeline under faults', () => {
   it('loses and doubles nothing over a clean broker restart', async () => {
     const counts = await runScenario(stack, pages, {
       name: 'broker clean restart',
-      total: 90,
+      total: 60,
       perSecond: 3,
       fault: async () => {
         await sleep(6_000);
@@ -126,10 +126,10 @@ describe('the pipeline under faults', () => {
   it('loses and doubles nothing when Postgres is cut off for 30 s', async () => {
     const counts = await runScenario(stack, pages, {
       name: 'Postgres cut 30 s',
-      total: 120,
+      total: 105,
       perSecond: 3,
       fault: async () => {
-        await sleep(5_000);
+        await sleep(3_000);
         await stack.fetcherDbProxy.cut();
         await stack.storeDbProxy.cut();
         try {
@@ -147,10 +147,10 @@ describe('the pipeline under faults', () => {
   it('loses and doubles nothing when the broker is cut off for 30 s', async () => {
     const counts = await runScenario(stack, pages, {
       name: 'broker cut 30 s',
-      total: 120,
+      total: 105,
       perSecond: 3,
       fault: async () => {
-        await sleep(5_000);
+        await sleep(3_000);
         await stack.brokerProxy.cut();
         try {
           await sleep(30_000);

@@ -31,7 +31,7 @@ export interface CountryTagV1 {
   focus?: boolean;
   /** The zones it was found in, in reading order. */
   foundIn?: TextZoneV1[];
-  /** Every mention, with its offsets. */
+  /** The first 200 mentions in reading order, with their offsets; `mentions` counts them all. */
   spans?: EvidenceSpanV1[];
 }
 
