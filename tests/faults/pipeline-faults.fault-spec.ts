@@ -168,7 +168,7 @@ describe('the pipeline under faults', () => {
       name: 'fetcher killed before remembering',
       total: 30,
       perSecond: 1_000,
-      fault: async () => {
+      fault: async (_feed, sourceId) => {
         // The fetcher remembers a poll's pages by writing fetched_pages after publishing them.
         // A lock on that table lets it read (and so fetch and publish) but holds the write: the
         // window between publishing and remembering, held open while the fetcher is killed.
@@ -192,12 +192,30 @@ describe('the pipeline under faults', () => {
           await stack.kill('fetcher');
           // Postgres does not notice a dead client while its statement waits on a lock: freed, the
           // INSERT would still commit. Ending its session too is the kill landing before the commit.
-          await stack.dataSource.query('SELECT pg_terminate_backend($1)', [blocked.pid]);
+          // With a timeout, pg_terminate_backend waits until that session has ended.
+          const [ended] = await stack.dataSource.query<{ ended: boolean }[]>(
+            'SELECT pg_terminate_backend($1, 10000) AS ended',
+            [blocked.pid],
+          );
+          if (!ended?.ended) throw new Error(`the fetcher's session ${blocked.pid} did not end`);
         } finally {
           await lock.rollbackTransaction();
           await lock.release();
         }
         await stack.startProcess('fetcher');
+        // Once the dead fetcher's lease has run out, the source is polled again and, this time,
+        // its pages remembered.
+        await waitFor(
+          'the pages remembered by the restarted fetcher',
+          async () => {
+            const [remembered] = await stack.dataSource.query<{ n: number }[]>(
+              'SELECT count(*)::int AS n FROM fetched_pages WHERE source_id = $1',
+              [sourceId],
+            );
+            return (remembered?.n ?? 0) >= 30 ? true : undefined;
+          },
+          { timeoutMs: LEASE_MS * 4, intervalMs: 250 },
+        );
         return Date.now();
       },
     });
