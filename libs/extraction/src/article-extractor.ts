@@ -19,7 +19,7 @@ import { extractSavedText } from './saved-text/saved-text.extractor';
 import { cleanAuthorNames } from './text/author-names';
 import { parseDate } from './text/date-parser';
 import { detectLanguage, primaryLanguage } from './text/language-detector';
-import { normalizeText, sameText, uniqueParagraphs } from './text/text-normalizer';
+import { comparisonKey, normalizeText, uniqueParagraphs } from './text/text-normalizer';
 import { absoluteUrl } from './text/url';
 import { countWords } from './text/word-counter';
 
@@ -46,6 +46,22 @@ export function extractArticle(
   doc: ArticleFetchedV1,
   options: ExtractOptions = {},
 ): ArticleParsedV1 {
+  try {
+    return extract(doc, options);
+  } catch (error) {
+    // The walks over a page's tree and its JSON are iterative or bounded by the depth limit; this
+    // is the net under them. The same document overflows the stack again, so the failure is as
+    // permanent as any ExtractionError, and must not be retried as a RangeError would be.
+    if (error instanceof RangeError && error.message.includes('call stack')) {
+      throw new ExtractionError('too-deep', `document ${doc.id} overflowed the call stack`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+function extract(doc: ArticleFetchedV1, options: ExtractOptions): ArticleParsedV1 {
   if (doc.body.trim() === '') {
     throw new ExtractionError('empty-document', `document ${doc.id} has an empty body`);
   }
@@ -241,9 +257,24 @@ function uniqueStrings(values: readonly string[]): string[] {
   });
 }
 
-/** Absolute URLs only (the contract's `uri`); an image with neither URL nor caption says nothing. */
+/**
+ * Absolute URLs only (the contract's `uri`); an image with neither URL nor caption says nothing.
+ * One image per URL, and an image without one joins the first with its caption. Both are found by
+ * index: a page may hold a hundred thousand figures, and comparing each with every other took
+ * minutes.
+ */
 function cleanImages(images: readonly ArticleImageV1[], base: string | null): ArticleImageV1[] {
   const result: ArticleImageV1[] = [];
+  // Positions in `result`: of the first image with each URL, and with each caption's key.
+  const byUrl = new Map<string, number>();
+  const byCaption = new Map<string, number>();
+  const noteCaption = (position: number): void => {
+    const caption = result[position]?.caption;
+    if (caption == null) return;
+    const key = comparisonKey(caption);
+    const known = byCaption.get(key);
+    if (known === undefined || known > position) byCaption.set(key, position);
+  };
   for (const image of images) {
     const cleaned = {
       url: absoluteUrl(image.url, base),
@@ -251,16 +282,19 @@ function cleanImages(images: readonly ArticleImageV1[], base: string | null): Ar
       credit: clean(image.credit),
     };
     if (cleaned.url === null && cleaned.caption === null) continue;
-    const same = result.find(
-      (other) =>
-        (cleaned.url !== null && other.url === cleaned.url) ||
-        (cleaned.url === null && sameText(other.caption, cleaned.caption)),
-    );
-    if (same) {
+    const position =
+      cleaned.url !== null
+        ? byUrl.get(cleaned.url)
+        : byCaption.get(comparisonKey(cleaned.caption ?? ''));
+    const same = position === undefined ? undefined : result[position];
+    if (position !== undefined && same) {
       same.caption ??= cleaned.caption;
       same.credit ??= cleaned.credit;
+      noteCaption(position);
     } else {
       result.push(cleaned);
+      if (cleaned.url !== null) byUrl.set(cleaned.url, result.length - 1);
+      noteCaption(result.length - 1);
     }
   }
   return result;

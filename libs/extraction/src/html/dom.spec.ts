@@ -1,6 +1,9 @@
 import { findAll } from 'domutils';
 import { Document } from 'domhandler';
+import { ExtractionError } from '../extraction.error';
+import { Deadline, TICKS_PER_LOOK } from '../limits';
 import {
+  AncestorTest,
   descendantsWhere,
   elementsNamed,
   elementsUnder,
@@ -91,5 +94,49 @@ describe(parseHtml.name, () => {
     expect(texts('script')).toEqual([[], ['{"@type": "NewsArticle"}']]);
     // Two text nodes either side of where the comment was, as there were with the comment.
     expect(texts('p')).toEqual([['One', ' two']]);
+  });
+});
+
+describe(`${parseHtml.name} and the deadline`, () => {
+  it('looks at the deadline while it parses, not only once it is done', () => {
+    let looks = 0;
+    // Spent from the second look on: the first is the deadline's own start.
+    const deadline = new Deadline(1_000, () => (looks++ === 0 ? 0 : 5_000));
+    const page = `<html><body>${'<b>x</b>'.repeat(TICKS_PER_LOOK)}</body></html>`;
+    expect(() => parseHtml(page, 500, deadline)).toThrow(
+      new ExtractionError('time-budget', 'extraction took longer than 1000 ms (at parsing)'),
+    );
+    expect(() => parseHtml(page, 500)).not.toThrow();
+  });
+});
+
+describe(AncestorTest.name, () => {
+  const page = `<html><body><nav><ul><li><a id="in-nav">Home</a></li></ul></nav>
+    <div><p><a id="in-text">Story</a></p></div></body></html>`;
+  const byId = (document: Document, id: string) =>
+    findAll((element) => element.attribs['id'] === id, document.children)[0]!;
+
+  it('tells whether an ancestor passes the test, not the node itself', () => {
+    const document = parseHtml(page);
+    const inNav = new AncestorTest((element) => element.name === 'nav');
+    expect(inNav.isInside(byId(document, 'in-nav'))).toBe(true);
+    expect(inNav.isInside(byId(document, 'in-text'))).toBe(false);
+    const inLink = new AncestorTest((element) => element.name === 'a');
+    expect(inLink.isInside(byId(document, 'in-nav'))).toBe(false);
+  });
+
+  it('tests each ancestor once, however many elements below it are asked about', () => {
+    const document = parseHtml(
+      `<html><body>${'<div>'.repeat(400)}${'<time>x</time>'.repeat(1_000)}</body></html>`,
+    );
+    let tests = 0;
+    const inAside = new AncestorTest((element) => {
+      tests += 1;
+      return element.name === 'aside';
+    });
+    const times = findAll((element) => element.name === 'time', document.children);
+    expect(times.some((time) => inAside.isInside(time))).toBe(false);
+    // html, body and the 400 divs, once each.
+    expect(tests).toBe(402);
   });
 });

@@ -1,3 +1,5 @@
+import { ExtractionError } from '../extraction.error';
+import { Deadline } from '../limits';
 import { parseHtml } from './dom';
 import { readFigures } from './figures';
 
@@ -53,5 +55,15 @@ describe(readFigures.name, () => {
       { url: 'https://news.example.com/small.webp', caption: null, credit: null },
       { url: null, caption: 'A chart of the river level', credit: null },
     ]);
+  });
+
+  it('checks the deadline at each figure: figures nested in figures read the same text again', () => {
+    // A budget below zero is spent at the first look.
+    const spent = new Deadline(-1);
+    const page = parseHtml(
+      `<html><body>${'<figure>'.repeat(3)}<img src="/a.jpg"><figcaption>A caption</figcaption></body></html>`,
+    );
+    expect(() => readFigures(page, null, spent)).toThrow(ExtractionError);
+    expect(readFigures(page, null)).toHaveLength(3);
   });
 });

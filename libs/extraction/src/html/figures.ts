@@ -2,6 +2,7 @@ import type { ArticleImageV1 } from '@newsflow/contracts';
 import type { Element, ParentNode } from 'domhandler';
 import { splitCaptionCredit } from '../text/photo-credit';
 import { normalizeText } from '../text/text-normalizer';
+import type { Deadline } from '../limits';
 import { absoluteUrl } from '../text/url';
 import { attribute, descendantsWhere, selectFirst, textOf } from './dom';
 
@@ -16,9 +17,17 @@ const SOURCE_ATTRIBUTES = ['data-src', 'data-original', 'data-lazy-src', 'data-u
  * The `<figure>`s of a container as images: the picture's address, its `<figcaption>` as
  * caption, and the credit either from markup (`<small>`, `.credit`, `<cite>`) or split from the
  * caption text ("… Photo: Reuters", "© AFP / Jane Doe").
+ *
+ * Each figure's images and caption are searched for in all it holds, so figures nested in figures
+ * search the same elements again: the deadline is checked at each figure.
  */
-export function readFigures(container: ParentNode, baseUrl: string | null): ArticleImageV1[] {
+export function readFigures(
+  container: ParentNode,
+  baseUrl: string | null,
+  deadline?: Deadline,
+): ArticleImageV1[] {
   return descendantsWhere(container, (element) => element.name === 'figure').flatMap((figure) => {
+    deadline?.check('reading figures');
     const url = imageUrl(figure, baseUrl);
     const { caption, credit } = readCaption(selectFirst('figcaption', figure));
     return url === null && caption === null ? [] : [{ url, caption, credit }];

@@ -1,5 +1,5 @@
 import type { ArticleDraft, DraftContext } from '../article-draft';
-import { extractHtml } from './html.extractor';
+import { extractHtml, MAX_TIME_CANDIDATES } from './html.extractor';
 
 const context: DraftContext = {
   baseUrl: 'https://www.valleyherald.example/news/2025/03/dam-breaks?ref=home',
@@ -401,6 +401,36 @@ describe(extractHtml.name, () => {
           `<article><h1>Bridge reopens</h1><time datetime="2025-01-02">2 Jan</time><time pubdate datetime="2025-04-17">17 April</time>${text}</article>`,
         ).publishedAt,
       ).toBe('2025-04-17T00:00:00.000Z');
+    });
+
+    it('tries at most MAX_TIME_CANDIDATES <time>s for a date, each a run of the date parsers', () => {
+      const text = body.replace(/<\/?article>/g, '');
+      const page = (notDates: number): string =>
+        `<article><h1>Bridge reopens</h1>${'<time>Breaking</time>'.repeat(notDates)}` +
+        `<time datetime="2025-04-17T14:34:00Z">17 April</time>${text}</article>`;
+      expect(read('', page(MAX_TIME_CANDIDATES - 1)).publishedAt).toBe('2025-04-17T14:34:00.000Z');
+      expect(read('', page(MAX_TIME_CANDIDATES)).publishedAt).toBeNull();
+    });
+
+    it('finds the <time> after the headline among 90,000 siblings, without overflowing the stack', () => {
+      const text = body.replace(/<\/?article>/g, '');
+      const draft = read(
+        '',
+        `<article><h1>Bridge reopens</h1><time datetime="2025-04-17T14:34:00Z">17 April</time>` +
+          `${'<time>Breaking</time>'.repeat(90_000)}${text}</article>`,
+      );
+      expect(draft.publishedAt).toBe('2025-04-17T14:34:00.000Z');
+    });
+
+    it('reads a title with a long run of whitespace in time linear in it', () => {
+      const started = performance.now();
+      const draft = read(
+        '<meta property="og:site_name" content="City Times">' +
+          `<meta property="og:title" content="Bridge reopens${' '.repeat(300_000)}City Times">`,
+      );
+      expect(draft.title).toBe('Bridge reopens City Times');
+      // Generous: the search for a separator before the site name took a minute.
+      expect(performance.now() - started).toBeLessThan(5_000);
     });
 
     it('reads the update from a <time> marked as one, never takes it for the publication, and passes over a <time> that is no date', () => {

@@ -2,14 +2,18 @@ import type { ArticleImageV1, ArticleProvenanceV1, ProvenanceField } from '@news
 import type { ChildNode, Document, Element, ParentNode } from 'domhandler';
 import { sourced } from '../article-draft';
 import type { ArticleDraft, DraftContext, Sourced } from '../article-draft';
+import type { Deadline } from '../limits';
 import { cleanAuthorNames } from '../text/author-names';
 import { parseDate } from '../text/date-parser';
 import { splitCaptionCredit } from '../text/photo-credit';
 import { comparisonKey, normalizeText } from '../text/text-normalizer';
 import { absoluteUrl } from '../text/url';
 import {
+  AncestorTest,
+  allElements,
   attribute,
   descendantsWhere,
+  elementsUnder,
   isTag,
   isText,
   parseHtml,
@@ -120,6 +124,13 @@ const ELSEWHERE_TAGS = new Set(['nav', 'aside', 'footer']);
 const ELSEWHERE_CLASS = /related|comment/i;
 
 /**
+ * `<time>` elements tried for each date, best first. The article's own dates are among a page's
+ * first few; every one tried that does not parse costs a run of the date parsers (80,000 of them
+ * took seconds), so the rest of a listing's or a hostile page's are not read.
+ */
+export const MAX_TIME_CANDIDATES = 20;
+
+/**
  * Reads an HTML page. Each metadata field comes from the first source in this order that has
  * it, and the draft's provenance names that source:
  *
@@ -149,15 +160,16 @@ const ELSEWHERE_CLASS = /related|comment/i;
  * none, JSON-LD `articleBody`.
  */
 export function extractHtml(html: string, context: DraftContext): ArticleDraft {
-  const document = parseHtml(html, context.maxDepth);
-  context.deadline?.check('parsing');
+  const { deadline } = context;
+  const document = parseHtml(html, context.maxDepth, deadline);
+  deadline?.check('parsing');
   const meta = readPageMetadata(document);
   const ld = readJsonLdArticle(document);
-  const md = readMicrodataArticle(document);
+  const md = readMicrodataArticle(document, deadline);
   const baseUrl = absoluteUrl(meta.baseHref, context.baseUrl) ?? context.baseUrl;
-  const content = new ContentReader();
+  const content = new ContentReader(deadline);
   const container = content.findMainContainer(document);
-  context.deadline?.check('finding the article body');
+  deadline?.check('finding the article body');
   const h1 = selectFirst('h1', container);
 
   const siteName = firstOf(
@@ -191,9 +203,9 @@ export function extractHtml(html: string, context: DraftContext): ArticleDraft {
   // The markup's times are the last resort: read only when no metadata dates the article.
   let times: ReturnType<typeof readTimes> | undefined;
   const timesOnPage = (): ReturnType<typeof readTimes> =>
-    (times ??= readTimes(document, container, h1));
+    (times ??= readTimes(document, container, h1, deadline));
   const publishers = [siteName?.value, ld?.publisherName, md?.publisherName];
-  const lead = readLeadImage(meta, ld, md, container, baseUrl);
+  const lead = readLeadImage(meta, ld, md, container, baseUrl, deadline);
 
   const fields = {
     title,
@@ -203,7 +215,7 @@ export function extractHtml(html: string, context: DraftContext): ArticleDraft {
       sourced('microdata', md?.description),
       meta.find('twitter:description'),
     ),
-    authors: readAuthors(meta, ld, md, document, container, publishers),
+    authors: readAuthors(meta, ld, md, document, container, publishers, deadline),
     publishedAt:
       date(
         meta.find(...OPENGRAPH_PUBLISHED),
@@ -281,11 +293,16 @@ function readTitle(
   );
 }
 
-/** "Headline | Site Name" -> "Headline", when the site name is known; also "Site Name: Headline". */
-function withoutSiteName(title: string, siteName: string | null): string {
-  if (siteName === null) return title;
+/**
+ * "Headline | Site Name" -> "Headline", when the site name is known; also "Site Name: Headline".
+ * The title is normalised first: the separators' `\s+` tried at every space of a long run of
+ * whitespace would take time in the square of its length.
+ */
+function withoutSiteName(raw: string, siteName: string | null): string {
+  if (siteName === null) return raw;
+  const title = normalizeText(raw);
   const lower = title.toLowerCase();
-  const site = siteName.toLowerCase();
+  const site = normalizeText(siteName).toLowerCase();
   if (lower.endsWith(site)) {
     const rest = title.slice(0, title.length - site.length);
     if (SEPARATOR_BEFORE_SITE.test(rest)) return rest.replace(SEPARATOR_BEFORE_SITE, '');
@@ -304,12 +321,13 @@ function readAuthors(
   document: Document,
   container: ParentNode,
   publishers: (string | null | undefined)[],
+  deadline: Deadline | undefined,
 ): Sourced<string[]> | null {
   const candidates: (() => Sourced<string[]> | null)[] = [
     () => sourced('json-ld', ld?.authors),
     () => sourced('microdata', md?.authors),
     ...AUTHOR_META.map((name) => () => meta.findAll(name)),
-    () => sourced('byline', readBylines(container) ?? readBylines(document)),
+    () => sourced('byline', readBylines(container, deadline) ?? readBylines(document, deadline)),
   ];
   for (const candidate of candidates) {
     const found = candidate();
@@ -319,10 +337,15 @@ function readAuthors(
   return null;
 }
 
-/** The author names the body's markup shows, from the first kind of byline markup it has. */
-function readBylines(root: ParentNode | Document): string[] | null {
+/**
+ * The author names the body's markup shows, from the first kind of byline markup it has. Each
+ * element's text is read whole, so bylines nested in bylines read the page again and again: the
+ * deadline is checked at each.
+ */
+function readBylines(root: ParentNode | Document, deadline: Deadline | undefined): string[] | null {
   for (const { attribute: name, test } of BYLINE_MARKUP) {
     const names = descendantsWhere(root, test, name).flatMap((element) => {
+      deadline?.check('reading bylines');
       const name =
         spacedText(selectFirst('[itemprop~="name"]', element) ?? element) ??
         (element.name === 'a' ? attribute(element, 'href') : null);
@@ -356,32 +379,69 @@ function spacedText(element: Element): string | null {
 /**
  * The `<time>` elements that may date the article, best first (the first that parses wins): for
  * publication, those marked as such (`pubdate`, `itemprop=datePublished`), then those after the
- * headline, then those in the main container; for the update, those marked as such (`itemprop=dateModified`, a class
- * saying updated or modified). Never one in a list of other articles or the page furniture.
+ * headline, then those in the main container; for the update, those marked as such
+ * (`itemprop=dateModified`, a class saying updated or modified). Never one in a list of other
+ * articles or the page furniture. At most MAX_TIME_CANDIDATES of each.
  */
 function readTimes(
   document: Document,
   container: ParentNode,
   h1: Element | null,
+  deadline: Deadline | undefined,
 ): { published: Sourced<string>[]; updated: Sourced<string>[] } {
   const inContainer = new Set(select('time', container));
-  const times = select('time, [itemprop~="datePublished"], [itemprop~="dateModified"]', document)
-    .filter((element) => element.name !== 'meta' && !isElsewhere(element))
-    .flatMap((element) => {
-      const value = timeValue(element);
-      return value === null ? [] : [{ element, value, source: timeSource(element) }];
-    });
+  const elsewhere = new AncestorTest(
+    (element) =>
+      ELSEWHERE_TAGS.has(element.name) || ELSEWHERE_CLASS.test(attribute(element, 'class') ?? ''),
+  );
+  const selected = new Set(
+    select('time, [itemprop~="datePublished"], [itemprop~="dateModified"]', document),
+  );
+  // Positions in document order, where the elements inside the headline come right after it:
+  // comparing paths from the root instead cost a search of each parent's children, which took
+  // seconds for 100,000 siblings.
+  const elements = allElements(document);
+  const h1Position = h1 ? elements.indexOf(h1) : -1;
+  const firstAfterH1 =
+    h1 && h1Position >= 0
+      ? h1Position + 1 + elementsUnder(h1.children, () => true).length
+      : Number.POSITIVE_INFINITY;
+  const times: { element: Element; afterH1: boolean }[] = [];
+  elements.forEach((element, position) => {
+    if (!selected.has(element) || element.name === 'meta' || elsewhere.isInside(element)) return;
+    times.push({ element, afterH1: position >= firstAfterH1 });
+  });
+
   const unmarked = times.filter(({ element }) => !isUpdateTime(element));
   const candidates = [
     ...times.filter(({ element }) => isPublicationTime(element)),
-    ...(h1 ? unmarked.filter(({ element }) => follows(element, h1)) : []),
+    ...unmarked.filter(({ afterH1 }) => afterH1),
     ...unmarked.filter(({ element }) => inContainer.has(element)),
   ];
-  const strip = ({ value, source }: Sourced<string>): Sourced<string> => ({ value, source });
+  const updates = times.filter(({ element }) => isUpdateTime(element));
   return {
-    published: candidates.map(strip),
-    updated: times.filter(({ element }) => isUpdateTime(element)).map(strip),
+    published: timeValues(candidates, deadline),
+    updated: timeValues(updates, deadline),
   };
+}
+
+/**
+ * The values of the first MAX_TIME_CANDIDATES elements that have one, with their sources. A value
+ * may be the element's whole text, and `<time>`s nested in each other read the same text again:
+ * the deadline is checked at each.
+ */
+function timeValues(
+  candidates: readonly { element: Element }[],
+  deadline: Deadline | undefined,
+): Sourced<string>[] {
+  const values: Sourced<string>[] = [];
+  for (const { element } of candidates) {
+    if (values.length >= MAX_TIME_CANDIDATES) break;
+    deadline?.check('reading times');
+    const value = timeValue(element);
+    if (value !== null) values.push({ value, source: timeSource(element) });
+  }
+  return values;
 }
 
 /** hAtom's classes, which WordPress themes write, mark the two times as well as itemprop does. */
@@ -413,34 +473,6 @@ function hasItemprop(element: Element, name: string): boolean {
   return (attribute(element, 'itemprop') ?? '').split(/\s+/).includes(name);
 }
 
-function isElsewhere(element: Element): boolean {
-  for (let node = element.parent; node && isTag(node); node = node.parent) {
-    if (ELSEWHERE_TAGS.has(node.name) || ELSEWHERE_CLASS.test(attribute(node, 'class') ?? '')) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/** Whether `element` comes after `reference` in document order (and is not inside it). */
-function follows(element: Element, reference: Element): boolean {
-  const path = (node: Element): number[] => {
-    const indexes: number[] = [];
-    for (let current: ParentNode | null = node; current?.parent; current = current.parent) {
-      indexes.unshift(current.parent.children.indexOf(current as Element));
-    }
-    return indexes;
-  };
-  const a = path(element);
-  const b = path(reference);
-  for (let i = 0; i < Math.min(a.length, b.length); i += 1) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return x > y;
-  }
-  return false;
-}
-
 /**
  * The images: the lead picture the page advertises (og:image, JSON-LD, microdata, twitter
  * card) first, described by the JSON-LD or the figure that shows it, then the figures of the
@@ -452,8 +484,9 @@ function readLeadImage(
   md: MicrodataArticle | null,
   container: ParentNode,
   baseUrl: string | null,
+  deadline: Deadline | undefined,
 ): { images: ArticleImageV1[]; source: string | null } {
-  const figures = readFigures(container, baseUrl);
+  const figures = readFigures(container, baseUrl, deadline);
   const ldImages = (ld?.images ?? []).map((image) => described(image, baseUrl));
   const advertised = firstParsed(
     [

@@ -105,4 +105,38 @@ describe(readJsonLdArticle.name, () => {
     expect(read(JSON.stringify({ '@type': 'Organization', name: 'Valley Herald' }))).toBeNull();
     expect(readJsonLdArticle(parseHtml('<html><body><p>No scripts</p></body></html>'))).toBeNull();
   });
+
+  it.each([
+    ['@graph', (json: string) => `{"@graph":[${json}]}`],
+    ['arrays', (json: string) => `[${json}]`],
+    ['mainEntity', (json: string) => `{"@type":"WebPage","mainEntity":${json}}`],
+  ])('finds an article nested 100,000 deep in %s, without recursion', (_kind, wrap) => {
+    let json = '{"@type":"NewsArticle","headline":"Deep"}';
+    for (let depth = 0; depth < 100_000; depth += 1) json = wrap(json);
+    expect(read(json)?.headline).toBe('Deep');
+  });
+
+  it('keeps the order of the nodes: the object, its @graph, then its mainEntity', () => {
+    const article = (headline: string) => ({ '@type': 'NewsArticle', headline });
+    expect(
+      read(
+        JSON.stringify([
+          { '@type': 'WebPage', mainEntity: article('Main'), '@graph': [article('Graph')] },
+          article('Last'),
+        ]),
+      )?.headline,
+    ).toBe('Graph');
+    expect(
+      read(JSON.stringify([{ '@type': 'WebPage', mainEntity: article('Main') }, article('Last')]))
+        ?.headline,
+    ).toBe('Main');
+  });
+
+  it('reads an @value literal one level deep, not a chain of them', () => {
+    expect(read('{"@type":"NewsArticle","headline":{"@value":"Dam breaks"}}')?.headline).toBe(
+      'Dam breaks',
+    );
+    const chain = `${'{"@value":'.repeat(100_000)}"Deep"${'}'.repeat(100_000)}`;
+    expect(read(`{"@type":"NewsArticle","headline":${chain}}`)?.headline).toBeNull();
+  });
 });

@@ -105,12 +105,25 @@ function parseJson(source: string): unknown {
   }
 }
 
-/** Every object a JSON-LD value describes: arrays, `@graph` members and a page's `mainEntity`. */
+/**
+ * Every object a JSON-LD value describes, in document order: arrays, `@graph` members and a
+ * page's `mainEntity`. A walk with its own stack rather than recursion: JSON nests as deep as
+ * its text allows (JSON.parse takes 100,000 levels), which would overflow the call stack.
+ */
 function flattenNodes(value: unknown): JsonObject[] {
-  if (Array.isArray(value)) return value.flatMap(flattenNodes);
-  if (!isObject(value)) return [];
-  const nested = [value['@graph'], value['mainEntity']].flatMap(flattenNodes);
-  return value['@graph'] === undefined ? [value, ...nested] : nested;
+  const nodes: JsonObject[] = [];
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    // Pushed in reverse, so that the first of them is the next taken.
+    if (Array.isArray(next)) {
+      for (let index = next.length - 1; index >= 0; index -= 1) pending.push(next[index]);
+    } else if (isObject(next)) {
+      if (next['@graph'] === undefined) nodes.push(next);
+      pending.push(next['mainEntity'], next['@graph']);
+    }
+  }
+  return nodes;
 }
 
 /** `"NewsArticle"`, `["NewsArticle"]`, `"schema:NewsArticle"`, `"https://schema.org/NewsArticle"`. */
@@ -146,11 +159,14 @@ function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
-/** A string (or number) value; `{"@value": …}` literals too. Null when empty or not text. */
+/**
+ * A string (or number) value; `{"@value": …}` literals too, but one level only: a literal holds a
+ * string, and a chain of them nested 100,000 deep would otherwise be followed to the end.
+ */
 function text(value: unknown, options: { keepLines?: boolean } = {}): string | null {
-  if (isObject(value)) return text(value['@value'], options);
-  if (typeof value !== 'string' && typeof value !== 'number') return null;
-  const raw = String(value);
+  const literal = isObject(value) ? value['@value'] : value;
+  if (typeof literal !== 'string' && typeof literal !== 'number') return null;
+  const raw = String(literal);
   const normalized = options.keepLines ? raw.trim() : normalizeText(raw);
   return normalized === '' ? null : normalized;
 }

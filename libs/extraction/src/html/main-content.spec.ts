@@ -1,3 +1,5 @@
+import { ExtractionError } from '../extraction.error';
+import { Deadline, TICKS_PER_LOOK } from '../limits';
 import { parseHtml } from './dom';
 import { ContentReader, readBlocks } from './main-content';
 
@@ -128,5 +130,16 @@ describe(ContentReader.name, () => {
 
     expect(reader.readBlocks(container)).toEqual(new ContentReader().readBlocks(container));
     expect(reader.readBlocks(container)).toEqual(['one', 'two', 'three', 'four'].map(sentence));
+  });
+
+  it('ticks the deadline as it walks the page: named containers nested in each other are each read whole', () => {
+    const page = parseHtml(
+      `<body>${'<article>'.repeat(10)}${`<p>${sentence('the dam')}</p>`.repeat(TICKS_PER_LOOK)}</body>`,
+    );
+    // A budget below zero is spent at the first look.
+    expect(() => new ContentReader(new Deadline(-1)).findMainContainer(page)).toThrow(
+      ExtractionError,
+    );
+    expect(() => new ContentReader().findMainContainer(page)).not.toThrow();
   });
 });

@@ -5,7 +5,16 @@ import { uniqueSort } from 'domutils';
 import { isDateline } from '../text/date-parser';
 import { classifyNames } from './class-names';
 import type { ClassKind } from './class-names';
-import { attribute, elementsNamed, elementsWithAttribute, isHidden, isTag, isText } from './dom';
+import type { Deadline } from '../limits';
+import {
+  AncestorTest,
+  attribute,
+  elementsNamed,
+  elementsWithAttribute,
+  isHidden,
+  isTag,
+  isText,
+} from './dom';
 
 /**
  * Elements whose content is never article text: page furniture, scripts and forms, and figures
@@ -90,8 +99,8 @@ interface Block {
  * running text; furniture, hidden elements and figures are skipped, and so are the blocks that
  * are page furniture by their text (see isBoilerplate).
  */
-export function readBlocks(container: ParentNode): string[] {
-  return new ContentReader().readBlocks(container);
+export function readBlocks(container: ParentNode, deadline?: Deadline): string[] {
+  return new ContentReader(deadline).readBlocks(container);
 }
 
 /**
@@ -103,10 +112,23 @@ export function readBlocks(container: ParentNode): string[] {
  * One reader serves one page and is dropped with it. The memory is kept here rather than in
  * module-level WeakMaps keyed by the elements, with which every page's tree outlived V8's
  * young-generation collections (see PageDocument).
+ *
+ * Its walks tick the deadline at each element: the named containers of a page can nest in each
+ * other (500 `<article>`s deep), and each is read whole.
  */
 export class ContentReader {
   private readonly kinds = new Map<Element, ElementKind>();
   private readonly blocksOf = new Map<ParentNode, readonly Block[]>();
+  /** Inside an element that is not text, or furniture of any kind: see isInsideFurniture. */
+  private readonly insideAnyFurniture = new AncestorTest(
+    (element) => this.isNotText(element) || this.isFurniture(element, true),
+  );
+  /** Inside an element that is not text, or comments. */
+  private readonly insideComments = new AncestorTest(
+    (element) => this.isNotText(element) || this.isFurniture(element, false),
+  );
+
+  constructor(private readonly deadline?: Deadline) {}
 
   /**
    * The element that holds the article body. The page's own markup (`itemprop=articleBody`,
@@ -159,6 +181,7 @@ export class ContentReader {
     const visit = (parent: ParentNode): void => {
       for (const child of parent.children) {
         if (!isTag(child)) continue;
+        this.deadline?.tick('finding the article body');
         const kind = this.kindOf(child);
         if (kind === 'not-text' || kind === 'comments' || (skipFurniture && kind === 'furniture')) {
           continue;
@@ -224,10 +247,7 @@ export class ContentReader {
   }
 
   private isInsideFurniture(element: Element, skipFurniture: boolean): boolean {
-    for (let node: ParentNode | null = element.parent; node && isTag(node); node = node.parent) {
-      if (this.isNotText(node) || this.isFurniture(node, skipFurniture)) return true;
-    }
-    return false;
+    return (skipFurniture ? this.insideAnyFurniture : this.insideComments).isInside(element);
   }
 
   /** The text a container would give, before the boilerplate rules: enough to compare containers. */
@@ -262,6 +282,7 @@ export class ContentReader {
         return;
       }
       if (!isTag(node) || this.isSkipped(node)) return;
+      this.deadline?.tick('reading the article body');
       const block = BLOCK.has(node.name);
       if (block) {
         flush();

@@ -1,3 +1,5 @@
+import { ExtractionError } from '../extraction.error';
+import { Deadline } from '../limits';
 import { parseHtml } from './dom';
 import { readMicrodataArticle } from './microdata';
 
@@ -51,5 +53,13 @@ describe(readMicrodataArticle.name, () => {
         '<div itemscope itemtype="https://schema.org/Person"><span itemprop="name">Anna</span></div>',
       ),
     ).toBeNull();
+  });
+
+  it('checks the deadline at each value it reads: nested properties read the same text again', () => {
+    const page = parseHtml(`<html><body><div itemscope itemtype="https://schema.org/NewsArticle">
+      <span itemprop="author"><span itemprop="author">Anna Smith</span></span></div></body></html>`);
+    // A budget below zero is spent at the first look.
+    expect(() => readMicrodataArticle(page, new Deadline(-1))).toThrow(ExtractionError);
+    expect(readMicrodataArticle(page)?.authors).toEqual(['Anna Smith', 'Anna Smith']);
   });
 });

@@ -1,4 +1,5 @@
 import type { Document, Element } from 'domhandler';
+import type { Deadline } from '../limits';
 import { attribute, elementsWithAttribute, isTag, select, textOf } from './dom';
 import { isArticleType } from './json-ld';
 
@@ -36,8 +37,14 @@ const URL_ATTRIBUTE: Partial<Record<string, string>> = {
  * The first article item of the page's microdata (`itemscope` with an `itemtype` such as
  * `https://schema.org/NewsArticle`), or null. Only the item's own properties count: an
  * `itemprop="name"` inside its author's nested item is the author's name, not the article's.
+ *
+ * A value may be an element's whole text, and properties nested in each other read the same text
+ * again: the deadline is checked at each value read.
  */
-export function readMicrodataArticle(document: Document): MicrodataArticle | null {
+export function readMicrodataArticle(
+  document: Document,
+  deadline?: Deadline,
+): MicrodataArticle | null {
   const items = elementsWithAttribute(document, 'itemscope').filter(
     ({ attribs }) => attribs['itemtype'] !== undefined,
   );
@@ -48,13 +55,26 @@ export function readMicrodataArticle(document: Document): MicrodataArticle | nul
   );
   if (!item) return null;
   const properties = itemProperties(item);
+  const valueOf = (element: Element, options: ValueOptions = {}): string | null => {
+    deadline?.check('reading microdata');
+    return propertyValue(element, options);
+  };
   const values = (name: string, options: ValueOptions = {}): string[] =>
     (properties.get(name) ?? []).flatMap((element) => {
-      const value = propertyValue(element, options);
+      const value = valueOf(element, options);
       return value === null ? [] : [value];
     });
-  const first = (...names: string[]): string | null =>
-    names.flatMap((name) => values(name))[0] ?? null;
+  // Only as many values as it takes to find one.
+  const firstOf = (names: readonly string[], options: ValueOptions = {}): string | null => {
+    for (const name of names) {
+      for (const element of properties.get(name) ?? []) {
+        const value = valueOf(element, options);
+        if (value !== null) return value;
+      }
+    }
+    return null;
+  };
+  const first = (...names: string[]): string | null => firstOf(names);
 
   return {
     headline: first('headline', 'name'),
@@ -62,13 +82,17 @@ export function readMicrodataArticle(document: Document): MicrodataArticle | nul
     datePublished: first('datePublished', 'dateCreated'),
     dateModified: first('dateModified'),
     authors: [...values('author', NAMED), ...values('creator', NAMED)],
-    publisherName: values('publisher', NAMED)[0] ?? null,
+    publisherName: firstOf(['publisher'], NAMED),
     images: (properties.get('image') ?? []).flatMap((element) => {
+      deadline?.check('reading microdata');
       const url = imageUrl(element);
       return url === null ? [] : [url];
     }),
     sections: values('articleSection'),
-    keywords: (properties.get('keywords') ?? []).flatMap(keywordsOf),
+    keywords: (properties.get('keywords') ?? []).flatMap((element) => {
+      deadline?.check('reading microdata');
+      return keywordsOf(element);
+    }),
     inLanguage: first('inLanguage'),
     url: first('url', 'mainEntityOfPage'),
   };

@@ -1,5 +1,6 @@
 import type { DraftContext } from '../article-draft';
 import { ExtractionError } from '../extraction.error';
+import { Deadline } from '../limits';
 import { extractJsonArticle } from './json-article.extractor';
 
 const context: DraftContext = { baseUrl: null, now: new Date('2025-05-01T00:00:00.000Z') };
@@ -86,4 +87,22 @@ describe(extractJsonArticle.name, () => {
       expect(error).toMatchObject({ code: 'unsupported-format' });
     },
   );
+
+  it("reads an HTML body under the document's own depth limit and deadline", () => {
+    const body = JSON.stringify({
+      title: 'Dam breaks',
+      content: `${'<div>'.repeat(30)}<p>The water rose fast.</p>`,
+    });
+    expect(extractJsonArticle(body, { ...context, maxDepth: 31 }).paragraphs).toEqual([
+      'The water rose fast.',
+    ]);
+    expect(() => extractJsonArticle(body, { ...context, maxDepth: 30 })).toThrow(
+      expect.objectContaining({ code: 'too-deep' }) as Error,
+    );
+    // A budget below zero is spent at the first look.
+    const many = JSON.stringify({ content: '<p>The water rose fast.</p>'.repeat(2_000) });
+    expect(() => extractJsonArticle(many, { ...context, deadline: new Deadline(-1) })).toThrow(
+      expect.objectContaining({ code: 'time-budget' }) as Error,
+    );
+  });
 });

@@ -39,7 +39,7 @@ export function extractJsonArticle(body: string, context: DraftContext): Article
   const draft = emptyDraft();
   draft.title = first('title', 'headline');
   draft.lead = first('lead', 'description', 'summary', 'excerpt');
-  draft.paragraphs = readParagraphs(value);
+  draft.paragraphs = readParagraphs(value, context);
   draft.canonicalUrl = first('canonicalUrl', 'url', 'link');
   draft.publishedAt = parseDate(
     first('publishedAt', 'datePublished', 'published', 'pubDate', 'date'),
@@ -86,7 +86,7 @@ function parseObject(body: string): JsonObject {
   return value;
 }
 
-function readParagraphs(value: JsonObject): string[] {
+function readParagraphs(value: JsonObject, context: DraftContext): string[] {
   if (Array.isArray(value['paragraphs'])) {
     return value['paragraphs'].flatMap((paragraph) => {
       const found = text(paragraph);
@@ -96,7 +96,10 @@ function readParagraphs(value: JsonObject): string[] {
   for (const name of ['text', 'body', 'content', 'articleBody']) {
     const field = value[name];
     const body = text(isObject(field) ? field['rendered'] : field);
-    if (body !== null) return looksLikeHtml(body) ? readBlocks(parseHtml(body)) : splitText(body);
+    if (body === null) continue;
+    if (!looksLikeHtml(body)) return splitText(body);
+    const document = parseHtml(body, context.maxDepth, context.deadline);
+    return readBlocks(document, context.deadline);
   }
   return [];
 }

@@ -1,6 +1,6 @@
 import { seedDocument, seedExpectations } from '../../test/seed';
 import type { DraftContext } from '../article-draft';
-import { extractSavedText } from './saved-text.extractor';
+import { extractSavedText, MAX_BODY_COPIES, MAX_KNOWN_CREDITS } from './saved-text.extractor';
 
 const context: DraftContext = { baseUrl: null, now: new Date('2025-05-01T00:00:00.000Z') };
 
@@ -103,6 +103,66 @@ describe(extractSavedText.name, () => {
       publishedAt: null,
       paragraphs: ['The water rose fast.', 'Villagers fled.'],
     });
+  });
+
+  it('gives a credit seen alone to the latest image without one, skipping those credited since', () => {
+    const draft = extractSavedText(
+      savedPage(
+        'Rescuers search the flooded streets - Valley Herald, 1920, 03.03.2025',
+        'The mayor visits the broken dam - Valley Herald, 1920, 03.03.2025',
+        '© Herald / Bob JonesThe mayor visits the broken dam',
+        '© Herald / Anna Smith',
+        'The water rose fast.',
+      ),
+      context,
+    );
+
+    expect(draft.images).toEqual([
+      { url: null, caption: 'Rescuers search the flooded streets', credit: 'Herald / Anna Smith' },
+      { url: null, caption: 'The mayor visits the broken dam', credit: 'Herald / Bob Jones' },
+    ]);
+  });
+
+  it('starts a copy of the body at each repeat of the title, up to MAX_BODY_COPIES', () => {
+    // Copies of "The water rose fast.", then one that puts "Villagers fled." before it: as a copy
+    // of its own it merges in that order; joined to the copy before, after it.
+    const text = (copies: number): string =>
+      [
+        'Dam Breaks',
+        ...Array.from({ length: copies }, (_, i) => [
+          ...(i === 0 ? [] : ['Dam Breaks']),
+          'The water rose fast.',
+        ]).flat(),
+        'Dam Breaks',
+        'Villagers fled.',
+        'The water rose fast.',
+      ].join('\n');
+
+    expect(extractSavedText(text(MAX_BODY_COPIES - 1), context).paragraphs).toEqual([
+      'Villagers fled.',
+      'The water rose fast.',
+    ]);
+    expect(extractSavedText(text(MAX_BODY_COPIES), context).paragraphs).toEqual([
+      'The water rose fast.',
+      'Villagers fled.',
+      'The water rose fast.',
+    ]);
+  });
+
+  it('compares a glued credit with the first MAX_KNOWN_CREDITS distinct credits seen alone', () => {
+    // "AFP 2024" ends in a digit: only a credit seen alone tells where it ends.
+    const page = (before: number): string =>
+      savedPage(
+        'The water rose fast.',
+        ...Array.from({ length: before }, (_, i) => `© Agency ${i} Images`),
+        '© AFP 2024',
+        '© AFP 2024Rescuers work at the site of the collapse',
+      );
+
+    expect(extractSavedText(page(MAX_KNOWN_CREDITS - 1), context).images).toEqual([
+      { url: null, caption: 'Rescuers work at the site of the collapse', credit: 'AFP 2024' },
+    ]);
+    expect(extractSavedText(page(MAX_KNOWN_CREDITS), context).images).toEqual([]);
   });
 
   describe('on the seed page', () => {

@@ -6,7 +6,7 @@ import { splitCaptionCredit, startsWithCredit } from '../text/photo-credit';
 import type { CaptionAndCredit } from '../text/photo-credit';
 import { mergeReadingOrder } from '../text/reading-order';
 import { splitRunOnSentences } from '../text/run-on-sentences';
-import { normalizeText, sameText } from '../text/text-normalizer';
+import { comparisonKey, normalizeText, sameText } from '../text/text-normalizer';
 
 /**
  * An image's alt text as it lands in a page's visible text: "<caption> - <Site Name>, <width>,
@@ -16,6 +16,22 @@ const IMAGE_ALT_RESIDUE = /^(?<caption>.+) - (?<site>[^,]{2,80}), \d+, (?<date>[
 
 /** Lines 1 to 5 of the saved-page layout. */
 const HEADER_LINES = 5;
+
+/**
+ * Copies of the body one text may hold. Each line that repeats the title starts a copy, and each
+ * copy is merged with those before it: the saved-page layout holds two (the scraped text, then the
+ * page's visible text), and a headline the page's furniture repeats adds a few. Past this, a
+ * repeat of the title starts no copy and the lines after it join the last one (8,000 title lines
+ * took 9 s to merge).
+ */
+export const MAX_BODY_COPIES = 10;
+
+/**
+ * Credits, and captions, seen alone that a credit glued to a caption is compared with: the first
+ * this many distinct ones. Each credit line is compared with each of them (40,000 credit lines took
+ * 26 s); a page shows tens of pictures.
+ */
+export const MAX_KNOWN_CREDITS = 100;
 
 /**
  * Reads a page saved as plain text. Two layouts:
@@ -42,7 +58,7 @@ export function extractSavedText(text: string, context: DraftContext): ArticleDr
   draft.updatedAt = header.updatedAt;
 
   const body = readBody(header.body, [header.title, header.ogTitle], context.now);
-  draft.paragraphs = mergeReadingOrder(body.copies);
+  draft.paragraphs = mergeReadingOrder(body.copies, context.deadline);
   draft.images = body.images;
   draft.siteName = body.siteName;
   return fromOneSource(draft, 'saved-text');
@@ -91,13 +107,17 @@ interface Body {
 
 function readBody(lines: string[], titles: (string | null)[], now: Date): Body {
   const residues = lines.map(readImageAltResidue);
-  const knownCaptions = residues.flatMap((residue) => (residue ? [residue.caption] : []));
+  const knownCaptions = firstDistinct(
+    residues.flatMap((residue) => (residue ? [residue.caption] : [])),
+  );
   // A credit seen on a line of its own tells where the same credit ends when glued to a caption.
-  const knownCredits = lines.flatMap((line) => {
-    if (!startsWithCredit(line)) return [];
-    const alone = splitCaptionCredit(line);
-    return alone.caption === null && alone.credit !== null ? [alone.credit] : [];
-  });
+  const knownCredits = firstDistinct(
+    lines.flatMap((line) => {
+      if (!startsWithCredit(line)) return [];
+      const alone = splitCaptionCredit(line);
+      return alone.caption === null && alone.credit !== null ? [alone.credit] : [];
+    }),
+  );
 
   const copies: string[][] = [[]];
   const images = new ImageList();
@@ -107,14 +127,16 @@ function readBody(lines: string[], titles: (string | null)[], now: Date): Body {
     if (line === '' || isDateline(line, now)) return;
     if (titles.some((title) => sameText(title, line))) {
       // The page's visible text starts with its headline: a new copy of the body begins.
-      if (copies.at(-1)?.length) copies.push([]);
+      if (copies.at(-1)?.length && copies.length < MAX_BODY_COPIES) copies.push([]);
     } else if (residue) {
       siteName ??= residue.site;
       images.add({ caption: residue.caption, credit: null });
     } else if (startsWithCredit(line)) {
       images.add(splitCaptionCredit(line, { knownCredits, knownCaptions }));
     } else {
-      copies.at(-1)?.push(...splitRunOnSentences(line));
+      // One at a time: spread into push, a line of a million glued sentences overflowed the stack.
+      const copy = copies.at(-1);
+      for (const sentence of splitRunOnSentences(line)) copy?.push(sentence);
     }
   });
   return { copies, images: images.list, siteName };
@@ -128,27 +150,57 @@ function readBody(lines: string[], titles: (string | null)[], now: Date): Body {
   }
 }
 
+/** The first MAX_KNOWN_CREDITS distinct texts, compared as paragraphs are. */
+function firstDistinct(texts: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const distinct: string[] = [];
+  for (const text of texts) {
+    if (distinct.length >= MAX_KNOWN_CREDITS) break;
+    const key = comparisonKey(text);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    distinct.push(text);
+  }
+  return distinct;
+}
+
 /**
  * Images met as caption and credit lines. The same image shows up several times in a page's
  * visible text (credit glued to caption, alt text, credit alone); one caption is one image.
+ * Indexed by caption and by credit, so that each line costs the same however many came before.
  */
 class ImageList {
   readonly list: ArticleImageV1[] = [];
+  private readonly byCaption = new Map<string, ArticleImageV1>();
+  private readonly credits = new Set<string>();
+  /** Images that had no credit when added, latest last; those credited since are skipped. */
+  private readonly uncredited: ArticleImageV1[] = [];
 
   add({ caption, credit }: CaptionAndCredit): void {
     if (caption === null) {
       // A credit alone belongs to the latest image that has none yet.
-      const uncredited = this.list.findLast((image) => image.credit === null);
-      if (credit !== null && uncredited && !this.hasCredit(credit)) uncredited.credit = credit;
+      while (this.uncredited.at(-1)?.credit != null) this.uncredited.pop();
+      const latest = this.uncredited.at(-1);
+      if (credit !== null && latest && !this.credits.has(comparisonKey(credit))) {
+        this.setCredit(latest, credit);
+      }
       return;
     }
-    const same = this.list.find((image) => sameText(image.caption, caption));
-    if (same) same.credit ??= credit;
-    else this.list.push({ url: null, caption, credit });
+    const same = this.byCaption.get(comparisonKey(caption));
+    if (same) {
+      if (same.credit === null && credit !== null) this.setCredit(same, credit);
+      return;
+    }
+    const image = { url: null, caption, credit };
+    this.list.push(image);
+    this.byCaption.set(comparisonKey(caption), image);
+    if (credit === null) this.uncredited.push(image);
+    else this.credits.add(comparisonKey(credit));
   }
 
-  private hasCredit(credit: string): boolean {
-    return this.list.some((image) => sameText(image.credit, credit));
+  private setCredit(image: ArticleImageV1, credit: string): void {
+    image.credit = credit;
+    this.credits.add(comparisonKey(credit));
   }
 }
 

@@ -1,4 +1,4 @@
-import { cleanAuthorNames, nameFromProfileUrl } from './author-names';
+import { cleanAuthorNames, MAX_AUTHOR_FIELD_CHARS, nameFromProfileUrl } from './author-names';
 
 describe(cleanAuthorNames.name, () => {
   it.each([
@@ -145,6 +145,53 @@ describe(cleanAuthorNames.name, () => {
         'https://www.valleyherald.example/news/2025/dam-breaks',
       ]),
     ).toEqual(['Jane Doe']);
+  });
+
+  describe('on hostile author fields', () => {
+    /** Milliseconds the call takes. */
+    const timed = (action: () => unknown): number => {
+      const started = performance.now();
+      action();
+      return performance.now() - started;
+    };
+
+    it.each([
+      ['8 KB', 8 * 1024],
+      ['1 MB', 1024 * 1024],
+    ])('answers %s of "a@a@…" at once (8 KB took 45 s)', (_size, length) => {
+      const field = 'a@'.repeat(length / 2);
+      // Generous: a single field of 2 KB took over a second.
+      expect(timed(() => expect(cleanAuthorNames([field])).toEqual([]))).toBeLessThan(2_000);
+    });
+
+    it('removes e-mail addresses from a run of address characters in time linear in it', () => {
+      const run = `${'a'.repeat(MAX_AUTHOR_FIELD_CHARS - 30)}@`;
+      expect(timed(() => cleanAuthorNames([`Jane Doe ${run}`]))).toBeLessThan(2_000);
+      expect(cleanAuthorNames(['Jane Doe jane.doe@example.com'])).toEqual(['Jane Doe']);
+      expect(cleanAuthorNames(['Jane Doe (jane@example.co.uk), John Roe'])).toEqual([
+        'Jane Doe',
+        'John Roe',
+      ]);
+      expect(cleanAuthorNames(['jane@example.com; John Roe'])).toEqual(['John Roe']);
+    });
+
+    it('reads a field of MAX_AUTHOR_FIELD_CHARS characters and refuses a longer one unread', () => {
+      const padded = (length: number): string =>
+        `Jane Doe${' '.repeat(length - 'Jane Doe'.length)}`;
+      expect(cleanAuthorNames([padded(MAX_AUTHOR_FIELD_CHARS)])).toEqual(['Jane Doe']);
+      expect(cleanAuthorNames([padded(MAX_AUTHOR_FIELD_CHARS + 1)])).toEqual([]);
+    });
+
+    it('splits a site name with long runs of whitespace in time linear in them', () => {
+      const site = `Valley${' \t'.repeat(500_000)}Herald`;
+      expect(
+        timed(() =>
+          expect(cleanAuthorNames(['Jane Doe, Valley Herald'], { publishers: [site] })).toEqual([
+            'Jane Doe',
+          ]),
+        ),
+      ).toBeLessThan(2_000);
+    });
   });
 });
 

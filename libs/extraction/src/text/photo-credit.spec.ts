@@ -90,6 +90,30 @@ describe(splitCaptionCredit.name, () => {
       credit: null,
     });
   });
+
+  it.each([
+    ['a bracket and 200,000 capitals', `A view (${'A'.repeat(200_000)}`],
+    ['200,000 dashes before the credit', `A view ${'-'.repeat(200_000)}x © AFP`],
+    ['200,000 closing brackets in the credit', `A view © AFP${')'.repeat(200_000)}x`],
+  ])('reads a caption of %s in time linear in it', (_kind, text) => {
+    const started = performance.now();
+    splitCaptionCredit(text);
+    // Generous: 80,000 characters after a bracket took 12 s, and the time grew faster than that.
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it.each([
+    ['Rescuers at work (left)', { caption: 'Rescuers at work (left)', credit: null }],
+    ['Season results (2024/25)', { caption: 'Season results (2024/25)', credit: null }],
+    [
+      'Rescuers (at work) (Jane Doe / Staff)',
+      { caption: 'Rescuers (at work)', credit: 'Jane Doe / Staff' },
+    ],
+    ['Rescuers at work (AFP) (left)', { caption: 'Rescuers at work (AFP) (left)', credit: null }],
+    ['Rescuers at work (AFP))', { caption: 'Rescuers at work (AFP))', credit: null }],
+  ])('reads the bracketed end of %p as before', (text, expected) => {
+    expect(splitCaptionCredit(text)).toEqual(expected);
+  });
 });
 
 describe(startsWithCredit.name, () => {

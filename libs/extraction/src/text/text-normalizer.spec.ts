@@ -3,7 +3,7 @@ import { comparisonKey, normalizeText, uniqueParagraphs } from './text-normalize
 /** What normalizeText must equal, written the obvious way. */
 function byRegex(text: string): string {
   return text
-    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/[\u0000-\u0008\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -17,6 +17,13 @@ describe(normalizeText.name, () => {
     expect(normalizeText('co\u00adop\u200beration\ufeff')).toBe('cooperation');
     expect(normalizeText('a \u200b b')).toBe('a b');
     expect(normalizeText('\u200b\u00ad')).toBe('');
+  });
+
+  it('removes NUL and the other control characters that are not whitespace', () => {
+    expect(normalizeText('a\u0000b\u0001c\u001fd\u007fe')).toBe('abcde');
+    expect(normalizeText('\u0000')).toBe('');
+    // Tab, line feed, vertical tab, form feed and carriage return are whitespace: one space.
+    expect(normalizeText('a\t\n\u000b\u000c\rb')).toBe('a b');
   });
 
   it('returns clean text as it is', () => {

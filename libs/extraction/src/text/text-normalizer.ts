@@ -1,14 +1,19 @@
 // Characters that take no space but break equality and word counts (zero-width space and joiners,
-// byte-order mark, soft hyphen).
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+// byte-order mark, soft hyphen), and the control characters that are not whitespace (U+0000 to
+// U+0008, U+000E to U+001F, DEL): no text means them, they come from broken encodings or binary
+// noise, and Postgres refuses U+0000 in a text column (22P05), failing the row.
+const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
 /**
  * What normalizeText would change: whitespace other than a plain space (the byte-order mark is
  * whitespace to `\s`), two spaces in a row, a space at either end, an invisible character.
  */
-const NOT_NORMAL = /[^\S ]| {2}|^ | $|[\u200b-\u200d\u2060\u00ad]/;
+const NOT_NORMAL = /[^\S ]| {2}|^ | $|[\u0000-\u0008\u000e-\u001f\u007f\u200b-\u200d\u2060\u00ad]/;
 
-/** One line of running text: invisible characters removed, any run of whitespace made one space. */
+/**
+ * One line of running text: invisible and control characters removed, any run of whitespace made
+ * one space. Every text field of an extracted article passes through it.
+ */
 export function normalizeText(text: string): string {
   // Most text the extractor normalises (blocks already read, metadata values) is normal already:
   // one scan of the text tells, where the three passes below each scan it and two copy it.
