@@ -4,8 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import { deadLetterTopicOf, Topic } from '@newsflow/contracts';
 import { createKafka, ensureTopics, jsonLogger } from '@newsflow/messaging';
 import { SourcesRepository, createDataSource } from '@newsflow/persistence';
-import { extractArticle } from '@newsflow/extraction';
-import { savedPageToDocument, sourceSpec } from '@newsflow/sources';
+import { sourceSpec } from '@newsflow/sources';
 import {
   FeedServer,
   REPO_ROOT,
@@ -21,6 +20,7 @@ import {
 } from '@newsflow/testing';
 import type { NewsPage, RunningService, ServedPage, Stage, TempDatabase } from '@newsflow/testing';
 import type { Kafka } from 'kafkajs';
+import { isReadable } from '../readable-pages';
 import type { DataSource } from 'typeorm';
 
 const PORTS = stagePorts(14001);
@@ -272,22 +272,6 @@ describe('real traffic end to end', () => {
     }
   });
 });
-
-/** Whether the extractor finds an article in the page (a few of the benchmark's have none). */
-function isReadable(page: NewsPage): boolean {
-  const document = savedPageToDocument(
-    `${page.id}.html`,
-    Buffer.from(page.html),
-    { id: 'folder:check', kind: 'folder', name: 'check' },
-    new Date(),
-  );
-  try {
-    extractArticle(document);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function served(page: NewsPage, path = `/news/${page.id}.html`): ServedPage {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(page.html)?.[1]?.trim() || page.id;

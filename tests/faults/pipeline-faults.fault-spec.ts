@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { extractArticle } from '@newsflow/extraction';
-import { savedPageToDocument } from '@newsflow/sources';
-import { brokerPid, newsPages, stopTestBroker, waitFor } from '@newsflow/testing';
-import type { NewsPage, Stage } from '@newsflow/testing';
+import { brokerPid, newsPages, seededRandom, stopTestBroker, waitFor } from '@newsflow/testing';
+import type { Stage } from '@newsflow/testing';
+import { isReadable } from '../readable-pages';
 import { FaultStack, LEASE_MS, runScenario, table } from './fault-stack';
 import type { ScenarioCounts } from './fault-stack';
 
@@ -23,7 +22,7 @@ describe('the pipeline under faults', () => {
   const pages = newsPages().filter(isReadable);
   // The moments of the kills are random; the seed is printed, and FAULT_SEED replays a run.
   const seed = Number(process.env.FAULT_SEED ?? Date.now() % 100_000);
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
 
   beforeAll(async () => {
     process.stdout.write(`faults: seed ${seed}, ${pages.length} real pages\n`);
@@ -301,34 +300,6 @@ describe('the pipeline under faults', () => {
     expectNothingLostOrDoubled(counts);
   }, 600_000);
 });
-
-/** Whether the extractor finds an article in the page (a few of the benchmark's have none). */
-function isReadable(page: NewsPage): boolean {
-  const document = savedPageToDocument(
-    `${page.id}.html`,
-    Buffer.from(page.html),
-    { id: 'folder:check', kind: 'folder', name: 'check' },
-    new Date(),
-  );
-  try {
-    extractArticle(document);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A small seeded generator: the same FAULT_SEED gives the same kill moments. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(items: T[], random: () => number): T[] {
   const out = [...items];

@@ -23,3 +23,4 @@ export type { ServedPage } from './feed-server';
 export { startGroupsAtTheEnd } from './consumer-groups';
 export { StreamingFeed } from './streaming-feed';
 export type { ReleasedPage, StreamingFeedOptions } from './streaming-feed';
+export { seededRandom } from './seeded-random';

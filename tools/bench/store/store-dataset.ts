@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { exampleArticleEnriched } from '@newsflow/contracts';
+import { seededRandom } from '@newsflow/testing';
 import type { ArticleEnrichedV1, CountryTagV1, EntityV1, TopicTagV1 } from '@newsflow/contracts';
 
 /**
@@ -9,7 +10,7 @@ import type { ArticleEnrichedV1, CountryTagV1, EntityV1, TopicTagV1 } from '@new
  * (the full-text index above all). Made from a seed: the same seed gives the same articles.
  */
 export function makeBenchArticles(count: number, seed = 1): ArticleEnrichedV1[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const base = exampleArticleEnriched;
   const articles: ArticleEnrichedV1[] = [];
@@ -108,18 +109,6 @@ function pickDistinct<T>(items: readonly T[], count: number, random: () => numbe
     picked.push(...pool.splice(Math.floor(random() * pool.length), 1));
   }
   return picked;
-}
-
-/** A small seeded generator (Mulberry32): Math.random cannot be seeded. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 function sha256(text: string): string {
