@@ -258,7 +258,8 @@ describe('fetcher polling sources from Postgres', () => {
     });
 
     it('keeps the minimum gap between requests to the host, measured at the server', () => {
-      // robots.txt is fetched once per host by the robots cache, outside the gate.
+      // robots.txt is fetched once per host by the robots cache, through the gate like a page; the
+      // gaps measured here are between pages.
       const starts = web.hits.filter((hit) => hit.path !== '/robots.txt').map((hit) => hit.at);
       const gaps = starts.slice(1).map((at, index) => at - (starts[index] ?? at));
       expect(gaps.length).toBeGreaterThan(5);
