@@ -1,2 +1,2 @@
 /** Written into every enriched article: which tagger produced its tags. */
-export const ENRICHER_VERSION = 'enrichment/0.3.1';
+export const ENRICHER_VERSION = 'enrichment/0.4.0';
