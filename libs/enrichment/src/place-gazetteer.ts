@@ -9,6 +9,7 @@ import { PERSON_NAME_TAGS, lexiconTags } from './lexicon';
 import { CURATED_PLACES } from './news-places';
 import type { CuratedPlace } from './news-places';
 import { fold, tokenizeOnce, wordSet } from './text-tokens';
+import { US_COUNTIES } from './us-counties';
 
 // The gazetteer: every name the country tagger knows, built once from real datasets.
 // - world-countries (mledoze/countries, ODbL-1.0): common and official names, alternative
@@ -61,6 +62,12 @@ export interface PlaceSense {
    * "Taoiseach"): the office. Such a name is no place and no organisation.
    */
   office?: string;
+  /**
+   * A town below the gazetteer's thresholds that shares a known name ("Paris" in Texas,
+   * "Dublin" in Ohio): never the default, chosen only on the text's own evidence (its region
+   * written after it, or its country dominating the story).
+   */
+  minor?: boolean;
 }
 
 export interface GazetteerEntry {
@@ -90,6 +97,13 @@ const CAPITAL_MIN_POPULATION = 15_000;
 const SEAT_MIN_POPULATION = 50_000;
 /** A city named like a person ("Austin", "Vladimir") or a word ("Nice") must be this big. */
 const HOMONYM_MIN_POPULATION = 500_000;
+/**
+ * Towns from this size up are known as namesakes of names already known (see PlaceSense.minor):
+ * all of GeoNames cities1000, since a town the text qualifies ("Palestine, Texas") may be tiny.
+ */
+const MINOR_MIN_POPULATION = 1_000;
+/** A namesake ranks below every sense built from the thresholds: it is never the default. */
+const MINOR_RANK = 5;
 
 const PLACE_TAGS = ['Place', 'City', 'Country', 'Region'];
 
@@ -171,6 +185,14 @@ export class PlaceGazetteer {
   isPlaceName(name: string): boolean {
     return this.exact.get(keyOf(name))?.senses.some((sense) => sense.office === undefined) ?? false;
   }
+
+  /** The US state a postal code stands for ("CA" -> California's sense), for "Slidell, La.". */
+  stateSense(postal: string): PlaceSense | undefined {
+    return this.states.get(postal);
+  }
+
+  /** US states by postal code, set while the gazetteer is built. */
+  readonly states = new Map<string, PlaceSense>();
 
   /** The sense a leader's or a ruling house's name has here ("Vladimir Putin", "Al Thani"). */
   officeSense(name: string): PlaceSense | undefined {
@@ -403,8 +425,22 @@ function buildGazetteer(): PlaceGazetteer {
       const caution = personalName(region) ? 'person' : null;
       gazetteer.add(region, sense(code, 'region', region, 0, caution));
     }
+    if (code === 'US') {
+      for (const [region, postal] of regions) {
+        if (postal) gazetteer.states.set(postal, sense(code, 'region', region));
+      }
+    }
   }
 
+  // "Cuyahoga County", "Orleans Parish": a county's full name is always American.
+  for (const names of Object.values(US_COUNTIES)) {
+    for (const county of names.split('|')) {
+      const name = /\s(?:Parish|Borough)$/.test(county) ? county : `${county} County`;
+      gazetteer.add(name, sense('US', 'region', name));
+    }
+  }
+
+  const smallTowns: (typeof cities)[number][] = [];
   for (const city of cities) {
     const minimum =
       city.featureCode === 'PPLC'
@@ -412,12 +448,18 @@ function buildGazetteer(): PlaceGazetteer {
         : city.featureCode === 'PPLA'
           ? SEAT_MIN_POPULATION
           : CITY_MIN_POPULATION;
-    if (city.population < minimum || !/^\p{L}/u.test(city.name) || /\d/.test(city.name)) continue;
+    if (!/^\p{L}/u.test(city.name) || /\d/.test(city.name)) continue;
+    if (city.population < minimum) {
+      if (city.population >= MINOR_MIN_POPULATION) smallTowns.push(city);
+      continue;
+    }
     const caution = homonymCaution(city.name);
     if (caution !== null && city.population < HOMONYM_MIN_POPULATION) continue;
     const kind = city.featureCode === 'PPLC' ? 'capital' : 'city';
     gazetteer.add(city.name, sense(city.country, kind, city.name, city.population, caution));
   }
+
+  addNamesakes(gazetteer, smallTowns, sense);
 
   // Other languages' names come after every English name and yield to it: a name that is
   // already a place, an English word or a first name ("Island" is Iceland in German, "Maurice"
@@ -455,6 +497,30 @@ function buildGazetteer(): PlaceGazetteer {
     }
   }
   return gazetteer;
+}
+
+/**
+ * Small towns as second senses of names already known ("Paris" in Texas, "Edmonton" in
+ * Queensland, "Palestine" in Texas), one per country, the largest: never read as a place on
+ * their own (a small town's name is too often a word, a person or a famous place elsewhere),
+ * only chosen over the default when the text says so (see PlaceSense.minor).
+ */
+function addNamesakes(
+  gazetteer: PlaceGazetteer,
+  towns: readonly (typeof cities)[number][],
+  sense: (code: string, kind: PlaceKind, name: string, population: number) => PlaceSense,
+): void {
+  for (const town of towns) {
+    const entry = gazetteer.lookup(keyOf(town.name), false);
+    if (!entry || entry.senses.some((known) => known.code === town.country && !known.minor)) {
+      continue;
+    }
+    if (entry.senses.some((known) => known.office !== undefined || known.kind === 'demonym')) {
+      continue;
+    }
+    const namesake = sense(town.country, 'city', town.name, town.population);
+    gazetteer.add(town.name, { ...namesake, rank: MINOR_RANK, minor: true });
+  }
 }
 
 function addCurated(

@@ -15,6 +15,7 @@ import {
   wordSet,
 } from './text-tokens';
 import type { Token } from './text-tokens';
+import { stateAbbreviations } from './us-states';
 
 /** A stretch of a zone's text, end exclusive. */
 export interface ZoneSpan {
@@ -34,6 +35,10 @@ export interface PlaceMention extends ZoneSpan {
   /** As written, without a possessive: "Qatar" for "Qatar's". */
   surface: string;
   sense: PlaceSense;
+  /** The name has other senses than the chosen one ("Georgia", "Paris"). */
+  ambiguous?: boolean;
+  /** A region or country written right after it said which ("Paris, Texas"). */
+  qualified?: boolean;
 }
 
 interface Candidate extends ZoneSpan {
@@ -58,6 +63,8 @@ interface ZoneWords {
 const HEADLINE_CITY_MIN_POPULATION = 1_000_000;
 /** A smaller namesake wins only when it is at least this big next to the default one. */
 const NAMESAKE_MIN_SHARE = 0.05;
+/** A city this big is the one meant unless the text qualifies it: a small namesake never wins. */
+const FAMOUS_CITY_MIN_POPULATION = 1_000_000;
 
 /**
  * Finds place names in the zones, longest name first and word-aligned, outside the `blocked`
@@ -141,7 +148,40 @@ function findCandidates(
     }
     i += length;
   }
-  return found;
+  return withStateAbbreviations(zone, found, shouting, gazetteer);
+}
+
+/**
+ * "Slidell, La.", "MENLO PARK, Calif.", "Austin, TX": a state abbreviation after a town counts
+ * for the US and, like a state's name, says which town it is (see qualifierOf). The trie does
+ * not hold them: most are words ("Ind.", "Miss.", "OR") anywhere else.
+ */
+function withStateAbbreviations(
+  zone: TextZone,
+  found: Candidate[],
+  shouting: () => boolean,
+  gazetteer: PlaceGazetteer,
+): Candidate[] {
+  const abbreviations = stateAbbreviations(zone.text, zone.headline || shouting());
+  if (abbreviations.length === 0) return found;
+  const added: Candidate[] = [];
+  for (const { state, start, end } of abbreviations) {
+    const sense = gazetteer.stateSense(state);
+    if (!sense) continue;
+    const surface = zone.text.slice(start, end);
+    added.push({
+      zone: zone.order,
+      start,
+      end,
+      surface,
+      entry: { key: surface, senses: [sense] },
+      senses: [sense],
+    });
+  }
+  const overlapped = new SpanIndex(added);
+  return [...found.filter((c) => !overlapped.overlaps(c.zone, c.start, c.end)), ...added].sort(
+    (a, b) => a.start - b.start,
+  );
 }
 
 function zoneWords(text: string, blocked: readonly NameSpan[]): ZoneWords {
@@ -312,6 +352,10 @@ function fitsContext(sense: PlaceSense, context: Context): boolean {
     if (before?.next === 'space' && nameWord(before)) return false;
     if (length === 1 && first.next === 'space' && nameWord(after)) return false;
   }
+  // "Kent County Council", "Clare County Council": a British or Irish council, not a US county.
+  if (sense.kind === 'region' && COUNTY.test(surface) && after && COUNCIL.test(after.text)) {
+    return false;
+  }
   if (
     zone.headline &&
     length === 1 &&
@@ -322,6 +366,9 @@ function fitsContext(sense: PlaceSense, context: Context): boolean {
   }
   return true;
 }
+
+const COUNTY = /\sCounty$/;
+const COUNCIL = /^Council/;
 
 function isLanguageUse(
   before: Token | undefined,
@@ -384,11 +431,14 @@ function isShouting(text: string): boolean {
 }
 
 /**
- * Chooses a sense for each name. A city followed by its region ("Paris, Texas") takes the
- * sense in that region's country, or is dropped as a namesake too small to be known. Otherwise
- * a name with one sense keeps it; for the others, a country the text already names through its
- * own cities or regions while the default's country goes unmentioned ("Georgia" among Atlanta
- * and Savannah is the US state); else the default (a country over a state, the largest city).
+ * Chooses a sense for each name. A city followed by its region or country ("Paris, Texas",
+ * "Slidell, La.", "Edmonton, Australia") takes the sense there; one followed by a region of a
+ * country it has no sense in is dropped as a namesake too small to be known. Otherwise a name
+ * with one sense keeps it; for the others, a country the text already names through its own
+ * cities or regions while the default's country goes unmentioned ("Georgia" among Atlanta and
+ * Savannah is the US state; "San Marcos" in a Californian story); else the default (a country
+ * over a state, the largest city). A small town's sense (PlaceSense.minor) is taken only on
+ * such evidence, never by default.
  */
 function resolve(
   candidates: readonly Candidate[],
@@ -399,31 +449,34 @@ function resolve(
   const support = new Map<string, number>();
   const localSupport = new Map<string, number>();
   const namedAs = new Map<string, Set<string>>();
-  for (const candidate of candidates) {
-    for (const { code } of candidate.senses) {
+  const supportedBy = new Map<string, Map<string, number>>();
+  // Names with no other sense at all, small towns included: what makes a country dominant.
+  const sureSupport = new Map<string, number>();
+  const majors = candidates.map((candidate) => candidate.senses.filter((sense) => !sense.minor));
+  candidates.forEach((candidate, index) => {
+    const senses = majors[index] ?? [];
+    for (const { code } of senses) {
       if (code) namedAs.set(code, (namedAs.get(code) ?? new Set()).add(spelling(candidate)));
     }
-    const [only] = candidate.senses;
-    if (candidate.senses.length !== 1 || !only?.code) continue;
+    const [only] = senses;
+    if (senses.length !== 1 || !only?.code) return;
+    if (candidate.senses.length === 1)
+      sureSupport.set(only.code, (sureSupport.get(only.code) ?? 0) + 1);
     support.set(only.code, (support.get(only.code) ?? 0) + 1);
+    const spellings = supportedBy.get(only.code) ?? new Map<string, number>();
+    spellings.set(spelling(candidate), (spellings.get(spelling(candidate)) ?? 0) + 1);
+    supportedBy.set(only.code, spellings);
     if (only.kind === 'city' || only.kind === 'region' || only.kind === 'capital') {
       localSupport.set(only.code, (localSupport.get(only.code) ?? 0) + 1);
     }
-  }
+  });
+  const evidence = { support, localSupport, supportedBy, dominant: dominantCode(sureSupport) };
 
   return candidates.flatMap((candidate, index) => {
-    if (isSurnameAlone(candidate, surnames, namedAs)) return [];
-    const senses = [...candidate.senses].sort(byPreference);
-    const fallback = senses[0] as PlaceSense;
+    const major = majors[index] ?? [];
+    if (major.length > 0 && isSurnameAlone(candidate, major, surnames, namedAs)) return [];
     const qualifier = qualifierOf(candidate, candidates.slice(index + 1, index + 3), texts);
-    let chosen: PlaceSense | undefined = fallback;
-    if (qualifier) {
-      // "Paris, Texas": a namesake too small for the gazetteer when no sense is in Texas's
-      // country. The qualifier itself is counted on its own.
-      chosen = senses.find((sense) => qualifier.has(sense.code));
-    } else if (senses.length > 1) {
-      chosen = supportedNamesake(senses, support, localSupport) ?? fallback;
-    }
+    const chosen = chooseSense(candidate, major, qualifier, evidence);
     if (!chosen) return [];
     return [
       {
@@ -432,53 +485,137 @@ function resolve(
         end: candidate.end,
         surface: candidate.surface,
         sense: chosen,
+        ambiguous: major.length > 1 || chosen.minor === true,
+        ...(qualifier ? { qualified: true } : {}),
       },
     ];
   });
 }
 
+interface Evidence {
+  support: ReadonlyMap<string, number>;
+  localSupport: ReadonlyMap<string, number>;
+  /** Unambiguous names by code, with their counts: what else than a name supports its code. */
+  supportedBy: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** The code the text names most through unambiguous names, if one leads. */
+  dominant: string | undefined;
+}
+
+function chooseSense(
+  candidate: Candidate,
+  major: readonly PlaceSense[],
+  qualifier: Qualifier | undefined,
+  evidence: Evidence,
+): PlaceSense | undefined {
+  const senses = [...candidate.senses].sort(byPreference);
+  const fallback = major.length > 0 ? [...major].sort(byPreference)[0] : undefined;
+  if (qualifier) {
+    const qualified = senses.find((sense) => qualifier.codes.has(sense.code));
+    // "Paris, Texas" with no Texan Paris known: a namesake too small to know. A country after
+    // a name may be the next item of a list ("Gaza, Egypt"): the default then stands.
+    if (qualified || qualifier.kind === 'region') return qualified;
+  }
+  if (!fallback) return undefined;
+  if (major.length > 1 || senses.length > 1) {
+    return supportedNamesake(senses, fallback, spelling(candidate), evidence) ?? fallback;
+  }
+  return fallback;
+}
+
+/** The most supported country, when it leads the next by at least one mention. */
+function dominantCode(support: ReadonlyMap<string, number>): string | undefined {
+  let best: string | undefined;
+  let bestCount = 0;
+  let second = 0;
+  for (const [code, count] of support) {
+    if (count > bestCount) {
+      second = bestCount;
+      best = code;
+      bestCount = count;
+    } else if (count > second) second = count;
+  }
+  return bestCount > second ? best : undefined;
+}
+
+interface Qualifier {
+  kind: 'region' | 'country';
+  codes: ReadonlySet<string | null>;
+}
+
 /**
- * "Paris, Texas", "Moscow, Idaho": for a city, the region written right after it, a comma
- * between, says which country it is in; unless that is the next item of a list ("Saipan, Guam,
- * Alaska"). Returns the region's country codes, or nothing when there is no such qualifier.
+ * "Paris, Texas", "Moscow, Idaho", "Dublin, Ohio", "Hanover, Germany": for a city, the region
+ * or country written right after it, a comma between, says which country it is in; unless that
+ * is the next item of a list ("Saipan, Guam, Alaska"). Returns the qualifier's country codes,
+ * or nothing when there is no such qualifier.
  */
 function qualifierOf(
   candidate: Candidate,
   following: readonly Candidate[],
   texts: ReadonlyMap<number, string>,
-): ReadonlySet<string | null> | undefined {
+): Qualifier | undefined {
   const [next, afterNext] = following;
   if (!next || next.zone !== candidate.zone) return undefined;
-  if (!candidate.senses.every((sense) => sense.kind === 'city' || sense.kind === 'capital')) {
+  if (!candidate.senses.some((sense) => sense.kind === 'city' || sense.kind === 'capital')) {
     return undefined;
   }
   const regions = next.senses.filter((sense) => sense.kind === 'region');
-  if (regions.length === 0) return undefined;
+  const countries = next.senses.filter((sense) => sense.kind === 'country');
+  if (regions.length === 0 && countries.length === 0) return undefined;
   const text = texts.get(candidate.zone) ?? '';
   const comma = /^,\s*$/;
   if (!comma.test(text.slice(candidate.end, next.start))) return undefined;
   if (afterNext?.zone === next.zone && comma.test(text.slice(next.end, afterNext.start))) {
     return undefined;
   }
-  return new Set(regions.map((sense) => sense.code));
+  // A place's own senses are all cities (a capital, a country) when it heads a list; a name
+  // with a country sense is qualified only towards its other senses ("Palestine, Texas").
+  const kind = regions.length > 0 ? 'region' : 'country';
+  const codes = new Set((kind === 'region' ? regions : countries).map((sense) => sense.code));
+  const local = candidate.senses.every(
+    (sense) => sense.kind === 'city' || sense.kind === 'capital',
+  );
+  if (!local && !candidate.senses.some((sense) => codes.has(sense.code))) return undefined;
+  return { kind, codes };
 }
 
+/**
+ * A namesake the text supports while the default's country goes unmentioned. A known city
+ * needs a place of its country in the text and a twentieth of the default's size; a small town
+ * (PlaceSense.minor) needs its country to lead the text, and never displaces a country, a
+ * territory, a capital or a city of millions: "Lebanon" in a Tennessee story is still the
+ * country, "London" in an Ohio one still England's, unless written "Lebanon, Tenn.".
+ */
 function supportedNamesake(
   senses: readonly PlaceSense[],
-  support: ReadonlyMap<string, number>,
-  localSupport: ReadonlyMap<string, number>,
+  fallback: PlaceSense,
+  written: string,
+  { support, localSupport, supportedBy, dominant }: Evidence,
 ): PlaceSense | undefined {
-  const fallback = senses[0];
-  if (!fallback?.code || (support.get(fallback.code) ?? 0) > 0) return undefined;
+  if (!fallback.code || (support.get(fallback.code) ?? 0) > 0) {
+    // A name whose only known sense is the default, besides small towns ("San Marcos" the
+    // Guatemalan department), supports that default itself: other names must too.
+    const others = [...(supportedBy.get(fallback.code ?? '') ?? [])];
+    if (!senses.some((sense) => sense.minor) || others.some(([name]) => name !== written)) {
+      return undefined;
+    }
+  }
   // "Guam" the territory and "Guam" the US listing are one place: keep the territory's code.
   if (fallback.kind === 'country' && !fallback.sovereign) return undefined;
-  return senses.find(
-    (sense) =>
-      sense !== fallback &&
-      sense.code !== null &&
+  return senses.find((sense) => {
+    if (sense === fallback || sense.code === null) return false;
+    if (sense.minor) {
+      return (
+        sense.code === dominant &&
+        (localSupport.get(sense.code) ?? 0) > 0 &&
+        (fallback.kind === 'city' || fallback.kind === 'region') &&
+        fallback.population < FAMOUS_CITY_MIN_POPULATION
+      );
+    }
+    return (
       (localSupport.get(sense.code) ?? 0) > 0 &&
-      (fallback.population === 0 || sense.population >= NAMESAKE_MIN_SHARE * fallback.population),
-  );
+      (fallback.population === 0 || sense.population >= NAMESAKE_MIN_SHARE * fallback.population)
+    );
+  });
 }
 
 function spelling(candidate: Candidate): string {
@@ -493,13 +630,14 @@ function spelling(candidate: Candidate): string {
  */
 function isSurnameAlone(
   candidate: Candidate,
+  senses: readonly PlaceSense[],
   surnames: ReadonlyMap<string, readonly string[]>,
   namedAs: ReadonlyMap<string, ReadonlySet<string>>,
 ): boolean {
   const written = spelling(candidate);
   const people = surnames.get(written);
   if (!people) return false;
-  return candidate.senses.every((sense) => {
+  return senses.every((sense) => {
     if (sense.office === RULING_FAMILY) return false;
     if (sense.office !== undefined) {
       return people.every((person) => leaderNamed(person)?.names[0] !== sense.name);

@@ -1,0 +1,122 @@
+/**
+ * US state abbreviations as the news writes them after a town: AP style in datelines and text
+ * ("MENLO PARK, Calif.", "Slidell, La.", "Newark, N.J."), postal codes in listings and
+ * releases ("Austin, TX 78701"). Many are also words ("Ind.", "Miss.", "Pa.", "Wash.", "OR",
+ * "IN", "ME"), so one is read only right after a capitalised word and a comma: "<Town>, <Abbr>".
+ */
+
+/** AP's abbreviations (and common older forms) by postal code. States AP spells out are absent. */
+const AP_ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
+  AL: ['Ala.'],
+  AZ: ['Ariz.'],
+  AR: ['Ark.'],
+  CA: ['Calif.', 'Cal.'],
+  CO: ['Colo.'],
+  CT: ['Conn.'],
+  DE: ['Del.'],
+  DC: ['D.C.'],
+  FL: ['Fla.'],
+  GA: ['Ga.'],
+  IL: ['Ill.'],
+  IN: ['Ind.'],
+  KS: ['Kan.', 'Kans.'],
+  KY: ['Ky.'],
+  LA: ['La.'],
+  ME: ['Me.'],
+  MD: ['Md.'],
+  MA: ['Mass.'],
+  MI: ['Mich.'],
+  MN: ['Minn.'],
+  MS: ['Miss.'],
+  MO: ['Mo.'],
+  MT: ['Mont.'],
+  NE: ['Neb.', 'Nebr.'],
+  NV: ['Nev.'],
+  NH: ['N.H.'],
+  NJ: ['N.J.'],
+  NM: ['N.M.', 'N.Mex.'],
+  NY: ['N.Y.'],
+  NC: ['N.C.'],
+  ND: ['N.D.', 'N.Dak.'],
+  OK: ['Okla.'],
+  OR: ['Ore.', 'Oreg.'],
+  PA: ['Pa.', 'Penn.'],
+  RI: ['R.I.'],
+  SC: ['S.C.'],
+  SD: ['S.D.', 'S.Dak.'],
+  TN: ['Tenn.'],
+  TX: ['Tex.'],
+  VT: ['Vt.'],
+  VA: ['Va.'],
+  WA: ['Wash.'],
+  WV: ['W.Va.', 'W. Va.'],
+  WI: ['Wis.', 'Wisc.'],
+  WY: ['Wyo.'],
+};
+
+/** The fifty states and DC by postal code: the codes a town may be followed by. */
+export const US_STATE_CODES: readonly string[] = [
+  'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'DC', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA',
+  'KS', 'KY', 'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM',
+  'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA',
+  'WV', 'WI', 'WY',
+]; // prettier-ignore
+
+const BY_ABBREVIATION = new Map<string, string>(
+  Object.entries(AP_ABBREVIATIONS).flatMap(([code, forms]) => forms.map((form) => [form, code])),
+);
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * ", <Abbr>": a comma, then an AP abbreviation with its full stop, or a postal code in capitals
+ * that no letter follows. The word before the comma is checked apart (see afterTown).
+ */
+const AFTER_COMMA = new RegExp(
+  `,[ \u00a0]?(?:(${[...BY_ABBREVIATION.keys()].map(escape).join('|')})(?![\\p{L}\\p{N}])` +
+    `|(${US_STATE_CODES.join('|')})(?![\\p{L}\\p{N}'’]|[.-]\\p{L}))`,
+  'gu',
+);
+
+/** The longest town word looked back over: "Massachusetts" has 13 letters. */
+const MAX_TOWN_WORD = 40;
+
+/** A capitalised word ends right at the comma: "Slidell," or "MENLO PARK,", not "said,". */
+function afterTown(text: string, comma: number): boolean {
+  let i = comma - 1;
+  const stop = Math.max(0, comma - MAX_TOWN_WORD);
+  while (i >= stop && /[\p{L}\p{M}'’.-]/u.test(text.charAt(i))) i -= 1;
+  const word = text.slice(i + 1, comma).replace(/^[.'’-]+/, '');
+  return /^\p{Lu}/u.test(word);
+}
+
+/** A postal code is also a word in capitals ("OR", "IN", "ME") in a shouted line. */
+const POSTAL_IN_SHOUTING = /^[ \u00a0]?\d{5}/;
+
+export interface StateAbbreviation {
+  /** Postal code of the state: "CA" for "Calif." and for "CA". */
+  state: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The state abbreviations of a text that follow a town ("Slidell, La.", "Austin, TX"). In a
+ * text mostly in capitals a postal code counts only before a ZIP code ("AUSTIN, TX 78701"),
+ * since there "OR" and "IN" are words. One pass of one expression: linear in the text.
+ */
+export function stateAbbreviations(text: string, shouting: boolean): StateAbbreviation[] {
+  const found: StateAbbreviation[] = [];
+  if (text.indexOf(',') < 0) return found;
+  for (const match of text.matchAll(AFTER_COMMA)) {
+    const [whole, ap, postal] = match;
+    if (!afterTown(text, match.index ?? 0)) continue;
+    const form = ap ?? postal ?? '';
+    const end = (match.index ?? 0) + whole.length;
+    const start = end - form.length;
+    if (postal && shouting && !POSTAL_IN_SHOUTING.test(text.slice(end, end + 6))) continue;
+    const state = ap ? BY_ABBREVIATION.get(ap) : postal;
+    if (state) found.push({ state, start, end });
+  }
+  return found;
+}
