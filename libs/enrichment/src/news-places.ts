@@ -87,6 +87,8 @@ export const CURATED_PLACES: readonly CuratedPlace[] = [
   { names: ['Soviet Union', 'USSR'], code: 'RU', kind: 'country' },
   { names: ['Kiev'], code: 'UA', kind: 'capital' },
   { names: ['Geneva'], code: 'CH', kind: 'city' },
+  // GeoNames calls it Hannover; "Hanover" alone was Jamaica's parish.
+  { names: ['Hanover'], code: 'DE', kind: 'city' },
   { names: ['U.S. Virgin Islands', 'US Virgin Islands'], code: 'VI', kind: 'country' },
   // Halves of two-part country names, written alone.
   { names: ['Trinidad', 'Tobago'], code: 'TT', kind: 'region' },

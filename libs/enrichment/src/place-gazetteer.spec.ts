@@ -4,7 +4,11 @@ import { keyOf, placeGazetteer } from './place-gazetteer';
 describe('placeGazetteer', () => {
   const gazetteer = placeGazetteer();
   const codesOf = (name: string, shouted = false): (string | null)[] =>
-    gazetteer.lookup(keyOf(name), shouted)?.senses.map((sense) => sense.code) ?? [];
+    gazetteer
+      .lookup(keyOf(name), shouted)
+      // Small towns are second senses, chosen only on a text's evidence (see namesakes below).
+      ?.senses.filter((sense) => !sense.minor)
+      .map((sense) => sense.code) ?? [];
 
   it('knows names, official names, demonyms and capitals from the datasets', () => {
     expect(codesOf('Qatar')).toEqual(['QA']);

@@ -113,7 +113,7 @@ const GENERIC_REGION_WORDS = wordSet(`
   norte sur capital federal district coast coastal island islands region province upper lower
   middle city of the and highlands lakes rivers delta plateau plateaux littoral maritime savanes
   lagoon lagunes ocean oriental occidental interior valley mountain mountains border lake river
-  sea
+  sea side end
 `);
 
 /**
@@ -436,7 +436,7 @@ function buildGazetteer(): PlaceGazetteer {
   for (const names of Object.values(US_COUNTIES)) {
     for (const county of names.split('|')) {
       const name = /\s(?:Parish|Borough)$/.test(county) ? county : `${county} County`;
-      gazetteer.add(name, sense('US', 'region', name));
+      for (const form of saintForms(name)) gazetteer.add(form, sense('US', 'region', name));
     }
   }
 
@@ -497,6 +497,14 @@ function buildGazetteer(): PlaceGazetteer {
     }
   }
   return gazetteer;
+}
+
+/** "St. Croix County" as the news writes it: "Saint Croix County", "St Croix County". */
+function saintForms(name: string): string[] {
+  const match = /^(Ste?)\. (.*)$/.exec(name);
+  if (!match) return [name];
+  const [, short = '', rest = ''] = match;
+  return [`${short === 'Ste' ? 'Sainte' : 'Saint'} ${rest}`, `${short} ${rest}`];
 }
 
 /**

@@ -139,7 +139,17 @@ function findCandidates(
     const start = first.start + elisionLength(first.text);
     const surface = withoutPossessive(zone.text.slice(start, last.end));
     const before = tokens[i - 1];
-    const context = { zone, first, length, before, after, surface, shouting, gazetteer };
+    const context = {
+      zone,
+      first,
+      length,
+      before,
+      after,
+      afterNext: tokens[i + length + 1],
+      surface,
+      shouting,
+      gazetteer,
+    };
     const senses = entry.senses.filter(
       (sense) => (!acrossName || sense.office !== undefined) && fitsContext(sense, context),
     );
@@ -309,6 +319,8 @@ interface Context {
   length: number;
   before: Token | undefined;
   after: Token | undefined;
+  /** The token after `after`: "said he". */
+  afterNext: Token | undefined;
   surface: string;
   shouting: () => boolean;
   gazetteer: PlaceGazetteer;
@@ -318,7 +330,9 @@ interface Context {
 const LANGUAGE_BEFORE = wordSet(
   'in into speak speaks spoke speaking learn learning fluent translated',
 );
-const PHRASE_AFTER = wordSet('with and or but by for to from on at as');
+const PHRASE_AFTER = wordSet(
+  'with and or but by for to from on at as after before while when about',
+);
 const LANGUAGE_AFTER = wordSet(
   'language languages speaking speaker speakers subtitles dubbed translation version',
 );
@@ -326,6 +340,15 @@ const LANGUAGE_AFTER = wordSet(
 function fitsContext(sense: PlaceSense, context: Context): boolean {
   const { zone, first, length, before, after, surface, shouting } = context;
   if (sense.kind === 'demonym' && isLanguageUse(before, first, length, after)) return false;
+  if (sense.kind === 'demonym' && isCompound(first, length, after)) return false;
+  if (isTicker(zone.text, before, first)) return false;
+  if (isStreet(first, length, after, context.afterNext)) return false;
+  if (isInitialled(zone.text, sense, length, context)) return false;
+  if (sense.caution === 'person' && isPersonContext(zone.text, context)) return false;
+  // "more Catholic than the Pope": an office named alone is a figure of speech as often as not.
+  if (sense.office !== undefined && NAMED_ONLY_OFFICES.has(surface)) {
+    if (first.next !== 'space' || !after || !isCapitalised(after.text)) return false;
+  }
   // "TRUMP TELLS US ...": in a shouted line a two- or three-letter code is just a word.
   if (/^[A-Z.]{2,4}$/.test(surface) && shouting()) return false;
   if (sense.caution === 'word' && (first.sentenceStart || zone.headline || isAllCaps(surface))) {
@@ -365,6 +388,107 @@ function fitsContext(sense: PlaceSense, context: Context): boolean {
     return false;
   }
   return true;
+}
+
+/**
+ * What a demonym names when the next word is one of these: a breed, a dish, a thing ("French
+ * bulldog", "German shepherd", "Swiss cheese", "French fries", "French horn"), not the country.
+ */
+const COMPOUND_HEADS = wordSet(`
+  bulldog bulldogs poodle poodles shepherd shepherds mastiff mastiffs setter setters terrier
+  terriers spaniel spaniels pointer pointers wolfhound wolfhounds sheepdog sheepdogs hound hounds
+  husky huskies pinscher pinschers angora
+  fries fry toast cheese dressing pastry pastries muffin muffins stew omelette omelet salad yogurt
+  yoghurt delight roulette doll dolls whispers checkers braid braids horn horns press manicure
+  twist kiss measles flu doors windows
+`);
+
+/** Stock exchanges before a ticker: "(NYSE: IT)", "NASDAQ: CA", "TSX: USA" name no country. */
+const EXCHANGES = wordSet(`
+  nyse nasdaq amex tsx tsxv asx lse otc otcqb otcqx euronext xetra hkex sgx nse bse jse six
+  arca nysearca nysemkt
+`);
+
+/** Offices that stand for their country only with the holder's name: "Pope Leo". */
+const NAMED_ONLY_OFFICES = wordSet('Pope pope POPE');
+
+/** Words before a first name that say it is a person's: "coach Jordan", "guard Jordan". */
+const PERSON_ROLES = wordSet(`
+  guard forward center centre striker quarterback pitcher midfielder defender winger goalkeeper
+  teammate teammates rookie singer actor actress rapper son daughter wife husband brother sister
+  mother father
+`);
+/** Verbs of speech: "Jordan said he", "Georgia told her" are people. */
+const SPEECH_VERBS = wordSet('said says told added explained recalled admitted');
+const PERSONAL_PRONOUNS = wordSet('he she his her him i');
+
+function isCompound(first: Token, length: number, after: Token | undefined): boolean {
+  if (length !== 1 || !after) return false;
+  if (first.next !== 'space' && first.next !== 'hyphen') return false;
+  return COMPOUND_HEADS.has(after.text.toLowerCase());
+}
+
+/**
+ * Streets named after places say nothing of where the story is: "Northumberland Avenue" in
+ * Saskatoon, "Bedford Drive" in Beverly Hills, "Jerusalem Road". Capitalised only: "a Paris
+ * street" is in Paris.
+ */
+const STREET_WORDS = wordSet(`
+  Street St Avenue Ave Road Rd Drive Dr Boulevard Blvd Lane Ln Highway Hwy Parkway Pkwy Terrace
+  Crescent Pike Turnpike Expressway Freeway
+`);
+
+function isStreet(
+  first: Token,
+  length: number,
+  after: Token | undefined,
+  afterNext: Token | undefined,
+): boolean {
+  if (!after || !STREET_WORDS.has(after.text)) return false;
+  // "Paris, Street" is no street name.
+  if (length === 1 && first.next !== 'space') return false;
+  // "Paris St Germain", "Georgia Dr. Smith": "St" and "Dr" before a name are Saint and Doctor.
+  if (after.text === 'St' || after.text === 'Dr') {
+    return !afterNext || after.next !== 'space' || !isCapitalised(afterNext.text);
+  }
+  return true;
+}
+
+/** "Jos. A. Bank": a city named like an abbreviated first name, before an initial. */
+function isInitialled(text: string, sense: PlaceSense, length: number, context: Context): boolean {
+  if (length !== 1 || (sense.kind !== 'city' && sense.kind !== 'capital')) return false;
+  const end = context.first.end;
+  return /^\.\s\p{Lu}\.\s/u.test(text.slice(end, end + 5));
+}
+
+function isTicker(text: string, before: Token | undefined, first: Token): boolean {
+  if (!before || !EXCHANGES.has(before.text.toLowerCase())) return false;
+  return /^\s*:\s*$/.test(text.slice(before.end, first.start));
+}
+
+/**
+ * A place named like a first name, in a person's context: a role or title before it ("coach
+ * Jordan", "Mr Jordan"), an age after it ("Jordan, 24,"), or speech about him or her ("Jordan
+ * said he"). "Jordan said it would reopen the crossing" stays the country.
+ */
+function isPersonContext(
+  text: string,
+  { first, length, before, after, afterNext }: Context,
+): boolean {
+  if (before && before.next === 'space') {
+    const word = before.text.toLowerCase();
+    if (isTitleWord(word) || PERSON_ROLES.has(word)) return true;
+  }
+  const last = length === 1 ? first : undefined;
+  if (last && /^,\s*\d{1,3}\s*,/.test(text.slice(last.end, last.end + 8))) return true;
+  return (
+    !!after &&
+    !!afterNext &&
+    (length > 1 || first.next === 'space') &&
+    after.next === 'space' &&
+    SPEECH_VERBS.has(after.text.toLowerCase()) &&
+    PERSONAL_PRONOUNS.has(afterNext.text.toLowerCase())
+  );
 }
 
 const COUNTY = /\sCounty$/;
@@ -508,7 +632,7 @@ function chooseSense(
   evidence: Evidence,
 ): PlaceSense | undefined {
   const senses = [...candidate.senses].sort(byPreference);
-  const fallback = major.length > 0 ? [...major].sort(byPreference)[0] : undefined;
+  const fallback = defaultSense(major);
   if (qualifier) {
     const qualified = senses.find((sense) => qualifier.codes.has(sense.code));
     // "Paris, Texas" with no Texan Paris known: a namesake too small to know. A country after
@@ -520,6 +644,30 @@ function chooseSense(
     return supportedNamesake(senses, fallback, spelling(candidate), evidence) ?? fallback;
   }
   return fallback;
+}
+
+/**
+ * The sense a name has when the text says nothing: the first by preference, except a parish or
+ * small capital of a small island state or territory over a namesake elsewhere ("Portland" and
+ * "Hanover" are Jamaican parishes, "Plymouth" Montserrat's abandoned capital, "Hamilton"
+ * Bermuda's): the news means the other far more often.
+ */
+function defaultSense(senses: readonly PlaceSense[]): PlaceSense | undefined {
+  const sorted = [...senses].sort(byPreference);
+  const [first] = sorted;
+  if (!first || !isMinorStatePlace(first)) return first;
+  return sorted.find((sense) => !isMinorStatePlace(sense)) ?? first;
+}
+
+/** Below this area (km²) a state is small: Jamaica, Montserrat, Bermuda, Trinidad, Qatar. */
+const SMALL_STATE_AREA = 12_000;
+/** A capital this big is a news place in its own right ("Nassau", "Kingston"). */
+const SMALL_CAPITAL_MAX_POPULATION = 100_000;
+
+function isMinorStatePlace(sense: PlaceSense): boolean {
+  if (sense.countryArea >= SMALL_STATE_AREA) return false;
+  if (sense.kind === 'region') return true;
+  return sense.kind === 'capital' && sense.population < SMALL_CAPITAL_MAX_POPULATION;
 }
 
 /** The most supported country, when it leads the next by at least one mention. */
