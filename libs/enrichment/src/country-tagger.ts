@@ -1,5 +1,7 @@
 import type { CountryTagV1, EvidenceSpanV1, TextZoneV1 } from '@newsflow/contracts';
+import type { PlaceKind } from './place-gazetteer';
 import type { PlaceMention } from './place-matcher';
+import { fold } from './text-tokens';
 import type { TextZone } from './text-zones';
 
 /** A mention in the title counts three times one in the body, one in the lead twice. */
@@ -22,8 +24,37 @@ const FOCUS_SALIENCE = 0.35;
  */
 export const MAX_SPANS_PER_COUNTRY = 200;
 
+/**
+ * How much one mention says that the text names a place in the country, by what the name is:
+ * a country's own name says most, a city less (many are shared), a leader's name less again
+ * (the GeoWebNews annotations, like many readers, do not count "Macron" as France).
+ */
+const KIND_STRENGTH: Record<PlaceKind, number> = {
+  country: 0.9,
+  territory: 0.9,
+  capital: 0.85,
+  region: 0.8,
+  city: 0.75,
+  demonym: 0.7,
+  landmark: 0.7,
+  supranational: 0,
+};
+const OFFICE_STRENGTH = 0.55;
+/** A name with other senses ("Georgia", "Birmingham") or a small namesake chosen by context. */
+const AMBIGUOUS_FACTOR = 0.6;
+/** A name that is also a word or a first name ("Jordan", "Reading"). */
+const HOMONYM_FACTOR = 0.8;
+/** "Paris, Texas", "Slidell, La.": the text said which place it meant. */
+const QUALIFIED_STRENGTH = 0.9;
+/** Each repetition of the same surface form keeps this share of the doubt left: 0.7 -> 0.79. */
+const REPEAT_DOUBT = 0.7;
+/** Never certain: the enricher reads words, not the world. */
+const MAX_CONFIDENCE = 0.99;
+
 interface Tally {
   mentions: number;
+  /** Per surface form (folded): the strongest mention's strength and how often it was written. */
+  strengths: Map<string, { strength: number; count: number }>;
   weight: number;
   zones: Set<number>;
   evidence: Map<string, number>;
@@ -49,8 +80,9 @@ export function tagCountries(
     const code = mention.sense.code;
     const zone = byOrder.get(mention.zone);
     if (!code || !zone) continue;
-    const tally = tallies.get(code) ?? {
+    const tally: Tally = tallies.get(code) ?? {
       mentions: 0,
+      strengths: new Map(),
       weight: 0,
       zones: new Set<number>(),
       evidence: new Map<string, number>(),
@@ -62,6 +94,13 @@ export function tagCountries(
     tally.weight += ZONE_WEIGHT[zone.kind] / (1 + PARAGRAPH_DECAY * paragraph);
     tally.zones.add(zone.order);
     tally.evidence.set(mention.surface, (tally.evidence.get(mention.surface) ?? 0) + 1);
+    const form = fold(mention.surface).toLowerCase();
+    const known = tally.strengths.get(form);
+    const strength = mentionStrength(mention);
+    tally.strengths.set(form, {
+      strength: Math.max(strength, known?.strength ?? 0),
+      count: (known?.count ?? 0) + 1,
+    });
     tally.spans.push({
       text: zone.text.slice(mention.start, mention.end),
       zone: zone.kind,
@@ -89,6 +128,7 @@ export function tagCountries(
         focus: salience >= FOCUS_SALIENCE || foundIn.includes('title'),
         foundIn,
         spans: tally.spans.sort(inReadingOrder).slice(0, MAX_SPANS_PER_COUNTRY),
+        confidence: confidenceOf(tally),
       },
       weight: tally.weight,
     };
@@ -101,6 +141,33 @@ export function tagCountries(
   );
   return tags.map(({ tag }) => tag);
 }
+
+/** What one mention says for its country, 0..1 (see KIND_STRENGTH). */
+export function mentionStrength(mention: PlaceMention): number {
+  const { sense } = mention;
+  if (mention.qualified) return QUALIFIED_STRENGTH;
+  let strength = sense.office !== undefined ? OFFICE_STRENGTH : KIND_STRENGTH[sense.kind];
+  if (mention.ambiguous) strength *= AMBIGUOUS_FACTOR;
+  if (sense.caution !== null) strength *= HOMONYM_FACTOR;
+  return strength;
+}
+
+/**
+ * The chance that the text names a place in the country, if mentions were independent
+ * witnesses: one minus the doubt every surface form leaves. A form repeated leaves less doubt,
+ * but less than a different form would ("Birmingham" five times is still one guess about one
+ * name; "Birmingham" and "Alabama" are two).
+ */
+function confidenceOf(tally: Tally): number {
+  let doubt = 1;
+  for (const { strength, count } of tally.strengths.values()) {
+    doubt *= (1 - strength) * REPEAT_DOUBT ** Math.min(count - 1, MAX_REPEATS_COUNTED);
+  }
+  return Math.round(Math.min(MAX_CONFIDENCE, 1 - doubt) * 100) / 100;
+}
+
+/** Repetitions past this many add no confidence: a page repeating a name is no more sure. */
+const MAX_REPEATS_COUNTED = 5;
 
 const ZONE_ORDER: readonly TextZoneV1[] = ['title', 'lead', 'body'];
 

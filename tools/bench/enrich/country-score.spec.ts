@@ -1,4 +1,4 @@
-import { scoreCountries } from './country-score';
+import { calibrate, scoreCountries } from './country-score';
 
 describe(scoreCountries.name, () => {
   it('counts each (article, country) pair once and averages over all pairs', () => {
@@ -31,5 +31,31 @@ describe(scoreCountries.name, () => {
     const score = scoreCountries([{ expected: ['NG', 'GB'], predicted: ['GB', 'NG'] }]);
 
     expect([score.precision, score.recall, score.f1]).toEqual([1, 1, 1]);
+  });
+});
+
+describe(calibrate.name, () => {
+  it('puts each predicted country in its confidence bucket and scores its precision', () => {
+    const buckets = calibrate(
+      [
+        {
+          expected: ['US', 'GB'],
+          predicted: [
+            { code: 'US', confidence: 0.99 },
+            { code: 'GB', confidence: 0.6 },
+            { code: 'FR', confidence: 0.3 },
+          ],
+        },
+        { expected: ['CN'], predicted: [{ code: 'CN', confidence: 1 }, { code: 'JP' }] },
+      ],
+      [0, 0.5, 0.9, 1],
+    );
+
+    expect(buckets.map(({ predictions, correct }) => [predictions, correct])).toEqual([
+      [2, 0],
+      [1, 1],
+      [2, 2],
+    ]);
+    expect(buckets.map((bucket) => bucket.precision)).toEqual([0, 1, 1]);
   });
 });

@@ -5,10 +5,12 @@
  * development only: it is read from shared/ beside the repository and nothing of it is copied.
  *
  * --errors lists the codes most often missed and most often wrongly added;
- * --countries-only scores tagCountriesOnly instead of the whole of tagText.
+ * --countries-only scores tagCountriesOnly instead of the whole of tagText;
+ * --calibration prints the precision of the predicted countries by confidence bucket (an honest
+ * confidence has higher precision in higher buckets).
  */
 import { existsSync } from 'node:fs';
-import { scoreCountries } from './country-score';
+import { calibrate, scoreCountries } from './country-score';
 import { GEOWEBNEWS_FILE, loadGeoWebNews } from './enrich-dataset';
 
 async function main(): Promise<void> {
@@ -24,10 +26,15 @@ async function main(): Promise<void> {
     : (text: string) => tagText({ text }).countries;
   const started = Date.now();
   // The title is not annotated in GeoWebNews: tag the body only.
-  const pairs = loadGeoWebNews().map((article) => ({
+  const tagged = loadGeoWebNews().map((article) => ({
     id: article.id,
     expected: article.countries ?? [],
-    predicted: countriesOf(article.text).map((country) => country.code),
+    countries: countriesOf(article.text),
+  }));
+  const pairs = tagged.map(({ id, expected, countries }) => ({
+    id,
+    expected,
+    predicted: countries.map((country) => country.code),
   }));
   const result = scoreCountries(pairs);
   const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
@@ -37,6 +44,18 @@ async function main(): Promise<void> {
       `(TP ${result.truePositives}, FP ${result.falsePositives}, FN ${result.falseNegatives})`,
   );
   if (process.argv.includes('--errors')) printErrors(pairs);
+  if (process.argv.includes('--calibration')) {
+    console.log('confidence    predicted  correct  precision');
+    for (const bucket of calibrate(
+      tagged.map(({ expected, countries }) => ({ expected, predicted: countries })),
+    )) {
+      const range = `${bucket.low.toFixed(2)}-${bucket.high.toFixed(2)}`;
+      console.log(
+        `${range.padEnd(12)}  ${String(bucket.predictions).padStart(9)}  ` +
+          `${String(bucket.correct).padStart(7)}  ${pct(bucket.precision).padStart(9)}`,
+      );
+    }
+  }
 }
 
 function printErrors(pairs: readonly { id: string; expected: string[]; predicted: string[] }[]) {

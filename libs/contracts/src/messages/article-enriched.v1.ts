@@ -33,6 +33,12 @@ export interface CountryTagV1 {
   foundIn?: TextZoneV1[];
   /** The first 200 mentions in reading order, with their offsets; `mentions` counts them all. */
   spans?: EvidenceSpanV1[];
+  /**
+   * 0..1: how sure the enricher is that the article names a place in this country, from its
+   * evidence (independent mentions, zones, how ambiguous the names are), so that a caller can
+   * set a threshold. Optional for messages from enrichers before it existed.
+   */
+  confidence?: number;
 }
 
 export interface TopicTagV1 {

@@ -46,6 +46,7 @@ export const countryTagV1Schema = {
     focus: { type: 'boolean' },
     foundIn: { type: 'array', items: { type: 'string', enum: textZones }, uniqueItems: true },
     spans: { type: 'array', items: evidenceSpanV1Schema },
+    confidence: unitInterval,
   },
 } as const;
 
