@@ -201,6 +201,20 @@ describe(validate.name, () => {
     ]);
   });
 
+  it('accepts a country without confidence (older enrichers) and checks it when present', () => {
+    const enriched = clone(exampleArticleEnriched);
+    const [first, ...rest] = enriched.countries;
+    if (!first) throw new Error('the example has countries');
+    const { confidence: _dropped, ...older } = first;
+    expect(validate(Topic.ArticleEnriched, { ...enriched, countries: [older, ...rest] }).ok).toBe(
+      true,
+    );
+    const wrong = { ...first, confidence: 1.2 };
+    expect(problemsOf(Topic.ArticleEnriched, { ...enriched, countries: [wrong] })).toEqual([
+      { path: 'countries.0.confidence', message: 'must be <= 1' },
+    ]);
+  });
+
   it('reports a value that is not an object at the root', () => {
     expect(problemsOf(Topic.ArticleFetched, 'hello')).toEqual([
       { path: '(root)', message: 'must be object' },
