@@ -382,6 +382,8 @@ function buildGazetteer(): PlaceGazetteer {
     countryArea: countryArea.get(code) ?? 0,
     sovereign: independent.has(code),
     caution,
+    // Set on every sense, so that all senses share one shape (the matcher reads it often).
+    minor: false,
   });
 
   // "Jordan Henderson", "Georgia O'Keeffe": a country named like a person needs context.
@@ -499,6 +501,8 @@ function buildGazetteer(): PlaceGazetteer {
   return gazetteer;
 }
 
+const PLAIN_WORD = /^[A-Za-z]+$/;
+
 /** "St. Croix County" as the news writes it: "Saint Croix County", "St Croix County". */
 function saintForms(name: string): string[] {
   const match = /^(Ste?)\. (.*)$/.exec(name);
@@ -519,7 +523,10 @@ function addNamesakes(
   sense: (code: string, kind: PlaceKind, name: string, population: number) => PlaceSense,
 ): void {
   for (const town of towns) {
-    const entry = gazetteer.lookup(keyOf(town.name), false);
+    // Most towns' names are one plain word, their own key: tokenising each of the hundred
+    // thousand would add a fifth to the build.
+    const key = PLAIN_WORD.test(town.name) ? town.name : keyOf(town.name);
+    const entry = gazetteer.lookup(key, false);
     if (!entry || entry.senses.some((known) => known.code === town.country && !known.minor)) {
       continue;
     }
@@ -548,6 +555,7 @@ function addCurated(
       countryArea: area,
       sovereign,
       caution: null,
+      minor: false,
       ...(curated.office ? { office: name } : {}),
     });
   }

@@ -2,7 +2,7 @@ import { isCommonWord } from './common-words';
 import { leaderNamed, RULING_FAMILY, rulingFamilyOf } from './heads-of-government';
 import { PERSON_NAME_TAGS, lexiconTags } from './lexicon';
 import { isTitleWord, nameParts } from './person-names';
-import { byPreference, elisionLength, placeGazetteer } from './place-gazetteer';
+import { elisionLength, placeGazetteer } from './place-gazetteer';
 import type { GazetteerEntry, NameNode, PlaceGazetteer, PlaceSense } from './place-gazetteer';
 import { SpanIndex } from './span-index';
 import type { TextZone } from './text-zones';
@@ -145,14 +145,20 @@ function findCandidates(
       length,
       before,
       after,
-      afterNext: tokens[i + length + 1],
+      tokens,
+      index: i,
       surface,
       shouting,
       gazetteer,
     };
-    const senses = entry.senses.filter(
-      (sense) => (!acrossName || sense.office !== undefined) && fitsContext(sense, context),
-    );
+    // A ticker or a street is no place in any sense: decided once for the name.
+    const misread =
+      isTicker(zone.text, before, first) || isStreet(first, length, after, tokens, i + length + 1);
+    const senses = misread
+      ? []
+      : entry.senses.filter(
+          (sense) => (!acrossName || sense.office !== undefined) && fitsContext(sense, context),
+        );
     if (senses.length > 0) {
       found.push({ zone: zone.order, start, end: last.end, surface, entry, senses });
     }
@@ -172,7 +178,7 @@ function withStateAbbreviations(
   shouting: () => boolean,
   gazetteer: PlaceGazetteer,
 ): Candidate[] {
-  const abbreviations = stateAbbreviations(zone.text, zone.headline || shouting());
+  const abbreviations = stateAbbreviations(zone.text, () => zone.headline || shouting());
   if (abbreviations.length === 0) return found;
   const added: Candidate[] = [];
   for (const { state, start, end } of abbreviations) {
@@ -319,8 +325,9 @@ interface Context {
   length: number;
   before: Token | undefined;
   after: Token | undefined;
-  /** The token after `after`: "said he". */
-  afterNext: Token | undefined;
+  /** The zone's tokens and the name's first index, for the rare look further on ("said he"). */
+  tokens: readonly Token[];
+  index: number;
   surface: string;
   shouting: () => boolean;
   gazetteer: PlaceGazetteer;
@@ -341,8 +348,6 @@ function fitsContext(sense: PlaceSense, context: Context): boolean {
   const { zone, first, length, before, after, surface, shouting } = context;
   if (sense.kind === 'demonym' && isLanguageUse(before, first, length, after)) return false;
   if (sense.kind === 'demonym' && isCompound(first, length, after)) return false;
-  if (isTicker(zone.text, before, first)) return false;
-  if (isStreet(first, length, after, context.afterNext)) return false;
   if (isInitialled(zone.text, sense, length, context)) return false;
   if (sense.caution === 'person' && isPersonContext(zone.text, context)) return false;
   // "more Catholic than the Pope": an office named alone is a figure of speech as often as not.
@@ -442,9 +447,11 @@ function isStreet(
   first: Token,
   length: number,
   after: Token | undefined,
-  afterNext: Token | undefined,
+  tokens: readonly Token[],
+  afterIndex: number,
 ): boolean {
   if (!after || !STREET_WORDS.has(after.text)) return false;
+  const afterNext = afterIndex < tokens.length ? tokens[afterIndex] : undefined;
   // "Paris, Street" is no street name.
   if (length === 1 && first.next !== 'space') return false;
   // "Paris St Germain", "Georgia Dr. Smith": "St" and "Dr" before a name are Saint and Doctor.
@@ -458,11 +465,16 @@ function isStreet(
 function isInitialled(text: string, sense: PlaceSense, length: number, context: Context): boolean {
   if (length !== 1 || (sense.kind !== 'city' && sense.kind !== 'capital')) return false;
   const end = context.first.end;
+  if (text.charCodeAt(end) !== FULL_STOP) return false;
   return /^\.\s\p{Lu}\.\s/u.test(text.slice(end, end + 5));
 }
 
+const FULL_STOP = 46;
+const COLON = 58;
+
 function isTicker(text: string, before: Token | undefined, first: Token): boolean {
-  if (!before || !EXCHANGES.has(before.text.toLowerCase())) return false;
+  if (!before || text.charCodeAt(before.end) !== COLON) return false;
+  if (!EXCHANGES.has(before.text.toLowerCase())) return false;
   return /^\s*:\s*$/.test(text.slice(before.end, first.start));
 }
 
@@ -471,10 +483,10 @@ function isTicker(text: string, before: Token | undefined, first: Token): boolea
  * Jordan", "Mr Jordan"), an age after it ("Jordan, 24,"), or speech about him or her ("Jordan
  * said he"). "Jordan said it would reopen the crossing" stays the country.
  */
-function isPersonContext(
-  text: string,
-  { first, length, before, after, afterNext }: Context,
-): boolean {
+function isPersonContext(text: string, context: Context): boolean {
+  const { first, length, before, after, tokens, index } = context;
+  const afterIndex = index + length + 1;
+  const afterNext = afterIndex < tokens.length ? tokens[afterIndex] : undefined;
   if (before && before.next === 'space') {
     const word = before.text.toLowerCase();
     if (isTitleWord(word) || PERSON_ROLES.has(word)) return true;
@@ -573,10 +585,10 @@ function resolve(
   const support = new Map<string, number>();
   const localSupport = new Map<string, number>();
   const namedAs = new Map<string, Set<string>>();
-  const supportedBy = new Map<string, Map<string, number>>();
+  const supportedBy = new Map<string, string | true>();
   // Names with no other sense at all, small towns included: what makes a country dominant.
   const sureSupport = new Map<string, number>();
-  const majors = candidates.map((candidate) => candidate.senses.filter((sense) => !sense.minor));
+  const majors = candidates.map(majorSenses);
   candidates.forEach((candidate, index) => {
     const senses = majors[index] ?? [];
     for (const { code } of senses) {
@@ -587,9 +599,11 @@ function resolve(
     if (candidate.senses.length === 1)
       sureSupport.set(only.code, (sureSupport.get(only.code) ?? 0) + 1);
     support.set(only.code, (support.get(only.code) ?? 0) + 1);
-    const spellings = supportedBy.get(only.code) ?? new Map<string, number>();
-    spellings.set(spelling(candidate), (spellings.get(spelling(candidate)) ?? 0) + 1);
-    supportedBy.set(only.code, spellings);
+    // One spelling per code, or true once a second one supports it too.
+    const written = spelling(candidate);
+    const seen = supportedBy.get(only.code);
+    if (seen === undefined) supportedBy.set(only.code, written);
+    else if (seen !== written) supportedBy.set(only.code, true);
     if (only.kind === 'city' || only.kind === 'region' || only.kind === 'capital') {
       localSupport.set(only.code, (localSupport.get(only.code) ?? 0) + 1);
     }
@@ -610,7 +624,7 @@ function resolve(
         surface: candidate.surface,
         sense: chosen,
         ambiguous: major.length > 1 || chosen.minor === true,
-        ...(qualifier ? { qualified: true } : {}),
+        qualified: qualifier !== undefined,
       },
     ];
   });
@@ -619,8 +633,8 @@ function resolve(
 interface Evidence {
   support: ReadonlyMap<string, number>;
   localSupport: ReadonlyMap<string, number>;
-  /** Unambiguous names by code, with their counts: what else than a name supports its code. */
-  supportedBy: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** The one spelling that supports a code, or true when several do. */
+  supportedBy: ReadonlyMap<string, string | true>;
   /** The code the text names most through unambiguous names, if one leads. */
   dominant: string | undefined;
 }
@@ -631,7 +645,8 @@ function chooseSense(
   qualifier: Qualifier | undefined,
   evidence: Evidence,
 ): PlaceSense | undefined {
-  const senses = [...candidate.senses].sort(byPreference);
+  // A name's senses are kept in order of preference (PlaceGazetteer.add).
+  const senses = candidate.senses;
   const fallback = defaultSense(major);
   if (qualifier) {
     const qualified = senses.find((sense) => qualifier.codes.has(sense.code));
@@ -653,10 +668,15 @@ function chooseSense(
  * Bermuda's): the news means the other far more often.
  */
 function defaultSense(senses: readonly PlaceSense[]): PlaceSense | undefined {
-  const sorted = [...senses].sort(byPreference);
-  const [first] = sorted;
+  const [first] = senses;
   if (!first || !isMinorStatePlace(first)) return first;
-  return sorted.find((sense) => !isMinorStatePlace(sense)) ?? first;
+  return senses.find((sense) => !isMinorStatePlace(sense)) ?? first;
+}
+
+/** The senses that are not small towns; the same array when there are none (most names). */
+function majorSenses(candidate: Candidate): readonly PlaceSense[] {
+  const { senses } = candidate;
+  return senses.some((sense) => sense.minor) ? senses.filter((sense) => !sense.minor) : senses;
 }
 
 /** Below this area (km²) a state is small: Jamaica, Montserrat, Bermuda, Trinidad, Qatar. */
@@ -685,6 +705,10 @@ function dominantCode(support: ReadonlyMap<string, number>): string | undefined 
   return bestCount > second ? best : undefined;
 }
 
+const COMMA = 44;
+/** ", " or ",  " between a town and its region. */
+const MAX_COMMA_GAP = 3;
+
 interface Qualifier {
   kind: 'region' | 'country';
   codes: ReadonlySet<string | null>;
@@ -703,13 +727,17 @@ function qualifierOf(
 ): Qualifier | undefined {
   const [next, afterNext] = following;
   if (!next || next.zone !== candidate.zone) return undefined;
+  const text = texts.get(candidate.zone) ?? '';
+  // Most names are not followed by a comma and another name: the cheap test first.
+  if (text.charCodeAt(candidate.end) !== COMMA || next.start - candidate.end > MAX_COMMA_GAP) {
+    return undefined;
+  }
   if (!candidate.senses.some((sense) => sense.kind === 'city' || sense.kind === 'capital')) {
     return undefined;
   }
   const regions = next.senses.filter((sense) => sense.kind === 'region');
   const countries = next.senses.filter((sense) => sense.kind === 'country');
   if (regions.length === 0 && countries.length === 0) return undefined;
-  const text = texts.get(candidate.zone) ?? '';
   const comma = /^,\s*$/;
   if (!comma.test(text.slice(candidate.end, next.start))) return undefined;
   if (afterNext?.zone === next.zone && comma.test(text.slice(next.end, afterNext.start))) {
@@ -742,8 +770,11 @@ function supportedNamesake(
   if (!fallback.code || (support.get(fallback.code) ?? 0) > 0) {
     // A name whose only known sense is the default, besides small towns ("San Marcos" the
     // Guatemalan department), supports that default itself: other names must too.
-    const others = [...(supportedBy.get(fallback.code ?? '') ?? [])];
-    if (!senses.some((sense) => sense.minor) || others.some(([name]) => name !== written)) {
+    const supporters = supportedBy.get(fallback.code ?? '');
+    if (
+      !senses.some((sense) => sense.minor) ||
+      (supporters !== undefined && supporters !== written)
+    ) {
       return undefined;
     }
   }
@@ -834,7 +865,16 @@ function leaderMentions(
     const sense = senses.get(span.person);
     if (!sense) continue;
     const surface = withoutPossessive(text.slice(span.start, span.end));
-    mentions.push({ zone: span.zone, start: span.start, end: span.end, surface, sense });
+    // Every mention has the same fields, in the same order: the tagger reads them all alike.
+    mentions.push({
+      zone: span.zone,
+      start: span.start,
+      end: span.end,
+      surface,
+      sense,
+      ambiguous: false,
+      qualified: false,
+    });
   }
   return mentions;
 }

@@ -75,7 +75,7 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
 const AFTER_COMMA = new RegExp(
   `,[ \u00a0]?(?:(${[...BY_ABBREVIATION.keys()].map(escape).join('|')})(?![\\p{L}\\p{N}])` +
     `|(${US_STATE_CODES.join('|')})(?![\\p{L}\\p{N}'’]|[.-]\\p{L}))`,
-  'gu',
+  'uy',
 );
 
 /** The longest town word looked back over: "Massachusetts" has 13 letters. */
@@ -88,6 +88,11 @@ function afterTown(text: string, comma: number): boolean {
   while (i >= stop && /[\p{L}\p{M}'’.-]/u.test(text.charAt(i))) i -= 1;
   const word = text.slice(i + 1, comma).replace(/^[.'’-]+/, '');
   return /^\p{Lu}/u.test(word);
+}
+
+function isCapitalAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code >= 65 && code <= 90;
 }
 
 /** A postal code is also a word in capitals ("OR", "IN", "ME") in a shouted line. */
@@ -103,18 +108,26 @@ export interface StateAbbreviation {
 /**
  * The state abbreviations of a text that follow a town ("Slidell, La.", "Austin, TX"). In a
  * text mostly in capitals a postal code counts only before a ZIP code ("AUSTIN, TX 78701"),
- * since there "OR" and "IN" are words. One pass of one expression: linear in the text.
+ * since there "OR" and "IN" are words. One pass over the commas, the expression tried only
+ * where a capital follows one: linear in the text.
  */
-export function stateAbbreviations(text: string, shouting: boolean): StateAbbreviation[] {
+export function stateAbbreviations(
+  text: string,
+  shouting: boolean | (() => boolean),
+): StateAbbreviation[] {
   const found: StateAbbreviation[] = [];
-  if (text.indexOf(',') < 0) return found;
-  for (const match of text.matchAll(AFTER_COMMA)) {
+  for (let comma = text.indexOf(','); comma >= 0; comma = text.indexOf(',', comma + 1)) {
+    // Every abbreviation starts with a capital: most commas are passed over here.
+    if (!isCapitalAt(text, comma + 1) && !isCapitalAt(text, comma + 2)) continue;
+    AFTER_COMMA.lastIndex = comma;
+    const match = AFTER_COMMA.exec(text);
+    if (!match || !afterTown(text, comma)) continue;
     const [whole, ap, postal] = match;
-    if (!afterTown(text, match.index ?? 0)) continue;
     const form = ap ?? postal ?? '';
-    const end = (match.index ?? 0) + whole.length;
+    const end = comma + whole.length;
     const start = end - form.length;
-    if (postal && shouting && !POSTAL_IN_SHOUTING.test(text.slice(end, end + 6))) continue;
+    const shouted = typeof shouting === 'function' ? shouting() : shouting;
+    if (postal && shouted && !POSTAL_IN_SHOUTING.test(text.slice(end, end + 6))) continue;
     const state = ap ? BY_ABBREVIATION.get(ap) : postal;
     if (state) found.push({ state, start, end });
   }
