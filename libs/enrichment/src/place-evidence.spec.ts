@@ -45,6 +45,13 @@ describe('state abbreviations after a town (pattern 1)', () => {
     expect(stateAbbreviations(text, false).map(({ state }) => state)).toEqual(['LA', 'TX']);
   });
 
+  it('takes a town in capitals only in a dateline or a shouted line, not an acronym', () => {
+    const text =
+      'Most makers of imaging systems such as X-ray machines, MRI and MRT, CT scanners agree.';
+    expect(stateAbbreviations(text, false)).toEqual([]);
+    expect(stateAbbreviations('MENLO PARK, Calif. -- Facebook said', false)).toHaveLength(1);
+  });
+
   it('reads a postal code in a shouted line only before a ZIP code', () => {
     expect(stateAbbreviations('PORTLAND, OR 97201', true)).toHaveLength(1);
     expect(stateAbbreviations('TAXES, OR SPENDING CUTS?', true)).toEqual([]);

@@ -81,13 +81,21 @@ const AFTER_COMMA = new RegExp(
 /** The longest town word looked back over: "Massachusetts" has 13 letters. */
 const MAX_TOWN_WORD = 40;
 
-/** A capitalised word ends right at the comma: "Slidell," or "MENLO PARK,", not "said,". */
-function afterTown(text: string, comma: number): boolean {
+/** How far into a text its dateline may reach: "MENLO PARK, Calif." opens it. */
+const DATELINE_REACH = 60;
+
+/**
+ * A capitalised word ends right at the comma: "Slidell," or "MENLO PARK,", not "said,". A word
+ * in capitals only in a dateline or a shouted line: elsewhere it is an acronym ("MRT, CT").
+ */
+function afterTown(text: string, comma: number, shouting: () => boolean): boolean {
   let i = comma - 1;
   const stop = Math.max(0, comma - MAX_TOWN_WORD);
   while (i >= stop && /[\p{L}\p{M}'’.-]/u.test(text.charAt(i))) i -= 1;
   const word = text.slice(i + 1, comma).replace(/^[.'’-]+/, '');
-  return /^\p{Lu}/u.test(word);
+  if (!/^\p{Lu}/u.test(word)) return false;
+  if (word !== word.toUpperCase()) return true;
+  return comma < DATELINE_REACH || shouting();
 }
 
 function isCapitalAt(text: string, index: number): boolean {
@@ -116,18 +124,18 @@ export function stateAbbreviations(
   shouting: boolean | (() => boolean),
 ): StateAbbreviation[] {
   const found: StateAbbreviation[] = [];
+  const shouted = (): boolean => (typeof shouting === 'function' ? shouting() : shouting);
   for (let comma = text.indexOf(','); comma >= 0; comma = text.indexOf(',', comma + 1)) {
     // Every abbreviation starts with a capital: most commas are passed over here.
     if (!isCapitalAt(text, comma + 1) && !isCapitalAt(text, comma + 2)) continue;
     AFTER_COMMA.lastIndex = comma;
     const match = AFTER_COMMA.exec(text);
-    if (!match || !afterTown(text, comma)) continue;
+    if (!match || !afterTown(text, comma, shouted)) continue;
     const [whole, ap, postal] = match;
     const form = ap ?? postal ?? '';
     const end = comma + whole.length;
     const start = end - form.length;
-    const shouted = typeof shouting === 'function' ? shouting() : shouting;
-    if (postal && shouted && !POSTAL_IN_SHOUTING.test(text.slice(end, end + 6))) continue;
+    if (postal && shouted() && !POSTAL_IN_SHOUTING.test(text.slice(end, end + 6))) continue;
     const state = ap ? BY_ABBREVIATION.get(ap) : postal;
     if (state) found.push({ state, start, end });
   }
