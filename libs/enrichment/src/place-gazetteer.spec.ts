@@ -4,11 +4,7 @@ import { keyOf, placeGazetteer } from './place-gazetteer';
 describe('placeGazetteer', () => {
   const gazetteer = placeGazetteer();
   const codesOf = (name: string, shouted = false): (string | null)[] =>
-    gazetteer
-      .lookup(keyOf(name), shouted)
-      // Small towns are second senses, chosen only on a text's evidence (see namesakes below).
-      ?.senses.filter((sense) => !sense.minor)
-      .map((sense) => sense.code) ?? [];
+    gazetteer.lookup(keyOf(name), shouted)?.senses.map((sense) => sense.code) ?? [];
 
   it('knows names, official names, demonyms and capitals from the datasets', () => {
     expect(codesOf('Qatar')).toEqual(['QA']);
@@ -18,6 +14,15 @@ describe('placeGazetteer', () => {
     expect(codesOf('Moscow')[0]).toBe('RU');
     expect(codesOf('Ivory Coast')).toEqual(['CI']);
     expect(codesOf('Turkey')).toEqual(['TR']);
+  });
+
+  it('keeps small towns of a known name apart, as namesakes, one per country', () => {
+    const paris = gazetteer.lookup(keyOf('Paris'), false);
+    expect(paris?.senses.map((sense) => sense.code)).toEqual(['FR']);
+    expect(paris?.namesakes?.map((sense) => sense.code)).toContain('US');
+    expect(paris?.namesakes?.every((sense) => sense.minor)).toBe(true);
+    // A small town's name that is no known place is not known at all.
+    expect(gazetteer.lookup(keyOf('Slidell'), false)).toBeUndefined();
   });
 
   it('knows states and large cities', () => {

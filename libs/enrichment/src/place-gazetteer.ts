@@ -74,6 +74,11 @@ export interface GazetteerEntry {
   /** Folded tokens joined by single spaces: "Gaza Strip", "U.S.", "Cote d'Ivoire". */
   key: string;
   senses: PlaceSense[];
+  /**
+   * Small towns of the same name (PlaceSense.minor), one per country, never the default: kept
+   * apart from `senses`, which the matcher checks against the context one by one.
+   */
+  namesakes?: PlaceSense[];
 }
 
 /** Kinds rank before population: a country name beats a city, a city beats a smaller one. */
@@ -227,6 +232,14 @@ export class PlaceGazetteer {
       insert(this.shoutedNames, upper, entry);
       this.firstWords.add(head.toUpperCase());
     }
+  }
+
+  /** A small town as a namesake of a known name (see GazetteerEntry.namesakes). */
+  addNamesake(entry: GazetteerEntry, sense: PlaceSense): void {
+    const namesakes = (entry.namesakes ??= []);
+    const same = namesakes.findIndex((known) => known.code === sense.code);
+    if (same < 0) namesakes.push(sense);
+    else if ((namesakes[same]?.population ?? 0) < sense.population) namesakes[same] = sense;
   }
 
   /** Curated names replace whatever the datasets said about the same name. */
@@ -502,6 +515,14 @@ function buildGazetteer(): PlaceGazetteer {
 }
 
 const PLAIN_WORD = /^[A-Za-z]+$/;
+const PLAIN_HEAD = /^[A-Za-z]+(?=[ -])/;
+
+/** A name's key, unless its plain first word surely starts no known name (most do not). */
+function likelyKey(gazetteer: PlaceGazetteer, name: string): string | undefined {
+  const head = PLAIN_HEAD.exec(name)?.[0];
+  if (head !== undefined && !gazetteer.mayBeFirstWord(head)) return undefined;
+  return keyOf(name);
+}
 
 /** "St. Croix County" as the news writes it: "Saint Croix County", "St Croix County". */
 function saintForms(name: string): string[] {
@@ -525,16 +546,15 @@ function addNamesakes(
   for (const town of towns) {
     // Most towns' names are one plain word, their own key: tokenising each of the hundred
     // thousand would add a fifth to the build.
-    const key = PLAIN_WORD.test(town.name) ? town.name : keyOf(town.name);
+    const key = PLAIN_WORD.test(town.name) ? town.name : likelyKey(gazetteer, town.name);
+    if (key === undefined) continue;
     const entry = gazetteer.lookup(key, false);
-    if (!entry || entry.senses.some((known) => known.code === town.country && !known.minor)) {
-      continue;
-    }
+    if (!entry || entry.senses.some((known) => known.code === town.country)) continue;
     if (entry.senses.some((known) => known.office !== undefined || known.kind === 'demonym')) {
       continue;
     }
     const namesake = sense(town.country, 'city', town.name, town.population);
-    gazetteer.add(town.name, { ...namesake, rank: MINOR_RANK, minor: true });
+    gazetteer.addNamesake(entry, { ...namesake, rank: MINOR_RANK, minor: true });
   }
 }
 

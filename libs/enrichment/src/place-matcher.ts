@@ -44,8 +44,13 @@ export interface PlaceMention extends ZoneSpan {
 interface Candidate extends ZoneSpan {
   surface: string;
   entry: GazetteerEntry;
+  /** The entry's senses that fit the context, in order of preference. */
   senses: PlaceSense[];
+  /** Small towns of the name (GazetteerEntry.namesakes): chosen only on the text's evidence. */
+  namesakes: readonly PlaceSense[];
 }
+
+const NO_SENSES: readonly PlaceSense[] = [];
 
 /** A zone's tokens, with what the matcher needs of each worked out once. */
 interface ZoneWords {
@@ -160,7 +165,8 @@ function findCandidates(
           (sense) => (!acrossName || sense.office !== undefined) && fitsContext(sense, context),
         );
     if (senses.length > 0) {
-      found.push({ zone: zone.order, start, end: last.end, surface, entry, senses });
+      const namesakes = entry.namesakes ?? NO_SENSES;
+      found.push({ zone: zone.order, start, end: last.end, surface, entry, senses, namesakes });
     }
     i += length;
   }
@@ -192,6 +198,7 @@ function withStateAbbreviations(
       surface,
       entry: { key: surface, senses: [sense] },
       senses: [sense],
+      namesakes: NO_SENSES,
     });
   }
   const overlapped = new SpanIndex(added);
@@ -586,35 +593,32 @@ function resolve(
   const localSupport = new Map<string, number>();
   const namedAs = new Map<string, Set<string>>();
   const supportedBy = new Map<string, string | true>();
-  // Names with no other sense at all, small towns included: what makes a country dominant.
-  const sureSupport = new Map<string, number>();
-  const majors = candidates.map(majorSenses);
-  candidates.forEach((candidate, index) => {
-    const senses = majors[index] ?? [];
+  // How often each spelling supported its code: a name does not vouch for itself.
+  const ownSupport = new Map<string, number>();
+  for (const candidate of candidates) {
+    const { senses } = candidate;
     for (const { code } of senses) {
       if (code) namedAs.set(code, (namedAs.get(code) ?? new Set()).add(spelling(candidate)));
     }
     const [only] = senses;
-    if (senses.length !== 1 || !only?.code) return;
-    if (candidate.senses.length === 1)
-      sureSupport.set(only.code, (sureSupport.get(only.code) ?? 0) + 1);
+    if (senses.length !== 1 || !only?.code) continue;
     support.set(only.code, (support.get(only.code) ?? 0) + 1);
     // One spelling per code, or true once a second one supports it too.
     const written = spelling(candidate);
+    ownSupport.set(written, (ownSupport.get(written) ?? 0) + 1);
     const seen = supportedBy.get(only.code);
     if (seen === undefined) supportedBy.set(only.code, written);
     else if (seen !== written) supportedBy.set(only.code, true);
     if (only.kind === 'city' || only.kind === 'region' || only.kind === 'capital') {
       localSupport.set(only.code, (localSupport.get(only.code) ?? 0) + 1);
     }
-  });
-  const evidence = { support, localSupport, supportedBy, dominant: dominantCode(sureSupport) };
+  }
+  const evidence = { support, localSupport, supportedBy, ownSupport };
 
   return candidates.flatMap((candidate, index) => {
-    const major = majors[index] ?? [];
-    if (major.length > 0 && isSurnameAlone(candidate, major, surnames, namedAs)) return [];
+    if (isSurnameAlone(candidate, candidate.senses, surnames, namedAs)) return [];
     const qualifier = qualifierOf(candidate, candidates.slice(index + 1, index + 3), texts);
-    const chosen = chooseSense(candidate, major, qualifier, evidence);
+    const chosen = chooseSense(candidate, qualifier, evidence);
     if (!chosen) return [];
     return [
       {
@@ -623,7 +627,7 @@ function resolve(
         end: candidate.end,
         surface: candidate.surface,
         sense: chosen,
-        ambiguous: major.length > 1 || chosen.minor === true,
+        ambiguous: candidate.senses.length > 1 || chosen.minor === true,
         qualified: qualifier !== undefined,
       },
     ];
@@ -635,28 +639,28 @@ interface Evidence {
   localSupport: ReadonlyMap<string, number>;
   /** The one spelling that supports a code, or true when several do. */
   supportedBy: ReadonlyMap<string, string | true>;
-  /** The code the text names most through unambiguous names, if one leads. */
-  dominant: string | undefined;
+  /** How often each spelling supported its own code (by spelling). */
+  ownSupport: ReadonlyMap<string, number>;
 }
 
 function chooseSense(
   candidate: Candidate,
-  major: readonly PlaceSense[],
   qualifier: Qualifier | undefined,
   evidence: Evidence,
 ): PlaceSense | undefined {
   // A name's senses are kept in order of preference (PlaceGazetteer.add).
-  const senses = candidate.senses;
-  const fallback = defaultSense(major);
+  const { senses, namesakes } = candidate;
+  const fallback = defaultSense(senses);
   if (qualifier) {
-    const qualified = senses.find((sense) => qualifier.codes.has(sense.code));
+    const fits = (sense: PlaceSense): boolean => qualifier.codes.has(sense.code);
+    const qualified = senses.find(fits) ?? namesakes.find(fits);
     // "Paris, Texas" with no Texan Paris known: a namesake too small to know. A country after
     // a name may be the next item of a list ("Gaza, Egypt"): the default then stands.
     if (qualified || qualifier.kind === 'region') return qualified;
   }
   if (!fallback) return undefined;
-  if (major.length > 1 || senses.length > 1) {
-    return supportedNamesake(senses, fallback, spelling(candidate), evidence) ?? fallback;
+  if (senses.length > 1 || namesakes.length > 0) {
+    return supportedNamesake(candidate, fallback, evidence) ?? fallback;
   }
   return fallback;
 }
@@ -673,12 +677,6 @@ function defaultSense(senses: readonly PlaceSense[]): PlaceSense | undefined {
   return senses.find((sense) => !isMinorStatePlace(sense)) ?? first;
 }
 
-/** The senses that are not small towns; the same array when there are none (most names). */
-function majorSenses(candidate: Candidate): readonly PlaceSense[] {
-  const { senses } = candidate;
-  return senses.some((sense) => sense.minor) ? senses.filter((sense) => !sense.minor) : senses;
-}
-
 /** Below this area (km²) a state is small: Jamaica, Montserrat, Bermuda, Trinidad, Qatar. */
 const SMALL_STATE_AREA = 12_000;
 /** A capital this big is a news place in its own right ("Nassau", "Kingston"). */
@@ -690,19 +688,23 @@ function isMinorStatePlace(sense: PlaceSense): boolean {
   return sense.kind === 'capital' && sense.population < SMALL_CAPITAL_MAX_POPULATION;
 }
 
-/** The most supported country, when it leads the next by at least one mention. */
-function dominantCode(support: ReadonlyMap<string, number>): string | undefined {
-  let best: string | undefined;
-  let bestCount = 0;
-  let second = 0;
-  for (const [code, count] of support) {
-    if (count > bestCount) {
-      second = bestCount;
-      best = code;
-      bestCount = count;
-    } else if (count > second) second = count;
+/**
+ * Whether a code leads the text's unambiguous names, every other code by at least one, once
+ * the name being decided is left out of its own default's count ("Suffolk" thrice does not
+ * outweigh "Suffolk County" thrice).
+ */
+function leads(
+  code: string,
+  support: ReadonlyMap<string, number>,
+  own: { code: string | null; count: number },
+): boolean {
+  const count = (support.get(code) ?? 0) - (own.code === code ? own.count : 0);
+  if (count <= 0) return false;
+  for (const [other, otherCount] of support) {
+    if (other === code) continue;
+    if (otherCount - (own.code === other ? own.count : 0) >= count) return false;
   }
-  return bestCount > second ? best : undefined;
+  return true;
 }
 
 const COMMA = 44;
@@ -732,7 +734,11 @@ function qualifierOf(
   if (text.charCodeAt(candidate.end) !== COMMA || next.start - candidate.end > MAX_COMMA_GAP) {
     return undefined;
   }
-  if (!candidate.senses.some((sense) => sense.kind === 'city' || sense.kind === 'capital')) {
+  const { senses, namesakes } = candidate;
+  if (
+    namesakes.length === 0 &&
+    !senses.some((sense) => sense.kind === 'city' || sense.kind === 'capital')
+  ) {
     return undefined;
   }
   const regions = next.senses.filter((sense) => sense.kind === 'region');
@@ -747,10 +753,9 @@ function qualifierOf(
   // with a country sense is qualified only towards its other senses ("Palestine, Texas").
   const kind = regions.length > 0 ? 'region' : 'country';
   const codes = new Set((kind === 'region' ? regions : countries).map((sense) => sense.code));
-  const local = candidate.senses.every(
-    (sense) => sense.kind === 'city' || sense.kind === 'capital',
-  );
-  if (!local && !candidate.senses.some((sense) => codes.has(sense.code))) return undefined;
+  const local = senses.every((sense) => sense.kind === 'city' || sense.kind === 'capital');
+  const named = (sense: PlaceSense): boolean => codes.has(sense.code);
+  if (!local && !senses.some(named) && !namesakes.some(named)) return undefined;
   return { kind, codes };
 }
 
@@ -762,39 +767,42 @@ function qualifierOf(
  * country, "London" in an Ohio one still England's, unless written "Lebanon, Tenn.".
  */
 function supportedNamesake(
-  senses: readonly PlaceSense[],
+  candidate: Candidate,
   fallback: PlaceSense,
-  written: string,
-  { support, localSupport, supportedBy, dominant }: Evidence,
+  { support, localSupport, supportedBy, ownSupport }: Evidence,
 ): PlaceSense | undefined {
+  const { senses, namesakes } = candidate;
+  const written = spelling(candidate);
   if (!fallback.code || (support.get(fallback.code) ?? 0) > 0) {
     // A name whose only known sense is the default, besides small towns ("San Marcos" the
     // Guatemalan department), supports that default itself: other names must too.
     const supporters = supportedBy.get(fallback.code ?? '');
-    if (
-      !senses.some((sense) => sense.minor) ||
-      (supporters !== undefined && supporters !== written)
-    ) {
+    if (namesakes.length === 0 || (supporters !== undefined && supporters !== written)) {
       return undefined;
     }
   }
   // "Guam" the territory and "Guam" the US listing are one place: keep the territory's code.
   if (fallback.kind === 'country' && !fallback.sovereign) return undefined;
-  return senses.find((sense) => {
-    if (sense === fallback || sense.code === null) return false;
-    if (sense.minor) {
-      return (
-        sense.code === dominant &&
-        (localSupport.get(sense.code) ?? 0) > 0 &&
-        (fallback.kind === 'city' || fallback.kind === 'region') &&
-        fallback.population < FAMOUS_CITY_MIN_POPULATION
-      );
-    }
-    return (
+  const known = senses.find(
+    (sense) =>
+      sense !== fallback &&
+      sense.code !== null &&
       (localSupport.get(sense.code) ?? 0) > 0 &&
-      (fallback.population === 0 || sense.population >= NAMESAKE_MIN_SHARE * fallback.population)
-    );
-  });
+      (fallback.population === 0 || sense.population >= NAMESAKE_MIN_SHARE * fallback.population),
+  );
+  if (known || namesakes.length === 0) return known;
+  if (fallback.kind !== 'city' && fallback.kind !== 'region') return undefined;
+  if (fallback.population >= FAMOUS_CITY_MIN_POPULATION) return undefined;
+  const own = {
+    code: senses.length === 1 ? fallback.code : null,
+    count: ownSupport.get(written) ?? 0,
+  };
+  return namesakes.find(
+    (sense) =>
+      sense.code !== null &&
+      (localSupport.get(sense.code) ?? 0) > 0 &&
+      leads(sense.code, support, own),
+  );
 }
 
 function spelling(candidate: Candidate): string {
