@@ -64,6 +64,47 @@ describe(detectLanguage.name, () => {
   it('returns null with neither text nor declaration', () => {
     expect(detectLanguage([], null)).toBeNull();
   });
+
+  // tinyld alone said sk, fr, lv, la and no for these, and overruled the page's "en" for two.
+  const headlines = [
+    'Nokia to cut 1,000 jobs in Finland by 2026',
+    'Microsoft unveils new Xbox console in Berlin',
+    'Latvian president Edgars Rinkevics visits Riga port',
+    'Veni vidi vici: Caesar exhibit opens at the British Museum',
+    'Results: Arsenal 2 Chelsea 1; Leeds 0 Everton 0; Fulham 3 Brentford 2',
+  ];
+
+  it.each(headlines)('does not guess the language of the short item %p', (headline) => {
+    expect(detectLanguage([headline])).toBeNull();
+    expect(detectLanguage([headline], 'en')).toBe('en');
+  });
+
+  it('reads a short English item with its own words as English', () => {
+    const item =
+      'Arsenal beat Chelsea at home on Saturday and Leeds drew with Everton, while Fulham won ' +
+      'their derby at Brentford.';
+    expect(detectLanguage([item])).toBe('en');
+  });
+
+  it('keeps a short German item quoting an English title German', () => {
+    const item =
+      'Die Sängerin aus Köln gewann am Samstag die Finalshow von The Voice of Germany vor einem ' +
+      'Millionenpublikum.';
+    expect(detectLanguage([item], 'de')).toBe('de');
+    expect(detectLanguage([item])).toBe('de');
+  });
+
+  it('finds no language in figures and addresses, and keeps what the page says', () => {
+    // tinyld alone said "tlh" and "hi", over the page's own "en".
+    const figures = [
+      'Q3 2024 revenue 1,234 5,678 9.1% 12.3% EBITDA 4,567 EUR https://example.com/q3',
+    ];
+    const table = ['Tesla 12.5% | BMW 8.1% | Daimler 7.4% | Audi 6.9%', 'VW 5.2% | Renault 4.8%'];
+    expect(detectLanguage(figures)).toBeNull();
+    expect(detectLanguage(table)).toBeNull();
+    expect(detectLanguage(figures, 'en')).toBe('en');
+    expect(detectLanguage(table, 'en')).toBe('en');
+  });
 });
 
 describe(primaryLanguage.name, () => {
