@@ -1,4 +1,9 @@
-import { comparisonKey, normalizeText, uniqueParagraphs } from './text-normalizer';
+import {
+  comparisonKey,
+  normalizeBodyText,
+  normalizeText,
+  uniqueParagraphs,
+} from './text-normalizer';
 
 /** What normalizeText must equal, written the obvious way. */
 function byRegex(text: string): string {
@@ -85,5 +90,23 @@ describe(comparisonKey.name, () => {
 describe(uniqueParagraphs.name, () => {
   it('keeps the first of repeated paragraphs and drops empty ones', () => {
     expect(uniqueParagraphs(['One.', ' ', 'one. ', 'Two.'])).toEqual(['One.', 'Two.']);
+  });
+
+  it('keeps soft hyphens, and takes a paragraph that differs only by them for a repeat', () => {
+    expect(uniqueParagraphs(['Schiff\u00adfahrt.', 'Schifffahrt.', '\u00ad'])).toEqual([
+      'Schiff\u00adfahrt.',
+    ]);
+  });
+});
+
+describe(normalizeBodyText.name, () => {
+  it("keeps soft hyphens, the author's marks of where a word may break", () => {
+    expect(normalizeBodyText(' Donau\u00addampf\u00adschiff\u200b  fahrt ')).toBe(
+      'Donau\u00addampf\u00adschiff fahrt',
+    );
+  });
+
+  it('is normalizeText for text without soft hyphens', () => {
+    expect(normalizeBodyText('a\u0000b \u200b  c\n')).toBe(normalizeText('a\u0000b \u200b  c\n'));
   });
 });

@@ -5,6 +5,14 @@
 const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
 /**
+ * The same, less the soft hyphen (U+00AD). In the body it is the author's: it marks where a long
+ * word may break (German compounds, Dutch, Finnish), the reference texts of article benchmarks
+ * keep it, and a reader who copies the text gets it too. Metadata and comparison keys still drop it.
+ */
+const INVISIBLE_IN_BODY = /[\u0000-\u0008\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]/g;
+const SOFT_HYPHEN = '\u00ad';
+
+/**
  * What normalizeText would change: whitespace other than a plain space (the byte-order mark is
  * whitespace to `\s`), two spaces in a row, a space at either end, an invisible character.
  */
@@ -21,6 +29,12 @@ export function normalizeText(text: string): string {
   return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
 
+/** normalizeText for a paragraph of the body: the same, but soft hyphens stay (see INVISIBLE_IN_BODY). */
+export function normalizeBodyText(text: string): string {
+  if (!text.includes(SOFT_HYPHEN)) return normalizeText(text);
+  return text.replace(INVISIBLE_IN_BODY, '').replace(/\s+/g, ' ').trim();
+}
+
 /** The key two texts share when a reader would call them the same paragraph. */
 export function comparisonKey(text: string): string {
   return normalizeText(text).toLowerCase();
@@ -31,14 +45,17 @@ export function sameText(a: string | null | undefined, b: string | null | undefi
   return comparisonKey(a) === comparisonKey(b);
 }
 
-/** Normalises each paragraph, drops empty ones and keeps only the first of repeated ones. */
+/**
+ * Normalises each paragraph (soft hyphens kept: see normalizeBodyText), drops empty ones and keeps
+ * only the first of repeated ones.
+ */
 export function uniqueParagraphs(paragraphs: Iterable<string>): string[] {
   const seen = new Set<string>();
   const result: string[] = [];
   for (const raw of paragraphs) {
-    const paragraph = normalizeText(raw);
-    const key = paragraph.toLowerCase();
-    if (paragraph === '' || seen.has(key)) continue;
+    const paragraph = normalizeBodyText(raw);
+    const key = comparisonKey(paragraph);
+    if (key === '' || seen.has(key)) continue;
     seen.add(key);
     result.push(paragraph);
   }

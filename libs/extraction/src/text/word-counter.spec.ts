@@ -69,3 +69,9 @@ describe(`${countWords.name} in scripts with spaces`, () => {
     expect(differing).toEqual([]);
   });
 });
+
+describe(`${countWords.name} with soft hyphens`, () => {
+  it('counts a word with soft hyphens in it once', () => {
+    expect(countWords('Die Donau\u00addampf\u00adschiff\u00adfahrt fährt.')).toBe(3);
+  });
+});

@@ -45,12 +45,16 @@ function countSpacedWords(text: string): number {
     if (isWordCode(code)) {
       if (!inWord) count += 1;
       inWord = true;
+    } else if (inWord && code === SOFT_HYPHEN) {
+      // A soft hyphen marks where a word may break: the word goes on after it.
     } else if (!(inWord && isApostrophe(code) && isWordCode(text.codePointAt(index + 1) ?? 0))) {
       inWord = false;
     }
   }
   return count;
 }
+
+const SOFT_HYPHEN = 0xad;
 
 function isApostrophe(code: number): boolean {
   return code === 0x27 || code === 0x2019;
