@@ -1,4 +1,4 @@
-import { classifyNames } from './class-names';
+import { classifyNames, isStandfirstName } from './class-names';
 
 describe(classifyNames.name, () => {
   it.each([
@@ -11,6 +11,14 @@ describe(classifyNames.name, () => {
     ['article-body', 'content'],
     ['comments-area', 'comments'],
     ['container clearfix', 'neutral'],
+    ['wp-caption-text', 'furniture'],
+    ['related-content', 'furniture'],
+    ['cookie-consent', 'comments'],
+    ['user-reviews', 'comments'],
+    ['site-slogan', 'furniture'],
+    ['advertiser-disclosure', 'furniture'],
+    ['rollover-block', 'furniture'],
+    ['story-body', 'content'],
   ] as const)('reads the last meaningful word of "%s" as %s', (className, kind) => {
     expect(classifyNames(className, null)).toBe(kind);
   });
@@ -26,4 +34,23 @@ describe(classifyNames.name, () => {
   it('reads the id too, and comments win over everything', () => {
     expect(classifyNames('entry-content', 'disqus_thread')).toBe('comments');
   });
+});
+
+describe(isStandfirstName.name, () => {
+  it.each([
+    'intro',
+    'entry-excerpt',
+    'teaser-text',
+    'article__standfirst',
+    'c-article-intro-container',
+  ])('reads "%s" as a standfirst', (className) => {
+    expect(isStandfirstName(className, null)).toBe(true);
+  });
+
+  it.each(['leadMediaRegion', 'lead-image', 'teaser-list-item', 'intro-video'])(
+    'reads "%s" as something else: a word after the standfirst word says what',
+    (className) => {
+      expect(isStandfirstName(className, null)).toBe(false);
+    },
+  );
 });
