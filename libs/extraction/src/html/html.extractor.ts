@@ -6,7 +6,7 @@ import type { Deadline } from '../limits';
 import { cleanAuthorNames } from '../text/author-names';
 import { parseDate } from '../text/date-parser';
 import { splitCaptionCredit } from '../text/photo-credit';
-import { comparisonKey, normalizeText } from '../text/text-normalizer';
+import { comparisonKey, normalizeBodyText, normalizeText } from '../text/text-normalizer';
 import { absoluteUrl } from '../text/url';
 import {
   AncestorTest,
@@ -131,6 +131,20 @@ const ELSEWHERE_CLASS = /related|comment/i;
 export const MAX_TIME_CANDIDATES = 20;
 
 /**
+ * The standfirst first, unless the body already says it: as a paragraph of its own, or at the
+ * start of its first one (a page that sets the standfirst in bold above the text, and repeats it).
+ */
+function withStandfirst(standfirst: string | null, blocks: string[]): string[] {
+  if (standfirst === null || blocks.length === 0) return blocks;
+  const key = comparisonKey(standfirst);
+  const repeated = blocks.some((block) => {
+    const blockKey = comparisonKey(block);
+    return blockKey.startsWith(key);
+  });
+  return repeated ? blocks : [standfirst, ...blocks];
+}
+
+/**
  * Reads an HTML page. Each metadata field comes from the first source in this order that has
  * it, and the draft's provenance names that source:
  *
@@ -185,11 +199,12 @@ export function extractHtml(html: string, context: DraftContext): ArticleDraft {
       headline ? [comparisonKey(headline)] : [],
     ),
   );
-  const blocks = content
-    .readBlocks(container)
-    .filter((block) => !headlines.has(comparisonKey(block)));
+  const blocks = withStandfirst(
+    content.findStandfirst(container),
+    content.readBlocks(container).filter((block) => !headlines.has(comparisonKey(block))),
+  );
   const paragraphs =
-    blocks.length > 0 ? blocks : (ld?.articleBody?.split(/\n+/).map(normalizeText) ?? []);
+    blocks.length > 0 ? blocks : (ld?.articleBody?.split(/\n+/).map(normalizeBodyText) ?? []);
 
   const language = firstOf(
     sourced('html-lang', meta.htmlLang),

@@ -1,15 +1,17 @@
 import type { AnyNode, Element, ParentNode } from 'domhandler';
-import { Document } from 'domhandler';
-import { normalizeText } from '../text/text-normalizer';
-import { uniqueSort } from 'domutils';
+import { Document, isDocument } from 'domhandler';
+import { normalizeBodyText } from '../text/text-normalizer';
+import { textContent, uniqueSort } from 'domutils';
 import { isDateline } from '../text/date-parser';
-import { classifyNames } from './class-names';
+import { isBoilerplateLine, isNotice, opensFurnitureSection } from '../text/boilerplate-lines';
+import { classifyNames, isStandfirstName } from './class-names';
 import type { ClassKind } from './class-names';
 import type { Deadline } from '../limits';
 import {
   AncestorTest,
   attribute,
   elementsNamed,
+  elementsUnder,
   elementsWithAttribute,
   isHidden,
   isTag,
@@ -28,10 +30,16 @@ const NOT_TEXT = new Set([
 
 /** Elements that break the flow of text: what is on either side is a separate paragraph. */
 const BLOCK = new Set([
-  'address', 'article', 'blockquote', 'br', 'dd', 'details', 'div', 'dl', 'dt', 'h1', 'h2', 'h3',
-  'h4', 'h5', 'h6', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tr',
-  'ul',
+  'address', 'article', 'blockquote', 'br', 'dd', 'details', 'div', 'dl', 'dt', 'figure', 'h1',
+  'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary',
+  'table', 'tr', 'ul',
 ]); // prettier-ignore
+
+/** Lists: their items know which list they belong to (see writtenLists). */
+const LIST = new Set(['ul', 'ol']);
+
+/** Bold text: a line all in it, between `<br>`s or alone in a div, is a subheading. */
+const STRONG = new Set(['b', 'strong']);
 
 /** Table cells: a row reads as one line, its cells apart by a space. */
 const CELL = new Set(['td', 'th']);
@@ -64,8 +72,23 @@ const NAMED_CONTAINER_SHARE = 0.5;
 /** Text runs shorter than this are labels and links, not prose, when scoring containers. */
 const MIN_SCORED_TEXT = 25;
 
-/** Elements whose own text counts towards a container's score. */
-const SCORED = new Set(['p', 'div', 'td', 'pre', 'blockquote']);
+/**
+ * Elements whose own text counts towards a container's score. Sections, articles and `<main>` too:
+ * some pages write their text straight into one, between `<br>`s or in spans, with no `<p>`; left
+ * out, the densest element was whatever else held text, often a footer line that is boilerplate,
+ * and the page had no article text at all.
+ */
+const SCORED = new Set([
+  'p',
+  'div',
+  'td',
+  'pre',
+  'blockquote',
+  'section',
+  'article',
+  'main',
+  'center',
+]);
 
 /**
  * Below this much text the container found while skipping furniture is suspect: on some pages a
@@ -91,6 +114,10 @@ interface Block {
   linkChars: number;
   /** The nearest block element around it (`p`, `li`, `h2`, `div`…). */
   tag: string;
+  /** Characters of it inside `<b>` or `<strong>`: all of them, and it is a subheading. */
+  strongChars: number;
+  /** For a list item: which list of the container it is in (numbered in reading order). */
+  list: number | null;
 }
 
 /**
@@ -143,10 +170,73 @@ export class ContentReader {
     return loose.length > strict.length ? loose.container : strict.container;
   }
 
+  /**
+   * The page's own standfirst, when the container leaves it out: the paragraph that sums up the
+   * story, named so by its class (`p.intro`, `div.entry-excerpt`, `.teaser-text`; see
+   * isStandfirstName), in the article's header or just before the container: in the previous
+   * siblings of the container and of its nearest ancestors. A teaser elsewhere on the page (of
+   * another story, in a sidebar) is not adjacent, and not taken.
+   */
+  findStandfirst(container: ParentNode): string | null {
+    const first = isDocument(container) ? container.children.find(isTag) : container;
+    if (!first || !isTag(first)) return null;
+    const inHeader = this.standfirstIn(headersOf(first));
+    if (inHeader !== null) return inHeader;
+    let node: Element = first;
+    for (let level = 0; level < STANDFIRST_LEVELS; level++) {
+      let sibling = node.prev;
+      for (let seen = 0; sibling && seen < STANDFIRST_SIBLINGS; sibling = sibling.prev) {
+        if (!isTag(sibling)) continue;
+        seen++;
+        // Another story, or a part of the page that is no part of this one, ends the search.
+        if (sibling.name === 'article' || this.isNotStoryPart(sibling)) break;
+        const found = this.standfirstIn([sibling]);
+        if (found !== null) return found;
+      }
+      const parent = node.parent;
+      if (!parent || !isTag(parent) || parent.name === 'body') break;
+      node = parent;
+    }
+    return null;
+  }
+
+  /** The text of the first standfirst among `elements` and under them, if it reads as one. */
+  private standfirstIn(elements: readonly Element[]): string | null {
+    const named = elementsUnder(elements, (element) =>
+      isStandfirstName(attribute(element, 'class'), attribute(element, 'id')),
+    );
+    for (const element of named) {
+      if (this.isInsideFurniture(element, true) && !isInsideHeader(element)) continue;
+      // A teaser inside a link is a card pointing elsewhere ("Watch live: …").
+      if (isInsideLink(element)) continue;
+      const blocks = this.collectBlocks(element).filter((block) => !isBoilerplate(block, NO_LISTS));
+      const text = blocks.map((block) => block.text).join(' ');
+      const links = blocks.reduce((sum, block) => sum + block.linkChars, 0);
+      if (
+        text.length >= STANDFIRST_MIN_CHARS &&
+        text.length <= STANDFIRST_MAX_CHARS &&
+        links < text.length * STANDFIRST_LINK_SHARE &&
+        !isTitleCase(text)
+      ) {
+        return text;
+      }
+    }
+    return null;
+  }
+
+  /** Navigation, asides, forms and furniture by class: never the header of this story. */
+  private isNotStoryPart(element: Element): boolean {
+    if (element.name === 'header') return false;
+    return this.isNotText(element) || this.isFurniture(element, true);
+  }
+
   /** See the function of the same name. */
   readBlocks(container: ParentNode): string[] {
-    return this.collectBlocks(container)
-      .filter((block) => !isBoilerplate(block))
+    const blocks = this.collectBlocks(container);
+    const written = writtenLists(blocks);
+    return blocks
+      .slice(0, furnitureTailStart(blocks))
+      .filter((block) => !isBoilerplate(block, written))
       .map((block) => block.text);
   }
 
@@ -187,7 +277,7 @@ export class ContentReader {
           continue;
         }
         const length = SCORED.has(child.name) ? directTextLength(child) : 0;
-        if (length >= MIN_SCORED_TEXT) {
+        if (length >= MIN_SCORED_TEXT && !isNoticeParagraph(child, length)) {
           // A paragraph's container is its parent, and so is a div that holds only inline text
           // (many pages write each paragraph as one); a div that mixes text and blocks is the
           // container.
@@ -268,17 +358,26 @@ export class ContentReader {
     const blocks: Block[] = [];
     let running = '';
     let linkChars = 0;
+    let strongChars = 0;
+    let lists = 0;
     const tags: string[] = [isTag(container) ? container.name : 'body'];
+    const openLists: number[] = [];
     const flush = (): void => {
-      const text = normalizeText(running);
-      if (text !== '') blocks.push({ text, linkChars, tag: tags[tags.length - 1] ?? 'div' });
+      const text = normalizeBodyText(running);
+      if (text !== '') {
+        const tag = tags[tags.length - 1] ?? 'div';
+        const list = tag === 'li' ? (openLists[openLists.length - 1] ?? null) : null;
+        blocks.push({ text, linkChars, tag, strongChars, list });
+      }
       running = '';
       linkChars = 0;
+      strongChars = 0;
     };
-    const visit = (node: AnyNode, inLink: boolean): void => {
+    const visit = (node: AnyNode, inLink: boolean, inStrong: boolean): void => {
       if (isText(node)) {
         running += node.data;
         if (inLink) linkChars += visibleLength(node.data);
+        if (inStrong) strongChars += visibleLength(node.data);
         return;
       }
       if (!isTag(node) || this.isSkipped(node)) return;
@@ -288,15 +387,19 @@ export class ContentReader {
         flush();
         tags.push(node.name);
       }
+      const list = LIST.has(node.name);
+      if (list) openLists.push(lists++);
       if (CELL.has(node.name)) running += ' ';
       const link = inLink || node.name === 'a';
-      for (const child of node.children) visit(child, link);
+      const strong = inStrong || STRONG.has(node.name);
+      for (const child of node.children) visit(child, link, strong);
+      if (list) openLists.pop();
       if (block) {
         flush();
         tags.pop();
       }
     };
-    for (const child of container.children) visit(child, false);
+    for (const child of container.children) visit(child, false, false);
     flush();
     return blocks;
   }
@@ -331,6 +434,52 @@ export class ContentReader {
     const kind = this.kindOf(element);
     return kind === 'comments' || (includeOtherThanComments && kind === 'furniture');
   }
+}
+
+/** How far up from the container the standfirst is looked for, and how many siblings back. */
+const STANDFIRST_LEVELS = 3;
+const STANDFIRST_SIBLINGS = 3;
+/** A standfirst is a sentence or a few: shorter is a label, longer a story of its own. */
+const STANDFIRST_MIN_CHARS = 40;
+const STANDFIRST_MAX_CHARS = 800;
+/** A standfirst is written text: a teaser that is mostly a link points to another story. */
+const STANDFIRST_LINK_SHARE = 0.5;
+const NO_LISTS: ReadonlySet<number> = new Set();
+
+/** Past this share of capitalised words (of TITLE_CASE_MIN_WORDS or more), a line is a headline. */
+const TITLE_CASE_SHARE = 0.6;
+const TITLE_CASE_MIN_WORDS = 4;
+
+/**
+ * A headline in title case ("NASA Just Confirmed There Are Water Plumes"): a teaser block's title,
+ * which its class names as the teaser too, not the standfirst.
+ */
+function isTitleCase(text: string): boolean {
+  const words = text.split(' ').filter((word) => /^\p{L}/u.test(word));
+  if (words.length < TITLE_CASE_MIN_WORDS) return false;
+  const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;
+  return capitalised > words.length * TITLE_CASE_SHARE;
+}
+
+/** The `<header>`s of the container (the article's own header, skipped as furniture when read). */
+function headersOf(container: Element): Element[] {
+  if (container.name === 'header') return [container];
+  return elementsUnder(container.children, (element) => element.name === 'header');
+}
+
+function isInsideHeader(element: Element): boolean {
+  return hasAncestorNamed(element, 'header');
+}
+
+function isInsideLink(element: Element): boolean {
+  return hasAncestorNamed(element, 'a');
+}
+
+function hasAncestorNamed(element: Element, name: string): boolean {
+  for (let node = element.parent; node && isTag(node); node = node.parent) {
+    if (node.name === name) return true;
+  }
+  return false;
 }
 
 function highestScored(scores: Map<Element, number>): Element | null {
@@ -433,6 +582,58 @@ function visibleLength(text: string): number {
   return space && length > 0 ? length - 1 : length;
 }
 
+/**
+ * A notice is a paragraph or a few: a cookie banner's, a paywall's, an advertiser's. Longer text is
+ * not read for one, which keeps the words' patterns off most of the prose.
+ */
+const NOTICE_MAX_CHARS = 600;
+
+/**
+ * A paragraph that is a notice by its words (see isNotice) scores nothing: a cookie banner or a
+ * paywall box often holds more text than a short story, and without class names to tell, it won.
+ */
+function isNoticeParagraph(element: Element, length: number): boolean {
+  return length <= NOTICE_MAX_CHARS && isNotice(textContent(element));
+}
+
+/**
+ * When the text after a heading that opens a section of furniture ("You might also like", "About
+ * the author", "Was this article helpful?") is at most this share of the text before it, the
+ * section is the container's tail and goes with the heading; more, and the story goes on after it
+ * (a "Read more" box in the middle of the text), so only the heading goes.
+ */
+const FURNITURE_TAIL_SHARE = 0.5;
+/**
+ * A tail of furniture holds at most this many paragraphs of prose (an author's bio, one teaser);
+ * more, and the heading was a box inside the story ("Don't miss") with the story going on after.
+ */
+const MAX_PROSE_IN_TAIL = 1;
+/** A block this long that ends like a sentence, with few links, is prose. */
+const PROSE_CHARS = 80;
+
+/** Where the furniture at the end of a container starts: blocks.length when it has none. */
+function furnitureTailStart(blocks: readonly Block[]): number {
+  const total = blocks.reduce((sum, block) => sum + block.text.length, 0);
+  let before = 0;
+  for (const [index, block] of blocks.entries()) {
+    if (index > 0 && opensFurnitureSection(block.text)) {
+      const after = total - before - block.text.length;
+      const prose = blocks.slice(index + 1).filter(isProseBlock).length;
+      if (after <= before * FURNITURE_TAIL_SHARE && prose <= MAX_PROSE_IN_TAIL) return index;
+    }
+    before += block.text.length;
+  }
+  return blocks.length;
+}
+
+function isProseBlock(block: Block): boolean {
+  return (
+    block.text.length >= PROSE_CHARS &&
+    block.linkChars < block.text.length * 0.25 &&
+    SENTENCE_END.test(block.text)
+  );
+}
+
 /** At most this many characters, a block can be a label ("Share this", "Tags", "Advertisement"). */
 const LABEL_CHARS = 40;
 
@@ -443,18 +644,38 @@ const BYLINE = /^(?:[Bb]y|[Pp]or|[Vv]on|[Pp]ar|[Dd]i)\s+\p{Lu}[^.!?]*$/u;
 /** isDateline only asks whether a line is all dates, so any reference time will do. */
 const EPOCH = new Date(0);
 const SENTENCE_END = /[.!?:;"”»…]$/;
-/** Elements an author writes text in: even a short one is part of the story. */
-const WRITTEN_BLOCK = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'p']);
+/**
+ * Elements an author writes text in: even a short one is part of the story. A table row and a
+ * code block too: "Population 3.6m" and `npm install` are short, and no label; and a figure, read
+ * only when it holds a table or code (see holdsText).
+ */
+const WRITTEN_BLOCK = new Set([
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'p',
+  'pre',
+  'tr',
+]);
 const COPYRIGHT = /^(?:©|\(c\)|copyright\b)/i;
 
 /**
  * Text that the markup does not mark as furniture but no reader counts as the article: a run of
  * links, a bare URL, a copyright line, a byline, a line of dates, a label.
  */
-function isBoilerplate(block: Block): boolean {
+function isBoilerplate(block: Block, writtenLists: ReadonlySet<number>): boolean {
   const { text } = block;
-  if (isLinkRun(block) || URL_ONLY.test(text)) return true;
+  // A linked item of a list that also has items of plain text is part of that list: an
+  // ingredient linked to a glossary, a step linked to a tool.
+  const keptLink = block.list !== null && writtenLists.has(block.list);
+  if ((isLinkRun(block) && !keptLink) || URL_ONLY.test(text)) return true;
   if (COPYRIGHT.test(text) && text.length < 200) return true;
+  if (isBoilerplateLine(text)) return true;
   if (text.length > LABEL_CHARS * 2) return false;
   if (BYLINE.test(text)) return true;
   if (/\d/.test(text) && isDateline(text, EPOCH)) return true;
@@ -465,13 +686,24 @@ function isBoilerplate(block: Block): boolean {
  * A word or three outside any paragraph, heading or list item, with no sentence punctuation:
  * "Advertisement", "Share", "Tags", "Close", "Back to Gallery".
  */
-function isLabel({ text, tag }: Block): boolean {
+function isLabel({ text, tag, strongChars }: Block): boolean {
   return (
     text.length <= LABEL_CHARS &&
     !WRITTEN_BLOCK.has(tag) &&
+    // A bold line is the author's subheading, where the page writes its paragraphs without tags.
+    strongChars < text.length &&
     text.split(' ').length <= 3 &&
     !SENTENCE_END.test(text)
   );
+}
+
+/** The lists of a container with at least one item that is not a run of links. */
+function writtenLists(blocks: readonly Block[]): Set<number> {
+  const lists = new Set<number>();
+  for (const block of blocks) {
+    if (block.list !== null && !isLinkRun(block)) lists.add(block.list);
+  }
+  return lists;
 }
 
 function isLinkRun({ text, linkChars }: Block): boolean {
@@ -486,7 +718,15 @@ function isNotTextElement(element: Element): boolean {
   if (isHidden(element)) return true;
   if (element.name === 'form')
     return !(element.parent && isTag(element.parent) && element.parent.name === 'body');
+  if (element.name === 'figure') return !holdsText(element);
   return NOT_TEXT.has(element.name);
+}
+
+/** What a `<figure>` may hold that is text, not a picture: WordPress wraps tables and code in one. */
+const FIGURE_TEXT = new Set(['table', 'pre', 'code', 'blockquote']);
+
+function holdsText(figure: Element): boolean {
+  return figure.children.some((child) => isTag(child) && FIGURE_TEXT.has(child.name));
 }
 
 function classify(element: Element): ClassKind {
