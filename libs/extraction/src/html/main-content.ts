@@ -246,7 +246,10 @@ export class ContentReader {
     const best: Choice | null = densest ? this.withSiblings(densest, scores, skipFurniture) : null;
     for (const markup of CONTAINER_MARKUP) {
       const named = markup(document)
-        .filter((element) => !this.isInsideFurniture(element, skipFurniture))
+        .filter(
+          (element) =>
+            !this.isInsideFurniture(element, skipFurniture) && !opensWithFurnitureHeading(element),
+        )
         .map((element) => ({ container: element, length: this.paragraphTextLength(element) }))
         .sort((a, b) => b.length - a.length)[0];
       if (
@@ -276,6 +279,7 @@ export class ContentReader {
         if (kind === 'not-text' || kind === 'comments' || (skipFurniture && kind === 'furniture')) {
           continue;
         }
+        if (opensWithFurnitureHeading(child)) continue;
         const length = SCORED.has(child.name) ? directTextLength(child) : 0;
         if (length >= MIN_SCORED_TEXT && !isNoticeParagraph(child, length)) {
           // A paragraph's container is its parent, and so is a div that holds only inline text
@@ -480,6 +484,19 @@ function hasAncestorNamed(element: Element, name: string): boolean {
     if (node.name === name) return true;
   }
   return false;
+}
+
+const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * A box whose first element is a heading such as "You might also like" or "Comments": a list of
+ * other stories or of readers' words, whatever its markup (an `<article>` of `<article>`s). It
+ * holds more text than a short story, and is never the story.
+ */
+function opensWithFurnitureHeading(element: Element): boolean {
+  const first = element.children.find(isTag);
+  if (first === undefined || !HEADING.has(first.name)) return false;
+  return opensFurnitureSection(normalizeBodyText(textContent(first)));
 }
 
 function highestScored(scores: Map<Element, number>): Element | null {

@@ -396,14 +396,74 @@ describe('issue 16 patterns: the wrong block chosen outright', () => {
     ],
   ];
 
+  // Text the decoys hold and the story does not.
+  const DECOY_WORDS =
+    /cookie|Einwilligung|abonné|council did|anunciantes|registrieren|Konzert|prezzo|Registrati/i;
+  wrongBlocks.push(
+    [
+      'de',
+      'a registration notice with no telling class',
+      `<div class="overlay-box"><p>Registrieren Sie sich jetzt kostenlos, um diesen Artikel weiterzulesen und alle Vorteile zu nutzen.</p><p>Mit Ihrem kostenlosen Konto erhalten Sie Zugang zu allen Artikeln, Kommentaren und Merklisten.</p><p>Sie haben bereits ein Konto? Dann melden Sie sich einfach mit Ihrer E-Mail-Adresse an.</p></div>`,
+    ],
+    [
+      'de',
+      'an events calendar',
+      `<div class="events-calendar">${[
+        'Montag',
+        'Dienstag',
+        'Mittwoch',
+        'Donnerstag',
+        'Freitag',
+        'Samstag',
+      ]
+        .map(
+          (day) =>
+            `<div>${day}, 20 Uhr: Konzert im Stadtpark mit dem Orchester der Hafenstadt, Eintritt frei</div>`,
+        )
+        .join('')}</div>`,
+    ],
+    [
+      'it',
+      'a price list',
+      `<div class="pricing-table">${['Base', 'Plus', 'Premium', 'Famiglia', 'Studenti']
+        .map(
+          (plan) =>
+            `<div>Abbonamento ${plan}: prezzo mensile di 9,99 euro, disdetta in qualsiasi momento</div>`,
+        )
+        .join('')}</div>`,
+    ],
+    [
+      'it',
+      'a sign-up wall with no telling class',
+      `<div class="box"><p>Registrati gratuitamente per continuare a leggere questo articolo e tutti i contenuti del sito.</p><p>Registrati gratuitamente: riceverai la newsletter quotidiana e potrai commentare gli articoli.</p><p>Registrati gratuitamente oppure accedi con il tuo account se sei già registrato.</p></div>`,
+    ],
+  );
+
   it.each(wrongBlocks)(
     'reads the %s article, not %s that holds more text',
     (lang, _kind, decoy) => {
       const body = bodyTextOf(page(lang, `${decoy}<div class="article-body">${short(lang)}</div>`));
       expect(body).toContain(story(lang)[0]);
-      expect(body).not.toMatch(/cookie|Einwilligung|abonné|council did|anunciantes/i);
+      expect(body).not.toMatch(DECOY_WORDS);
     },
   );
+
+  it('reads the pt article, not the box of other stories after it that holds more text', () => {
+    const others = ['um', 'dois', 'três', 'quatro']
+      .map(
+        (n) =>
+          `<article class="post"><h2><a href="/${n}">Outra história número ${n}</a></h2><p>Um resumo de outra história do mesmo jornal, número ${n}, com texto bastante longo para contar como prosa.</p></article>`,
+      )
+      .join('');
+    const body = bodyOf(
+      page(
+        'pt',
+        `<article class="post">${paragraphsOf(story('pt').slice(0, 2))}</article>
+        <article class="post related"><h3 class="title">Você pode gostar...</h3>${others}</article>`,
+      ),
+    );
+    expect(body).toEqual(story('pt').slice(0, 2));
+  });
 
   it('reads the post, not a site slogan or a lone photo caption', () => {
     const body = bodyOf(

@@ -24,7 +24,7 @@ const RELATED = phrases([
   'à lire aussi', 'a lire aussi', 'lire aussi', 'voir aussi', 'sur le même sujet', 'à voir aussi', 'vous aimerez aussi',
   'lea también', 'lee también', 'leer también', 'más noticias', 'te puede interesar', 'noticias relacionadas', 'también te puede interesar',
   'leggi anche', 'leggi pure', 'potrebbe interessarti', 'articoli correlati', 'ti potrebbe interessare',
-  'leia também', 'veja também', 'leia mais', 'saiba mais', 'notícias relacionadas', 'você pode gostar',
+  'leia também', 'veja também', 'leia mais', 'saiba mais', 'notícias relacionadas', 'você (?:também )?pode gostar',
   'lees ook', 'lees meer', 'meer over dit onderwerp', 'gerelateerde artikelen', 'bekijk ook',
   'читайте также', 'читайте еще', 'смотрите также', 'по теме', 'похожие новости', 'материалы по теме',
   'czytaj także', 'czytaj też', 'zobacz też', 'zobacz także', 'polecamy', 'przeczytaj także', 'przeczytaj też',
@@ -90,11 +90,16 @@ const PAYWALL = new RegExp(
     'alleen voor abonnees', 'al abonnee', 'word abonnee',
     'продолжение доступно', 'только для подписчиков', 'оформите подписку',
     'tylko dla (?:subskrybentów|prenumeratorów)', 'wykup (?:subskrypcję|dostęp)',
+    'register (?:for free |now )?to (?:continue|read|keep)', 'create a free account', '(?:log|sign) in to (?:continue|read)',
+    'registrieren sie sich', '(?:jetzt |kostenlos )+registrieren', 'inscrivez-vous gratuitement', 'créez (?:votre|un) compte',
+    'regístrate gratis', 'regístrate para', 'registrati gratuitamente', 'registrati per', 'cadastre-se gratuitamente',
+    'registreer (?:je )?gratis', 'зарегистрируйтесь', 'zarejestruj się',
   ]),
   'iu',
 ); // prettier-ignore
 /** Words one of PAYWALL's phrases holds: a quick test that spares most lines the long one. */
-const PAYWALL_HINT = /abonn|subscri|suscr|assin|abbona|подпис|продолж|subskryp|prenumer|wykup/iu;
+const PAYWALL_HINT =
+  /abonn|subscri|suscr|assin|abbona|подпис|продолж|subskryp|prenumer|wykup|regist|account|compte|cadastr|зарегистр|zarejestr|(?:log|sign) in/iu;
 const READ_ON = phrases([
   'continue reading', 'keep reading', 'read on', 'read the full (?:article|story)', 'weiterlesen', 'jetzt weiterlesen',
   'lire la suite', 'seguir leyendo', 'sigue leyendo', 'continúa leyendo', 'leer más', 'continua a leggere',
@@ -123,7 +128,7 @@ const NOTICE_HINT =
 
 /** A related line names its story after a colon or a dash: "Lesen Sie auch: …", "Read more – …". */
 const RELATED_START = new RegExp(`^(?:${RELATED})\\s*[:|–—]`, 'iu');
-const RELATED_ALONE = new RegExp(`^(?:${RELATED})\\s*[:.!…]?$`, 'iu');
+const RELATED_ALONE = new RegExp(`^(?:${RELATED})\\s*[:.!…]*$`, 'iu');
 const BOX_ALONE = new RegExp(`^(?:${BOX_HEADING})\\s*:?$`, 'iu');
 const BOX_START = new RegExp(`^(?:${BOX_HEADING})\\s*:`, 'iu');
 /** A tag line, also at the end of a line of metadata: "05/10/2018 - Posted by: X - Tags: a b". */
