@@ -503,6 +503,21 @@ describe('issue 16 patterns: paragraphs dropped inside the right container', () 
     );
   });
 
+  it('keeps the subheadings and list items that recur under each part of a menu', () => {
+    const day = (n: number, dish: string): string =>
+      `<h3>Meal ${n}</h3><p>Eat every 2–3 hours</p><ul><li>${dish}</li><li>1 Green, 1 Red</li></ul>`;
+    const body = bodyOf(
+      page(
+        'en',
+        `<div class="entry-content">${paragraphsOf(story('en'))}${day(1, 'Eggs and toast')}${day(2, 'Tomato salad')}</div>`,
+      ),
+    );
+    expect(body.slice(story('en').length)).toEqual([
+      'Meal 1', 'Eat every 2–3 hours', 'Eggs and toast', '1 Green, 1 Red',
+      'Meal 2', 'Eat every 2–3 hours', 'Tomato salad', '1 Green, 1 Red',
+    ]); // prettier-ignore
+  });
+
   it('keeps the cells of a table, also one a figure wraps', () => {
     const body = bodyOf(
       page(

@@ -99,6 +99,45 @@ describe(uniqueParagraphs.name, () => {
   });
 });
 
+describe(`${uniqueParagraphs.name} on lists and copies`, () => {
+  it('keeps a short line that recurs in a list or a table, after a line it kept', () => {
+    expect(
+      uniqueParagraphs([
+        'Meal 1',
+        'Eat every 2–3 hours',
+        'Eggs.',
+        'Meal 2',
+        'Eat every 2–3 hours',
+        'Salad.',
+      ]),
+    ).toEqual([
+      'Meal 1',
+      'Eat every 2–3 hours',
+      'Eggs.',
+      'Meal 2',
+      'Eat every 2–3 hours',
+      'Salad.',
+    ]);
+  });
+
+  it('drops the short lines of a second copy of the story, and a line doubled in place', () => {
+    const long = (n: string): string =>
+      `This is paragraph ${n} of the story, long enough to be taken for prose by any reader at all.`;
+    expect(
+      uniqueParagraphs([
+        long('one'),
+        'A subheading',
+        long('two'),
+        long('one'),
+        'A subheading',
+        long('two'),
+        'Tail',
+        'Tail',
+      ]),
+    ).toEqual([long('one'), 'A subheading', long('two'), 'Tail']);
+  });
+});
+
 describe(normalizeBodyText.name, () => {
   it("keeps soft hyphens, the author's marks of where a word may break", () => {
     expect(normalizeBodyText(' Donau\u00addampf\u00adschiff\u200b  fahrt ')).toBe(

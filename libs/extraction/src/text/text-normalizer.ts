@@ -46,18 +46,37 @@ export function sameText(a: string | null | undefined, b: string | null | undefi
 }
 
 /**
+ * A repeated paragraph shorter than this can be the story's own: a menu's "Meal 1" and "Eat every
+ * 2–3 hours" under each day, a table's row, a recurring subheading or list item. Longer, a repeat
+ * is a copy: a page that renders the story twice (for mobile and desktop), a pull quote, a "click
+ * here" line under each section.
+ */
+const MIN_COPIED_CHARS = 50;
+
+/**
  * Normalises each paragraph (soft hyphens kept: see normalizeBodyText), drops empty ones and keeps
- * only the first of repeated ones.
+ * only the first of repeated ones; a short one repeats when the paragraph before it was kept and
+ * is another, as in a list or a table, and not when that one was a copy (the second rendering of
+ * the story) or the same line (markup doubled).
  */
 export function uniqueParagraphs(paragraphs: Iterable<string>): string[] {
   const seen = new Set<string>();
   const result: string[] = [];
+  let previousKept = false;
+  let previousKey = '';
   for (const raw of paragraphs) {
     const paragraph = normalizeBodyText(raw);
     const key = comparisonKey(paragraph);
-    if (key === '' || seen.has(key)) continue;
+    if (key === '') continue;
+    const listed = previousKept && key.length < MIN_COPIED_CHARS && key !== previousKey;
+    if (seen.has(key) && !listed) {
+      previousKept = false;
+      continue;
+    }
     seen.add(key);
     result.push(paragraph);
+    previousKept = true;
+    previousKey = key;
   }
   return result;
 }
