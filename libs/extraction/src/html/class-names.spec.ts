@@ -19,6 +19,9 @@ describe(classifyNames.name, () => {
     ['advertiser-disclosure', 'furniture'],
     ['rollover-block', 'furniture'],
     ['story-body', 'content'],
+    ['social-media-embed', 'content'],
+    ['twitter-tweet', 'content'],
+    ['newsletter-embed', 'furniture'],
   ] as const)('reads the last meaningful word of "%s" as %s', (className, kind) => {
     expect(classifyNames(className, null)).toBe(kind);
   });

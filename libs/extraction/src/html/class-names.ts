@@ -29,12 +29,16 @@ const FURNITURE_WORDS = new Set([
   'trending', 'widget', 'widgets',
 ]); // prettier-ignore
 
+/**
+ * Words of the article's own parts. An embed is a post the story quotes (`social-media-embed`,
+ * `twitter-tweet`): its words are part of the story, whatever network it comes from.
+ */
 const CONTENT_WORDS = new Set([
-  'article', 'body', 'content', 'entry', 'main', 'post', 'story', 'text',
+  'article', 'body', 'content', 'embed', 'entry', 'main', 'post', 'story', 'text', 'tweet',
 ]); // prettier-ignore
 
 /** Content words that say only "what is inside": the word before them says what that is. */
-const HOLDER_WORDS = new Set(['body', 'content', 'text']);
+const HOLDER_WORDS = new Set(['body', 'content', 'embed', 'text']);
 
 /** Class prefixes that describe a state of a wrapper, not what it is (`has-sidebar`). */
 const MODIFIER = /^(?:has|with|no|is)-/i;

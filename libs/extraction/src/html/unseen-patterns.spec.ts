@@ -518,6 +518,20 @@ describe('issue 16 patterns: paragraphs dropped inside the right container', () 
     ]); // prettier-ignore
   });
 
+  it('keeps a post the story quotes in a social-media embed', () => {
+    const quoted =
+      'The bridge has been closed since Monday and nobody told us why, one resident wrote.';
+    const body = bodyOf(
+      page(
+        'en',
+        `<div class="article-body">${paragraphsOf(story('en').slice(0, 2))}
+        <div class="social-media-embed"><blockquote class="twitter-tweet"><p>${quoted}</p></blockquote></div>
+        ${paragraphsOf(story('en').slice(2))}</div>`,
+      ),
+    );
+    expect(body).toContain(quoted);
+  });
+
   it('keeps the cells of a table, also one a figure wraps', () => {
     const body = bodyOf(
       page(
