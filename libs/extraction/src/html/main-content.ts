@@ -344,9 +344,16 @@ export class ContentReader {
     return (skipFurniture ? this.insideAnyFurniture : this.insideComments).isInside(element);
   }
 
-  /** The text a container would give, before the boilerplate rules: enough to compare containers. */
+  /**
+   * The text a container would give, less its runs of links: enough to compare containers. A
+   * `<main>` or an `<article>` of teaser links measured with its links won over a story written
+   * without `<p>`s beside it, and gave a body of link runs, all dropped: no article text at all.
+   */
   private paragraphTextLength(container: ParentNode): number {
-    return this.collectBlocks(container).reduce((sum, block) => sum + block.text.length, 0);
+    return this.collectBlocks(container).reduce(
+      (sum, block) => (isLinkRun(block) ? sum : sum + block.text.length),
+      0,
+    );
   }
 
   private collectBlocks(container: ParentNode): readonly Block[] {

@@ -584,6 +584,33 @@ describe('issue 16 patterns: text in a plain container without <p>', () => {
   });
 });
 
+describe('issue 16 patterns: text without <p> beside a named container of links', () => {
+  const teasers = Array.from(
+    { length: 8 },
+    (_, n) =>
+      `<li><a href="/${n}">Eine andere Geschichte aus der Zeitung, Nummer ${n}, mit einer langen Überschrift</a></li>`,
+  ).join('');
+  const containers: [string, string][] = [
+    ['div.article-text', `<div class="article-text">${story('de').join('<br><br>')}</div>`],
+    [
+      'div.entry-content',
+      `<div class="entry-content">${story('de')
+        .map((text) => `<div>${text}</div>`)
+        .join('')}</div>`,
+    ],
+  ];
+
+  it.each(containers)(
+    'reads a %s without <p> on a page whose <main> holds only teaser links',
+    (_kind, container) => {
+      const body = bodyOf(
+        page('de', `<div class="story">${container}</div><main><ul>${teasers}</ul></main>`),
+      );
+      expect(body).toEqual(story('de'));
+    },
+  );
+});
+
 describe('issue 16 patterns: soft hyphens', () => {
   it('keeps soft hyphens in the body text, as the page wrote them', () => {
     const word = 'Donau\u00addampf\u00adschiff\u00adfahrts\u00adgesellschaft';
