@@ -45,6 +45,8 @@ describe(opensFurnitureSection.name, () => {
     'You might also like',
     'Das könnte Sie auch interessieren',
     'Más noticias',
+    'Mehr Nachrichten',
+    'Другие новости',
     'About the author',
     'Über den Autor',
     'Pressekontakt:',

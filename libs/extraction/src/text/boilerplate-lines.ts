@@ -19,6 +19,8 @@ const RELATED = phrases([
   'read more', 'read also', 'also read', 'read next', 'related(?: articles?| stories| posts| news| coverage)?',
   'see also', 'more on this(?: story| topic)?', 'more from [\\p{L} ]{1,30}', 'more stories', 'more news',
   'you (?:might|may) also (?:like|be interested in)', 'recommended(?: for you)?', 'top stories',
+  'more headlines', 'mehr nachrichten', 'weitere meldungen', "plus d['’]actualités", 'autres articles', 'otras noticias',
+  'altre notizie', 'outras notícias', 'meer nieuws', 'другие новости', 'więcej wiadomości', 'inne artykuły',
   'lesen sie auch', 'lesen sie mehr', 'auch interessant', 'mehr zum thema', 'weitere artikel', 'weitere nachrichten',
   'das könnte sie auch interessieren', 'das könnte dich auch interessieren', 'empfehlungen', 'verwandte artikel',
   'à lire aussi', 'a lire aussi', 'lire aussi', 'voir aussi', 'sur le même sujet', 'à voir aussi', 'vous aimerez aussi',
