@@ -104,6 +104,10 @@ const STANDFIRST_WORDS = new Set([
   'lead', 'leadtext', 'lede', 'standfirst', 'strapline', 'summary', 'teaser', 'vorspann',
 ]); // prettier-ignore
 
+/** Text each standfirst word contains (`chap` for chapo and chapeau). */
+const STANDFIRST_HINT =
+  /abstract|chap|dek|deck|entradilla|excerpt|intro|lead|lede|standfirst|strapline|summary|teaser|vorspann/i;
+
 /** Words after a standfirst word that still name the standfirst: `teaser-text`, `intro-container`. */
 const STANDFIRST_HOLDERS = new Set([
   'block', 'body', 'container', 'content', 'copy', 'inner', 'paragraph', 'text', 'wrap', 'wrapper',
@@ -115,7 +119,10 @@ const STANDFIRST_HOLDERS = new Set([
  */
 export function isStandfirstName(className: string | null, id: string | null): boolean {
   if (className === null && id === null) return false;
-  return `${className ?? ''} ${id ?? ''}`.split(/\s+/).some((name) => {
+  const names = `${className ?? ''} ${id ?? ''}`;
+  // Most names hold none of the words: one scan tells, before any is split.
+  if (!STANDFIRST_HINT.test(names)) return false;
+  return names.split(/\s+/).some((name) => {
     const words = name
       .replace(/([a-z])([A-Z])/g, '$1 $2')
       .toLowerCase()

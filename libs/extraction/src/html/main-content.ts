@@ -472,10 +472,23 @@ function isTitleCase(text: string): boolean {
   return capitalised > words.length * TITLE_CASE_SHARE;
 }
 
-/** The `<header>`s of the container (the article's own header, skipped as furniture when read). */
+/**
+ * The `<header>`s of the container (the article's own header, skipped as furniture when read), in
+ * its top STANDFIRST_LEVELS levels: the story's header is near the top, and the container need
+ * not be walked whole.
+ */
 function headersOf(container: Element): Element[] {
   if (container.name === 'header') return [container];
-  return elementsUnder(container.children, (element) => element.name === 'header');
+  const headers: Element[] = [];
+  const visit = (parent: Element, depth: number): void => {
+    for (const child of parent.children) {
+      if (!isTag(child)) continue;
+      if (child.name === 'header') headers.push(child);
+      else if (depth < STANDFIRST_LEVELS) visit(child, depth + 1);
+    }
+  };
+  visit(container, 1);
+  return headers;
 }
 
 function isInsideHeader(element: Element): boolean {
