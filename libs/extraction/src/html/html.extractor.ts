@@ -131,16 +131,19 @@ const ELSEWHERE_CLASS = /related|comment/i;
 export const MAX_TIME_CANDIDATES = 20;
 
 /**
- * The standfirst first, unless the body already says it: as a paragraph of its own, or at the
- * start of its first one (a page that sets the standfirst in bold above the text, and repeats it).
+ * The standfirst first, unless the body already says it, as a paragraph of its own or at the start
+ * of one (a page that sets the standfirst in bold above the text, and repeats it), or it is one of
+ * the headline's versions.
  */
-function withStandfirst(standfirst: string | null, blocks: string[]): string[] {
+function withStandfirst(
+  standfirst: string | null,
+  blocks: string[],
+  headlines: ReadonlySet<string>,
+): string[] {
   if (standfirst === null || blocks.length === 0) return blocks;
   const key = comparisonKey(standfirst);
-  const repeated = blocks.some((block) => {
-    const blockKey = comparisonKey(block);
-    return blockKey.startsWith(key);
-  });
+  if (headlines.has(key)) return blocks;
+  const repeated = blocks.some((block) => comparisonKey(block).startsWith(key));
   return repeated ? blocks : [standfirst, ...blocks];
 }
 
@@ -202,6 +205,7 @@ export function extractHtml(html: string, context: DraftContext): ArticleDraft {
   const blocks = withStandfirst(
     content.findStandfirst(container),
     content.readBlocks(container).filter((block) => !headlines.has(comparisonKey(block))),
+    headlines,
   );
   const paragraphs =
     blocks.length > 0 ? blocks : (ld?.articleBody?.split(/\n+/).map(normalizeBodyText) ?? []);

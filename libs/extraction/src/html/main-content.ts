@@ -79,16 +79,8 @@ const MIN_SCORED_TEXT = 25;
  * and the page had no article text at all.
  */
 const SCORED = new Set([
-  'p',
-  'div',
-  'td',
-  'pre',
-  'blockquote',
-  'section',
-  'article',
-  'main',
-  'center',
-]);
+  'p', 'div', 'td', 'pre', 'blockquote', 'section', 'article', 'main', 'center',
+]); // prettier-ignore
 
 /**
  * Below this much text the container found while skipping furniture is suspect: on some pages a
