@@ -7,6 +7,12 @@ export interface ArticleFilters {
   country?: string;
   /** ISO 3166-1 alpha-2: the article is about the country (CountryTagV1.focus). */
   focusCountry?: string;
+  /**
+   * 0..1: `country` and `focusCountry` only match where the enricher's confidence in that
+   * country is at least this. A country stored without a confidence (older enrichers) never
+   * matches a threshold. Alone, it filters nothing: the caller pairs it with a country.
+   */
+  minConfidence?: number;
   /** IPTC Media Topics code, e.g. medtop:16000000. */
   topic?: string;
   language?: string;
@@ -35,7 +41,14 @@ export interface ArticleSummary {
   publishedAt: string | null;
   language: string | null;
   source: { id: string; kind: string; name: string };
-  countries: { code: string; focus: boolean; salience: number; mentions: number }[];
+  countries: {
+    code: string;
+    focus: boolean;
+    salience: number;
+    mentions: number;
+    /** Null for countries stored from messages without one (older enrichers). */
+    confidence: number | null;
+  }[];
   topics: { code: string; label: string; score: number; level: number | null }[];
   ingestSeq: string;
   revision: number;
@@ -104,7 +117,8 @@ export class ArticleQueries {
               a.source_kind, a.source_name, a.ingest_seq::text AS ingest_seq, a.revision,
               a.first_stored_at, a.last_stored_at,
               (SELECT json_agg(json_build_object('code', c.code, 'focus', c.focus,
-                        'salience', c.salience, 'mentions', c.mentions)
+                        'salience', c.salience, 'mentions', c.mentions,
+                        'confidence', c.confidence)
                       ORDER BY c.salience DESC, c.position)
                  FROM article_countries c WHERE c.article_id = a.id) AS countries,
               (SELECT json_agg(json_build_object('code', t.code, 'label', t.label,
@@ -203,16 +217,23 @@ class Where {
 }
 
 function addFilters(where: Where, filters: ArticleFilters): void {
+  const { minConfidence } = filters;
+  // A null confidence fails `>=`, so countries stored without one never pass a threshold; the
+  // partial index IDX_article_countries_code_confidence serves code and threshold together.
+  const sure = minConfidence === undefined ? [] : [minConfidence];
+  const sureSql = minConfidence === undefined ? '' : ' AND c.confidence >= $?::double precision';
   if (filters.country !== undefined) {
     where.add(
-      'EXISTS (SELECT 1 FROM article_countries c WHERE c.article_id = a.id AND c.code = $?)',
+      `EXISTS (SELECT 1 FROM article_countries c WHERE c.article_id = a.id AND c.code = $?${sureSql})`,
       filters.country,
+      ...sure,
     );
   }
   if (filters.focusCountry !== undefined) {
     where.add(
-      'EXISTS (SELECT 1 FROM article_countries c WHERE c.article_id = a.id AND c.code = $? AND c.focus)',
+      `EXISTS (SELECT 1 FROM article_countries c WHERE c.article_id = a.id AND c.code = $? AND c.focus${sureSql})`,
       filters.focusCountry,
+      ...sure,
     );
   }
   if (filters.topic !== undefined) {

@@ -14,6 +14,31 @@ describe('article mapper', () => {
     expect(fromArticleRows(toArticleRows(article))).toStrictEqual(article);
   });
 
+  it("keeps each country's confidence through rows and back", () => {
+    const article = copy(exampleArticleEnriched);
+    article.countries = article.countries.map((country, i) => ({
+      ...country,
+      confidence: [0, 1, 0.93, 0.5][i],
+    }));
+
+    const rows = toArticleRows(article);
+
+    expect(rows.countries.map((c) => c.confidence)).toEqual([0, 1, 0.93, 0.5]);
+    expect(fromArticleRows(rows)).toStrictEqual(article);
+  });
+
+  it('stores a country without confidence (older enrichers) as null and gives it back without', () => {
+    const article = copy(exampleArticleEnriched);
+    article.countries = article.countries.map(({ confidence: _dropped, ...older }) => older);
+
+    const rows = toArticleRows(article);
+
+    expect(rows.countries.map((c) => c.confidence)).toEqual([null, null, null, null]);
+    const back = fromArticleRows(rows);
+    expect(back).toStrictEqual(article);
+    expect(back.countries.some((country) => 'confidence' in country)).toBe(false);
+  });
+
   it('keys every tag row by the article id and numbers it in message order', () => {
     const rows = toArticleRows(exampleArticleEnriched);
 

@@ -73,6 +73,7 @@ export function toArticleRows(article: ArticleEnrichedV1): ArticleRows {
       focus: country.focus ?? false,
       foundIn: country.foundIn ?? null,
       spans: country.spans ?? null,
+      confidence: country.confidence ?? null,
     })),
     topics: article.topics.map((topic, position) => ({
       articleId,
@@ -139,7 +140,7 @@ export function fromArticleRows(rows: ArticleRows): ArticleEnrichedV1 {
     parserVersion: article.parserVersion,
     ...(article.provenance !== null ? { provenance: article.provenance } : {}),
     countries: rows.countries.map(
-      ({ code, mentions, salience, evidence, focus, foundIn, spans }) => ({
+      ({ code, mentions, salience, evidence, focus, foundIn, spans, confidence }) => ({
         code,
         mentions,
         salience,
@@ -147,6 +148,7 @@ export function fromArticleRows(rows: ArticleRows): ArticleEnrichedV1 {
         focus,
         ...(foundIn !== null ? { foundIn } : {}),
         ...(spans !== null ? { spans } : {}),
+        ...(confidence !== null ? { confidence } : {}),
       }),
     ),
     topics: rows.topics.map(({ code, label, score, level }) => ({

@@ -10,6 +10,7 @@ import { InitialSchema1795863386527 } from './migrations/1795863386527-initial-s
 import { Sources1795878580794 } from './migrations/1795878580794-sources';
 import { ReadSide1795880116123 } from './migrations/1795880116123-read-side';
 import { RefusedPages1796519309298 } from './migrations/1796519309298-refused-pages';
+import { CountryConfidence1796550898684 } from './migrations/1796550898684-country-confidence';
 
 export const entities = [
   ArticleEntity,
@@ -27,6 +28,7 @@ export const migrations = [
   Sources1795878580794,
   ReadSide1795880116123,
   RefusedPages1796519309298,
+  CountryConfidence1796550898684,
 ] as const;
 
 export interface DataSourceOptions {

@@ -126,6 +126,56 @@ describe(ArticlePageQueryDto.name, () => {
   });
 });
 
+describe('minConfidence', () => {
+  it.each([
+    ['0', 0],
+    ['1', 1],
+    ['0.8', 0.8],
+    ['.5', 0.5],
+  ])('takes minConfidence=%s with a country as the number %d', async (minConfidence, expected) => {
+    const query = await read(ArticlePageQueryDto, { country: 'QA', minConfidence });
+
+    expect(query.minConfidence).toBe(expected);
+    expect(toFilters(query)).toMatchObject({ country: 'QA', minConfidence: expected });
+  });
+
+  it.each([
+    ['-0.01', 'minConfidence must be at least 0'],
+    ['1.01', 'minConfidence must be at most 1'],
+  ])('refuses minConfidence=%s just outside 0..1, saying only that', async (value, reason) => {
+    expect(await refusal(ArticlePageQueryDto, { country: 'QA', minConfidence: value })).toEqual([
+      reason,
+    ]);
+  });
+
+  it.each([['abc'], [''], ['1e-1'], ['0x1'], ['Infinity'], ['NaN'], [['0.5', '0.6']]])(
+    'refuses minConfidence=%j as not a number from 0 to 1',
+    async (value) => {
+      expect(
+        await refusal(ArticlePageQueryDto, { focusCountry: 'QA', minConfidence: value }),
+      ).toContain('minConfidence must be a number from 0 to 1, such as 0.8');
+    },
+  );
+
+  it('refuses minConfidence without country or focusCountry, which it narrows', async () => {
+    expect(await refusal(ArticlePageQueryDto, { minConfidence: '0.5' })).toEqual([
+      'minConfidence needs country or focusCountry: it is the least confidence in that country',
+    ]);
+    await expect(
+      read(ArticlePageQueryDto, { focusCountry: 'QA', minConfidence: '0.5' }),
+    ).resolves.toMatchObject({ minConfidence: 0.5 });
+  });
+
+  it('is a filter of /stats too, checked the same way', async () => {
+    await expect(read(StatsQueryDto, { country: 'QA', minConfidence: '1' })).resolves.toMatchObject(
+      { minConfidence: 1 },
+    );
+    expect(await refusal(StatsQueryDto, { country: 'QA', minConfidence: '1.01' })).toEqual([
+      'minConfidence must be at most 1',
+    ]);
+  });
+});
+
 describe(StatsQueryDto.name, () => {
   it(`counts back up to ${MAX_STATS_DAYS} days and refuses one more`, async () => {
     await expect(read(StatsQueryDto, { days: String(MAX_STATS_DAYS) })).resolves.toMatchObject({

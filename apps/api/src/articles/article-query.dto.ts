@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -44,6 +45,32 @@ function wholeNumber({ value }: { value: unknown }): unknown {
   return typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
 }
 
+/**
+ * A decimal number written as digits ("0.8", ".8", "1", "-0.01", so a negative one is told it is
+ * below the minimum). Anything else stays a string for IsNumber to refuse: `Number()` would take
+ * "", " ", "0x1", "1e-1" and "Infinity".
+ */
+function decimalNumber({ value }: { value: unknown }): unknown {
+  return typeof value === 'string' && /^-?(?:\d+(?:\.\d*)?|\.\d+)$/.test(value)
+    ? Number(value)
+    : value;
+}
+
+/** Set only together with `country` or `focusCountry`, the filters it narrows. */
+function WithCountryFilter(): PropertyDecorator {
+  return ValidateBy({
+    name: 'withCountryFilter',
+    validator: {
+      validate: (_value: unknown, args) => {
+        const dto = args?.object as ArticleFiltersDto | undefined;
+        return dto?.country !== undefined || dto?.focusCountry !== undefined;
+      },
+      defaultMessage: (args) =>
+        `${args?.property ?? 'value'} needs country or focusCountry: it is the least confidence in that country`,
+    },
+  });
+}
+
 /** Free text that Postgres can take: no NUL or other control characters. */
 function PlainText(property: string): PropertyDecorator {
   return Matches(NO_CONTROL_CHARACTERS, {
@@ -78,6 +105,27 @@ export class ArticleFiltersDto {
   @IsOptional()
   @Matches(COUNTRY, { message: 'focusCountry must be an ISO 3166-1 alpha-2 code such as QA' })
   focusCountry?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Needs country or focusCountry, and narrows them: only articles where the enricher is at ' +
+      'least this sure (0 to 1, a probability) that it got that country right. Countries stored ' +
+      'without a confidence (from older enrichers) never pass a threshold.',
+    minimum: 0,
+    maximum: 1,
+    type: Number,
+    example: 0.8,
+  })
+  @IsOptional()
+  @Transform(decimalNumber)
+  @IsNumber(
+    { allowNaN: false, allowInfinity: false },
+    { message: 'minConfidence must be a number from 0 to 1, such as 0.8' },
+  )
+  @Min(0, { message: 'minConfidence must be at least 0' })
+  @Max(1, { message: 'minConfidence must be at most 1' })
+  @WithCountryFilter()
+  minConfidence?: number;
 
   @ApiPropertyOptional({ description: 'IPTC Media Topics code', example: 'medtop:16000000' })
   @IsOptional()
@@ -172,6 +220,7 @@ export function toFilters(dto: ArticleFiltersDto) {
   return {
     country: dto.country,
     focusCountry: dto.focusCountry,
+    minConfidence: dto.minConfidence,
     topic: dto.topic,
     language: dto.language,
     source: dto.source,

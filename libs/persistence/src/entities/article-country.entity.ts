@@ -1,5 +1,5 @@
 import type { EvidenceSpanV1, TextZoneV1 } from '@newsflow/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { ArticleEntity } from './article.entity';
 
@@ -7,6 +7,10 @@ import { ArticleEntity } from './article.entity';
 @Entity({ name: 'article_countries' })
 @Index('IDX_article_countries_code', ['code'])
 @Index('IDX_article_countries_focus_code', ['code'], { where: 'focus' })
+@Index('IDX_article_countries_code_confidence', ['code', 'confidence'], {
+  where: '"confidence" IS NOT NULL',
+})
+@Check('CHK_article_countries_confidence', '"confidence" >= 0 AND "confidence" <= 1')
 export class ArticleCountryEntity {
   @PrimaryColumn({
     name: 'article_id',
@@ -49,6 +53,13 @@ export class ArticleCountryEntity {
   /** Every mention with its offsets (EvidenceSpanV1[]); null when the enricher did not say. */
   @Column({ name: 'spans', type: 'jsonb', nullable: true })
   spans!: EvidenceSpanV1[] | null;
+
+  /**
+   * 0..1: how sure the enricher is that the country is right (CountryTagV1.confidence); null
+   * for messages from enrichers before confidence existed.
+   */
+  @Column({ name: 'confidence', type: 'double precision', nullable: true })
+  confidence!: number | null;
 
   @ManyToOne(() => ArticleEntity, (article) => article.countries, {
     nullable: false,
