@@ -24,8 +24,8 @@ const USAGE = `newsctl: the Newsflow command line
   newsctl sources remove|enable <id|url>
   newsctl sources disable <id|url> [--reason R]
                                 the fetcher's sources in Postgres (DATABASE_URL)
-  newsctl articles search [--country CC] [--focus-country CC] [--topic medtop:NNNNNNNN]
-                          [--language en] [--source ID] [--published-from ISO]
+  newsctl articles search [--country CC] [--focus-country CC] [--min-confidence 0..1]
+                          [--topic medtop:NNNNNNNN] [--language en] [--source ID] [--published-from ISO]
                           [--published-to ISO] [--ingested-from ISO] [--ingested-to ISO]
                           [--q "text"] [--limit N] [--cursor C] [--all] [--json]
                                 stored articles, in ingest order: a table (countries: FOCUS
@@ -56,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
       // newsctl articles search
       country: { type: 'string' },
       'focus-country': { type: 'string' },
+      'min-confidence': { type: 'string' },
       topic: { type: 'string' },
       language: { type: 'string' },
       source: { type: 'string' },

@@ -41,6 +41,7 @@ describe('newsctl articles: the query string', () => {
     const query = searchQuery({
       country: 'QA',
       'focus-country': 'RU',
+      'min-confidence': '0.8',
       topic: 'medtop:16000000',
       language: 'en',
       source: 'feed 1',
@@ -56,6 +57,7 @@ describe('newsctl articles: the query string', () => {
     expect([...query.entries()]).toEqual([
       ['country', 'QA'],
       ['focusCountry', 'RU'],
+      ['minConfidence', '0.8'],
       ['topic', 'medtop:16000000'],
       ['language', 'en'],
       ['source', 'feed 1'],
@@ -94,9 +96,9 @@ describe('newsctl articles: the table', () => {
       [
         summary(7, {
           countries: [
-            { code: 'RU', focus: true, salience: 0.9, mentions: 4 },
-            { code: 'SY', focus: false, salience: 0.5, mentions: 1 },
-            { code: 'QA', focus: true, salience: 0.4, mentions: 2 },
+            { code: 'RU', focus: true, salience: 0.9, mentions: 4, confidence: 0.99 },
+            { code: 'SY', focus: false, salience: 0.5, mentions: 1, confidence: null },
+            { code: 'QA', focus: true, salience: 0.4, mentions: 2, confidence: 0.8 },
           ],
         }),
         summary(12, { publishedAt: null, language: null, title: 'Line\none\tand two' }),
@@ -119,6 +121,7 @@ describe('newsctl articles: the table', () => {
       focus: i === 0,
       salience: 1 - i / 10,
       mentions: 1,
+      confidence: null,
     }));
     const title = `Ministers meet in ${'very '.repeat(30)}long talks`;
     const lines = formatTable([summary(123456, { title, countries: many })], {
@@ -149,6 +152,30 @@ describe('newsctl articles: the table', () => {
 });
 
 describe('newsctl articles get: the article', () => {
+  it('names the countries without a confidence when the enricher gave none (older ones)', () => {
+    const article = {
+      ...exampleArticleEnriched,
+      countries: exampleArticleEnriched.countries.map(
+        ({ confidence: _dropped, ...older }) => older,
+      ),
+    };
+    const text = formatArticle(
+      {
+        article,
+        stored: {
+          ingestSeq: '5',
+          revision: 1,
+          firstStoredAt: '2025-10-30T09:00:00.000Z',
+          lastStoredAt: '2025-10-30T09:00:00.000Z',
+        },
+        revisions: [],
+      },
+      1,
+    );
+
+    expect(text).toMatch(/^countries {2}RU \(focus\), QA \(focus\), SY, PS$/m);
+  });
+
   it('gives the facts, the tags, the entities, the revisions and the opening of the body', () => {
     const article = exampleArticleEnriched;
     const text = formatArticle(
@@ -169,7 +196,9 @@ describe('newsctl articles get: the article', () => {
     expect(lines[0]).toBe(article.title);
     expect(text).toContain(`id         ${article.id}\n`);
     expect(text).toContain(`source     ${article.source.name} (${article.source.kind}, `);
-    expect(text).toMatch(/^countries {2}RU \(focus\), QA \(focus\), SY, PS$/m);
+    expect(text).toMatch(
+      /^countries {2}RU \(focus, 0\.99\), QA \(focus, 0\.98\), SY \(0\.93\), PS \(0\.80\)$/m,
+    );
     expect(text).toMatch(/^topics {5}medtop:11000000 /m);
     expect(text).toMatch(/^people {5}.*Dmitry Peskov/m);
     expect(text).toContain('stored     revision 2 of 0, ingest seq 5, ');

@@ -23,6 +23,7 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const FILTER_PARAMETERS = [
   ['country', 'country'],
   ['focus-country', 'focusCountry'],
+  ['min-confidence', 'minConfidence'],
   ['topic', 'topic'],
   ['language', 'language'],
   ['source', 'source'],
@@ -310,6 +311,15 @@ export function formatTable(
   return `${[header, ...rows].map(line).join('\n')}\n${footer}`;
 }
 
+/** `RU (focus, 0.99)`, `SY (0.93)`, `PS`: the confidence when the enricher gave one. */
+function countryWithNotes(country: ArticleEnrichedV1['countries'][number]): string {
+  const notes = [
+    ...(country.focus ? ['focus'] : []),
+    ...(country.confidence !== undefined ? [country.confidence.toFixed(2)] : []),
+  ];
+  return notes.length > 0 ? `${country.code} (${notes.join(', ')})` : country.code;
+}
+
 /** `RU QA sy ps`: focus countries in capitals and first, then the ones only mentioned. */
 export function countriesCell(countries: ArticleSummary['countries']): string {
   const focus = countries.filter((c) => c.focus).map((c) => c.code.toUpperCase());
@@ -331,9 +341,7 @@ export function formatArticle({ article, stored, revisions }: ArticleResponse, p
     ['language', article.language ?? '-'],
     [
       'countries',
-      article.countries.length > 0
-        ? article.countries.map((c) => (c.focus ? `${c.code} (focus)` : c.code)).join(', ')
-        : '-',
+      article.countries.length > 0 ? article.countries.map(countryWithNotes).join(', ') : '-',
     ],
     [
       'topics',
