@@ -19,6 +19,14 @@ import {
 
 const PORT = 13300;
 
+interface OpenApiParameter {
+  name: string;
+  in: string;
+  required: boolean;
+  description?: string;
+  schema: Record<string, unknown>;
+}
+
 describe('read API', () => {
   let database: TempDatabase;
   let dataSource: DataSource;
@@ -67,6 +75,11 @@ describe('read API', () => {
       ['SY', false],
       ['PS', false],
     ]);
+    // The enricher's confidence per country; the German ones came without (an older enricher).
+    expect(seed?.countries.map((c) => c.confidence)).toEqual([0.99, 0.98, 0.93, 0.8]);
+    expect(body.items.find((item) => item.id === 'de-1')?.countries).toEqual([
+      { code: 'DE', focus: true, salience: 0.9, mentions: 2, confidence: null },
+    ]);
     expect(seed?.topics.map((t) => [t.code, t.level])).toEqual([
       ['medtop:11000000', 1],
       ['medtop:16000000', 1],
@@ -92,6 +105,21 @@ describe('read API', () => {
     ['q=w%C3%A4chst%20Wirtschaft&language=de', ['de-1', 'de-2']],
     ['q=talk', ['seed-1']],
     ['q=Peskov&country=DE', []],
+    // seed-1's confidences: RU 0.99, QA 0.98, SY 0.93, PS 0.8; DE has none.
+    ['country=QA&minConfidence=0.98', ['seed-1']],
+    ['country=QA&minConfidence=0.981', []],
+    ['country=PS&minConfidence=0.8', ['seed-1']],
+    ['country=PS&minConfidence=0.81', []],
+    ['country=SY&minConfidence=0', ['seed-1']],
+    ['focusCountry=RU&minConfidence=0.99', ['seed-1']],
+    ['focusCountry=RU&minConfidence=1', []],
+    // Applies to the focus country only: SY passes 0.9 but is not a focus country.
+    ['focusCountry=SY&minConfidence=0.9', []],
+    ['country=SY&focusCountry=QA&minConfidence=0.95', []],
+    ['country=SY&focusCountry=QA&minConfidence=0.93', ['seed-1']],
+    // Rows stored without a confidence never pass a threshold, not even 0.
+    ['country=DE&minConfidence=0', []],
+    ['focusCountry=DE&minConfidence=0', []],
   ])('filters by %s', async (query, expected) => {
     const { status, body } = await get<ArticlePage>(`/articles?${query}`);
 
@@ -111,6 +139,13 @@ describe('read API', () => {
       'publishedFrom must be a date (2025-10-01) or a date and time (2025-10-01T12:00:00Z), years 0001 to 9999',
     ],
     ['contry=QA', 'property contry should not exist'],
+    ['country=QA&minConfidence=-0.01', 'minConfidence must be at least 0'],
+    ['country=QA&minConfidence=1.01', 'minConfidence must be at most 1'],
+    ['country=QA&minConfidence=abc', 'minConfidence must be a number from 0 to 1, such as 0.8'],
+    [
+      'minConfidence=0.5',
+      'minConfidence needs country or focusCountry: it is the least confidence in that country',
+    ],
   ])('refuses %s with a 400 that says why', async (query, reason) => {
     const { status, body } = await get<{ message: string[] }>(`/articles?${query}`);
 
@@ -159,6 +194,12 @@ describe('read API', () => {
     expect(status).toBe(200);
     expect(body.article.title).toBe('Talks end in Doha');
     expect(body.article.entities.map((e) => e.name)).toContain('Dmitry Peskov');
+    expect(body.article.countries.map((c) => [c.code, c.confidence])).toEqual([
+      ['RU', 0.99],
+      ['QA', 0.98],
+      ['SY', 0.93],
+      ['PS', 0.8],
+    ]);
     expect(body.stored.revision).toBe(2);
     expect(body.revisions.map((r) => [r.revision, r.title])).toEqual([
       [1, exampleArticleEnriched.title],
@@ -180,6 +221,22 @@ describe('read API', () => {
     });
     expect(body.byDay).toEqual([{ day: new Date().toISOString().slice(0, 10), articles: 2 }]);
     expect((await get('/stats?days=0')).status).toBe(400);
+  });
+
+  it('counts only the articles whose country passes minConfidence', async () => {
+    // By now every article about Qatar is a copy of the seed, QA at confidence 0.98.
+    const all = await get<ArticleStats>('/stats?country=QA');
+    const sure = await get<ArticleStats>('/stats?country=QA&minConfidence=0.98');
+    const unsure = await get<ArticleStats>('/stats?country=QA&minConfidence=0.981');
+
+    expect(all.body.articles).toBeGreaterThan(0);
+    expect(sure.status).toBe(200);
+    expect(sure.body).toEqual(all.body);
+    expect(unsure.body).toMatchObject({ articles: 0, byCountry: [], byFocusCountry: [] });
+    expect((await get('/stats?focusCountry=DE&minConfidence=0')).body).toMatchObject({
+      articles: 0,
+    });
+    expect((await get('/stats?country=QA&minConfidence=1.01')).status).toBe(400);
   });
 
   describe('hostile parameters', () => {
@@ -250,6 +307,7 @@ describe('read API', () => {
       const names = [
         'country',
         'focusCountry',
+        'minConfidence',
         'topic',
         'language',
         'source',
@@ -336,6 +394,16 @@ describe('read API', () => {
     expect(body.openapi).toMatch(/^3\./);
     expect(Object.keys(body.paths).sort()).toEqual(['/articles', '/articles/{id}', '/stats']);
     for (const methods of Object.values(body.paths)) expect(Object.keys(methods)).toEqual(['get']);
+    // minConfidence is documented on both routes that take the filters, as a number in 0..1.
+    for (const path of ['/articles', '/stats']) {
+      const { parameters } = (body.paths[path] as { get: { parameters: OpenApiParameter[] } }).get;
+      expect(parameters.find((p) => p.name === 'minConfidence')).toMatchObject({
+        in: 'query',
+        required: false,
+        schema: { type: 'number', minimum: 0, maximum: 1 },
+        description: expect.stringContaining('country or focusCountry'),
+      });
+    }
     const html = await fetch(`http://127.0.0.1:${PORT}/docs`);
     expect(html.status).toBe(200);
     const post = await fetch(`http://127.0.0.1:${PORT}/articles`, { method: 'POST' });

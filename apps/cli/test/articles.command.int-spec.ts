@@ -94,6 +94,22 @@ describe('newsctl articles', () => {
     ]);
     expect(jsonLines(german.out).map((item) => item.id)).toEqual(['de-1', 'de-2', 'de-3']);
 
+    // QA is there at confidence 0.98; the German articles' DE came without a confidence.
+    const sure = await newsctl(['search', '--country', 'QA', '--min-confidence', '0.98', '--json']);
+    expect(jsonLines(sure.out).map((item) => item.id)).toEqual(['qa-1', 'qa-2']);
+    const unsure = await newsctl(['search', '--country', 'QA', '--min-confidence', '0.99']);
+    expect(unsure).toMatchObject({ code: 0, err: '' });
+    expect(unsure.out).toMatch(/^0 articles/m);
+    const older = await newsctl([
+      'search',
+      '--focus-country',
+      'DE',
+      '--min-confidence',
+      '0',
+      '--json',
+    ]);
+    expect(older).toMatchObject({ code: 0, out: '' });
+
     const peskov = await newsctl(['search', '--q', 'Peskov', '--source', 'feed-de', '--json']);
     expect(peskov).toMatchObject({ code: 0, out: '' });
   });
@@ -142,7 +158,10 @@ describe('newsctl articles', () => {
     const shown = await newsctl(['get', 'qa-2']);
     expect(shown.code).toBe(0);
     expect(shown.out.split('\n')[0]).toBe('Doha talks resume');
-    expect(shown.out).toMatch(/^countries {2}RU \(focus\), QA \(focus\), SY, PS$/m);
+    // Each country with the enricher's confidence in it.
+    expect(shown.out).toMatch(
+      /^countries {2}RU \(focus, 0\.99\), QA \(focus, 0\.98\), SY \(0\.93\), PS \(0\.80\)$/m,
+    );
     expect(shown.out).toMatch(/^people {5}.*Dmitry Peskov/m);
     expect(shown.out).toMatch(/^stored {5}revision 1 of 1, ingest seq \d+, /m);
 
@@ -163,6 +182,11 @@ describe('newsctl articles', () => {
       code: 2,
       out: '',
       err: 'newsctl: country must be an ISO 3166-1 alpha-2 code such as QA\n',
+    });
+    expect(await newsctl(['search', '--country', 'QA', '--min-confidence', '1.01'])).toEqual({
+      code: 2,
+      out: '',
+      err: 'newsctl: minConfidence must be at most 1\n',
     });
     const tooMany = await newsctl(['search', '--limit', '51', '--topic', 'politics']);
     expect(tooMany.code).toBe(2);

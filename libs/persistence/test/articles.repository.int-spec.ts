@@ -135,6 +135,55 @@ describe(ArticlesRepository.name, () => {
     expect(await repository.findById('full')).toStrictEqual(full);
   });
 
+  it("writes each country's confidence to its column and reads it back, null where none came", async () => {
+    const [ru, qa, sy, ps] = exampleArticleEnriched.countries;
+    if (!ru || !qa || !sy || !ps) throw new Error('the example has four countries');
+    const { confidence: _dropped, ...olderPs } = ps;
+    // The bounds themselves, a fraction that a real would have rounded, and one from an
+    // enricher before confidence existed.
+    const stored = article('confidence', {
+      countries: [
+        { ...ru, confidence: 1 },
+        { ...qa, confidence: 0.93 },
+        { ...sy, confidence: 0 },
+        olderPs,
+      ],
+    });
+
+    await repository.upsertMany([stored]);
+
+    const rows = await dataSource.query<{ code: string; confidence: number | null }[]>(
+      `SELECT code, confidence FROM article_countries WHERE article_id = $1 ORDER BY position`,
+      ['confidence'],
+    );
+    expect(rows).toEqual([
+      { code: 'RU', confidence: 1 },
+      { code: 'QA', confidence: 0.93 },
+      { code: 'SY', confidence: 0 },
+      { code: 'PS', confidence: null },
+    ]);
+    const found = await repository.findById('confidence');
+    expect(found).toStrictEqual(stored);
+    expect(found?.countries.find((c) => c.code === 'PS')).not.toHaveProperty('confidence');
+  });
+
+  it('refuses a confidence outside 0..1 (CHK_article_countries_confidence) and writes nothing', async () => {
+    const [ru] = exampleArticleEnriched.countries;
+    if (!ru) throw new Error('the example has countries');
+
+    for (const confidence of [1.01, -0.01]) {
+      const failure = repository.upsertMany([
+        article('confidence-out-of-range', { countries: [{ ...ru, confidence }] }),
+      ]);
+
+      await expect(failure).rejects.toMatchObject({
+        code: '23514',
+        constraint: 'CHK_article_countries_confidence',
+      });
+    }
+    expect(await rowCounts('confidence-out-of-range')).toEqual(NO_ROWS);
+  });
+
   it('returns timestamps in UTC with milliseconds whatever offset they came with', async () => {
     await repository.upsertMany([
       article('offset', { publishedAt: '2025-04-17T17:34:00+03:00', updatedAt: null }),

@@ -98,6 +98,9 @@ describe(runMigrations.name, () => {
           `SELECT article_id FROM article_countries WHERE code = 'QA' AND focus`,
         ),
         country: await explain(`SELECT article_id FROM article_countries WHERE code = 'RU'`),
+        countrySure: await explain(
+          `SELECT article_id FROM article_countries WHERE code = 'RU' AND confidence >= 0.8`,
+        ),
         topic: await explain(
           `SELECT article_id FROM article_topics WHERE code = 'medtop:11000000'`,
         ),
@@ -109,6 +112,7 @@ describe(runMigrations.name, () => {
     expect(plans.cursor).toContain('UQ_articles_ingest_seq');
     expect(plans.focus).toContain('IDX_article_countries_focus_code');
     expect(plans.country).toContain('IDX_article_countries_code');
+    expect(plans.countrySure).toContain('IDX_article_countries_code_confidence');
     expect(plans.topic).toContain('IDX_article_topics_code');
   });
 
@@ -125,6 +129,32 @@ describe(runMigrations.name, () => {
       `SELECT count(*) FROM tenant_a.articles WHERE id = 'in-tenant-a'`,
     );
     expect(rows).toEqual([{ count: '1' }]);
+  });
+
+  it('adds confidence to countries stored before it existed as null, and takes it away again', async () => {
+    const dataSource = await connect('upgraded');
+    await runMigrations(dataSource);
+    const repository = new ArticlesRepository(dataSource);
+    await repository.upsertMany([{ ...exampleArticleEnriched, id: 'before-confidence' }]);
+    const confidenceColumn = () =>
+      dataSource.query<{ column_name: string }[]>(
+        `SELECT column_name FROM information_schema.columns
+         WHERE table_schema = 'upgraded' AND table_name = 'article_countries'
+           AND column_name = 'confidence'`,
+      );
+
+    await dataSource.undoLastMigration();
+    expect(await confidenceColumn()).toEqual([]);
+    expect(await runMigrations(dataSource)).toEqual(['CountryConfidence1796550898684']);
+
+    const rows = await dataSource.query<{ confidence: number | null }[]>(
+      `SELECT confidence FROM upgraded.article_countries WHERE article_id = 'before-confidence'`,
+    );
+    expect(rows.map((row) => row.confidence)).toEqual([null, null, null, null]);
+    const found = await repository.findById('before-confidence');
+    expect(found?.countries.map((c) => c.code)).toEqual(['RU', 'QA', 'SY', 'PS']);
+    expect(found?.countries.some((c) => 'confidence' in c)).toBe(false);
+    expect(await pendingSchemaChanges(dataSource)).toEqual([]);
   });
 
   it('reverts to an empty database', async () => {
