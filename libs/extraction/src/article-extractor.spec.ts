@@ -2,6 +2,7 @@ import { exampleArticleFetched, exampleArticleParsed, Topic, validate } from '@n
 import type { ArticleFetchedV1, ArticleParsedV1 } from '@newsflow/contracts';
 import { createHash } from 'node:crypto';
 import { seedDocument, seedExpectations } from '../test/seed';
+import { thrown } from '../test/thrown';
 import { extractArticle } from './article-extractor';
 import { ExtractionError } from './extraction.error';
 import { PARSER_VERSION } from './parser-version';
@@ -10,15 +11,6 @@ const now = new Date('2025-05-01T00:00:00.000Z');
 
 function fetched(overrides: Partial<ArticleFetchedV1>): ArticleFetchedV1 {
   return { ...structuredClone(exampleArticleFetched), ...overrides };
-}
-
-function thrown(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error, none was thrown');
 }
 
 function expectValid(article: ArticleParsedV1): void {

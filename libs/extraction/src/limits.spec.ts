@@ -4,21 +4,13 @@ import { extractArticle } from './article-extractor';
 import { ExtractionError } from './extraction.error';
 import type { ExtractionErrorCode } from './extraction.error';
 import { Deadline, MAX_ATTRIBUTES, MAX_ELEMENTS, TICKS_PER_LOOK } from './limits';
+import { thrown } from '../test/thrown';
 
 const paragraph =
   '<p>The council voted on Tuesday to rebuild the bridge that the spring floods swept away.</p>';
 
 function page(body: string): ArticleFetchedV1 {
   return { ...structuredClone(exampleArticleFetched), format: 'html', body };
-}
-
-function thrown(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error, none was thrown');
 }
 
 function refusal(action: () => unknown): ExtractionErrorCode | 'accepted' {
