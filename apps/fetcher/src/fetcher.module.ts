@@ -22,6 +22,7 @@ import {
   INGESTION_SETTINGS,
 } from './ingestion/folder-ingestion.service';
 import type { IngestionSettings } from './ingestion/folder-ingestion.service';
+import { SourceHealthMetrics } from './sources/source-health.metrics';
 import { MANNERS, POLLING_SETTINGS, SourcePollingService } from './sources/source-polling.service';
 import type { PollingSettings } from './sources/source-polling.service';
 
@@ -105,6 +106,7 @@ const config = () => loadStageConfig('fetcher');
       },
     },
     SourcePollingService,
+    SourceHealthMetrics,
   ],
 })
 export class FetcherModule {}

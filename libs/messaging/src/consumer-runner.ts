@@ -347,11 +347,15 @@ export class ConsumerRunner<T extends ArticleTopic> {
           );
         }
         this.stats.retries += 1;
-        this.options.metrics?.retries.inc({
-          stage: this.options.stage,
-          topic: payload.batch.topic,
-        });
-        if (!(await this.pause(delay, payload, live))) return { status: 'stopped' };
+        const labels = { stage: this.options.stage, topic: payload.batch.topic };
+        if (failure.kind === 'dependency') this.options.metrics?.dependencyWaits.inc(labels);
+        else this.options.metrics?.retries.inc(labels);
+        const pausedAt = Date.now();
+        const resumed = await this.pause(delay, payload, live);
+        if (failure.kind === 'dependency') {
+          this.options.metrics?.dependencyWaitSeconds.inc(labels, (Date.now() - pausedAt) / 1000);
+        }
+        if (!resumed) return { status: 'stopped' };
       }
     }
   }

@@ -2,7 +2,10 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 
 /**
  * The Prometheus metrics every stage exposes on /metrics: messages in, out, failed, processing
- * time and consumer lag, labelled by stage and topic.
+ * time, retries, dependency waits and consumer lag, labelled by stage and topic; and, on the
+ * fetcher, each source's polls, pages and health (collection gap, disabled). The Grafana
+ * dashboard and the alert rules in deploy/observability read these names; a spec
+ * (tests/e2e/observability.e2e-spec.ts) checks every name they use against running stages.
  */
 export class PipelineMetrics {
   readonly registry: Registry;
@@ -15,6 +18,15 @@ export class PipelineMetrics {
   readonly refused: Counter<'source' | 'reason'>;
   readonly handleSeconds: Histogram<'stage' | 'topic'>;
   readonly lag: Gauge<'stage' | 'topic' | 'partition'>;
+  readonly dependencyWaits: Counter<'stage' | 'topic'>;
+  readonly dependencyWaitSeconds: Counter<'stage' | 'topic'>;
+  readonly sourcePolls: Counter<'source' | 'outcome'>;
+  readonly sourcePublished: Counter<'source'>;
+  readonly sourceLastSuccess: Gauge<'source'>;
+  readonly sourceLastPublish: Gauge<'source'>;
+  readonly sourceUsualInterval: Gauge<'source'>;
+  readonly sourceCollectionGap: Gauge<'source'>;
+  readonly sourceEnabled: Gauge<'source'>;
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
     this.registry = new Registry();
@@ -48,7 +60,7 @@ export class PipelineMetrics {
     });
     this.retries = new Counter({
       name: 'newsflow_handler_retries_total',
-      help: 'Retries after a failed attempt or while a dependency was down',
+      help: 'Attempts again after the handler failed (dependency waits are counted apart)',
       labelNames: ['stage', 'topic'],
       registers,
     });
@@ -81,6 +93,62 @@ export class PipelineMetrics {
       name: 'newsflow_consumer_lag',
       help: 'Messages between the batch just read and the end of the partition',
       labelNames: ['stage', 'topic', 'partition'],
+      registers,
+    });
+    this.dependencyWaits = new Counter({
+      name: 'newsflow_dependency_waits_total',
+      help: 'Pauses because Kafka or Postgres was unavailable, the message kept',
+      labelNames: ['stage', 'topic'],
+      registers,
+    });
+    this.dependencyWaitSeconds = new Counter({
+      name: 'newsflow_dependency_wait_seconds_total',
+      help: 'Seconds spent paused for an unavailable dependency',
+      labelNames: ['stage', 'topic'],
+      registers,
+    });
+    this.sourcePolls = new Counter({
+      name: 'newsflow_source_polls_total',
+      help: 'Polls of a source by this fetcher, by outcome (ok, not-modified, failed)',
+      labelNames: ['source', 'outcome'],
+      registers,
+    });
+    this.sourcePublished = new Counter({
+      name: 'newsflow_source_pages_published_total',
+      help: 'Pages this fetcher published from a source',
+      labelNames: ['source'],
+      registers,
+    });
+    // The gauges below are read from the sources table, so every fetcher replica reports the
+    // same value for a source: aggregate them with max, not sum.
+    this.sourceLastSuccess = new Gauge({
+      name: 'newsflow_source_last_success_timestamp_seconds',
+      help: 'When a poll of the source last succeeded (Unix seconds)',
+      labelNames: ['source'],
+      registers,
+    });
+    this.sourceLastPublish = new Gauge({
+      name: 'newsflow_source_last_publish_timestamp_seconds',
+      help: 'When a poll of the source last published a page (Unix seconds)',
+      labelNames: ['source'],
+      registers,
+    });
+    this.sourceUsualInterval = new Gauge({
+      name: 'newsflow_source_usual_publish_interval_seconds',
+      help: 'The usual time between polls of the source that publish (a moving average)',
+      labelNames: ['source'],
+      registers,
+    });
+    this.sourceCollectionGap = new Gauge({
+      name: 'newsflow_source_collection_gap',
+      help: '1 when an enabled source has published nothing for 3 times its usual interval',
+      labelNames: ['source'],
+      registers,
+    });
+    this.sourceEnabled = new Gauge({
+      name: 'newsflow_source_enabled',
+      help: '1 while the source is polled, 0 once disabled (by an operator or after failures)',
+      labelNames: ['source'],
       registers,
     });
   }

@@ -11,6 +11,7 @@ import { Sources1795878580794 } from './migrations/1795878580794-sources';
 import { ReadSide1795880116123 } from './migrations/1795880116123-read-side';
 import { RefusedPages1796519309298 } from './migrations/1796519309298-refused-pages';
 import { CountryConfidence1796550898684 } from './migrations/1796550898684-country-confidence';
+import { SourceHealth1796558424191 } from './migrations/1796558424191-source-health';
 
 export const entities = [
   ArticleEntity,
@@ -29,6 +30,7 @@ export const migrations = [
   ReadSide1795880116123,
   RefusedPages1796519309298,
   CountryConfidence1796550898684,
+  SourceHealth1796558424191,
 ] as const;
 
 export interface DataSourceOptions {

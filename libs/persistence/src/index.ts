@@ -18,8 +18,8 @@ export { ARTICLE_SEARCH_VECTOR, SEARCH_CONFIGS, searchConfigFor } from './search
 export { SourceEntity } from './entities/source.entity';
 export type { SourceKindSetting, SourceOrigin } from './entities/source.entity';
 export { FetchedPageEntity } from './entities/fetched-page.entity';
-export { SourcesRepository } from './sources.repository';
-export type { NewSource, PollOutcome } from './sources.repository';
+export { PUBLISH_INTERVAL_WEIGHT, SourcesRepository } from './sources.repository';
+export type { NewSource, PollOutcome, SourceHealthRow } from './sources.repository';
 export { FetchedPagesRepository } from './fetched-pages.repository';
 export type { FetchedPage, KnownPage } from './fetched-pages.repository';
 export {

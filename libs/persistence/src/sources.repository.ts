@@ -35,6 +35,22 @@ export interface PollOutcome {
 }
 
 /**
+ * How much a new gap between publishing polls weighs in a source's usual interval (a moving
+ * average): a quarter, so one odd gap moves it a little and a source whose rhythm changed is
+ * learnt within a few polls.
+ */
+export const PUBLISH_INTERVAL_WEIGHT = 0.25;
+
+/** What the fetcher's metrics read of each source (see `health`). */
+export interface SourceHealthRow {
+  id: string;
+  enabled: boolean;
+  lastSuccessAt: Date | null;
+  lastPublishedAt: Date | null;
+  publishIntervalMs: number | null;
+}
+
+/**
  * The fetcher's sources and their polling state (see SourceEntity). Sources are named by id or
  * by URL wherever an operator names one.
  */
@@ -138,6 +154,31 @@ export class SourcesRepository {
   }
 
   /**
+   * Every source's health, for the fetcher's metrics: at most `limit` sources, most recently
+   * created last (a fetcher with more than that many sources reports the first ones).
+   */
+  async health(limit: number): Promise<SourceHealthRow[]> {
+    const rows: {
+      id: string;
+      enabled: boolean;
+      last_success_at: Date | null;
+      last_published_at: Date | null;
+      publish_interval_ms: number | null;
+    }[] = await this.dataSource.query(
+      `SELECT id, enabled, last_success_at, last_published_at, publish_interval_ms
+         FROM sources ORDER BY created_at, id LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      enabled: row.enabled,
+      lastSuccessAt: row.last_success_at,
+      lastPublishedAt: row.last_published_at,
+      publishIntervalMs: row.publish_interval_ms,
+    }));
+  }
+
+  /**
    * Writes a poll's outcome and frees the lease, if `owner` still holds it: a replica whose lease
    * ran out while it polled must not overwrite what the new holder writes. Returns whether it did.
    */
@@ -158,6 +199,16 @@ export class SourcesRepository {
          items_published = items_published + $12,
          pages_refused = pages_refused + $13,
          last_refusal = COALESCE($14, last_refusal),
+         last_success_at = CASE WHEN $5::boolean THEN last_success_at ELSE now() END,
+         last_published_at = CASE WHEN $12 > 0 THEN now() ELSE last_published_at END,
+         publish_interval_ms = CASE
+           WHEN $12 = 0 OR last_published_at IS NULL THEN publish_interval_ms
+           ELSE round(
+             COALESCE(publish_interval_ms * (1 - ${PUBLISH_INTERVAL_WEIGHT}), 0)
+             + EXTRACT(EPOCH FROM now() - last_published_at) * 1000
+               * CASE WHEN publish_interval_ms IS NULL THEN 1 ELSE ${PUBLISH_INTERVAL_WEIGHT} END
+           )::integer
+         END,
          lease_owner = NULL,
          lease_until = NULL
        WHERE id = $1 AND lease_owner = $2

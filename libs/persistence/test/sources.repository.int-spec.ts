@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { createDataSource, runMigrations } from '../src/data-source';
 import { FetchedPagesRepository } from '../src/fetched-pages.repository';
 import { SourcesRepository } from '../src/sources.repository';
+import { PUBLISH_INTERVAL_WEIGHT } from '../src/sources.repository';
 import type { NewSource, PollOutcome } from '../src/sources.repository';
 import { createTempDatabase } from '@newsflow/testing';
 import type { TempDatabase } from '@newsflow/testing';
@@ -110,6 +111,73 @@ describe(SourcesRepository.name, () => {
       itemsPublished: 3,
     });
     expect(await sources.claimDue('f', 10, 60_000)).toEqual([]);
+  });
+
+  it('keeps when a source last succeeded and published, and its usual interval between publishing polls', async () => {
+    await sources.add(feed(1));
+    const poll = async (outcome: Partial<PollOutcome>) => {
+      expect(await sources.claimDue('a', 1, 60_000)).toHaveLength(1);
+      await sources.recordPoll(feed(1).id, 'a', {
+        ...polledOk,
+        nextPollAt: new Date(),
+        ...outcome,
+      });
+      return (await sources.health(10))[0];
+    };
+    /** Moves the last publishing poll `seconds` into the past, as if that time had gone by. */
+    const age = (seconds: number) =>
+      dataSource.query(
+        `UPDATE sources SET last_published_at = now() - make_interval(secs => $1),
+                            last_success_at = now() - make_interval(secs => $1)`,
+        [seconds],
+      );
+
+    const first = await poll({ published: 3 });
+    expect(first?.lastSuccessAt).toBeInstanceOf(Date);
+    expect(first?.lastPublishedAt).toBeInstanceOf(Date);
+    // One publishing poll is no rhythm yet.
+    expect(first?.publishIntervalMs).toBeNull();
+
+    await age(100);
+    const second = await poll({ published: 2 });
+    expect(second?.publishIntervalMs).toBeGreaterThanOrEqual(100_000);
+    expect(second?.publishIntervalMs).toBeLessThan(105_000);
+
+    await age(200);
+    const third = await poll({ published: 1 });
+    const expected =
+      (1 - PUBLISH_INTERVAL_WEIGHT) * (second?.publishIntervalMs ?? 0) +
+      PUBLISH_INTERVAL_WEIGHT * 200_000;
+    expect(third?.publishIntervalMs).toBeGreaterThanOrEqual(expected - 1);
+    expect(third?.publishIntervalMs).toBeLessThan(expected + 5_000);
+
+    // A poll with nothing new succeeds but does not publish; a failed one does neither.
+    await age(50);
+    const before = (await sources.health(10))[0];
+    const quiet = await poll({ published: 0, outcome: 'not-modified' });
+    expect(quiet?.lastPublishedAt).toEqual(before?.lastPublishedAt);
+    expect(quiet?.lastSuccessAt?.getTime()).toBeGreaterThan(before?.lastSuccessAt?.getTime() ?? 0);
+    expect(quiet?.publishIntervalMs).toBe(third?.publishIntervalMs);
+    const failed = await poll({ published: 0, outcome: 'failed', error: 'HTTP 500' });
+    expect(failed?.lastSuccessAt).toEqual(quiet?.lastSuccessAt);
+  });
+
+  it('reads the health of at most the sources it is asked for, in the order they were added', async () => {
+    for (let n = 1; n <= 3; n += 1) await sources.add(feed(n));
+    expect((await sources.health(2)).map((row) => row.id)).toEqual(['source-1', 'source-2']);
+    expect((await sources.health(3)).map((row) => row.id)).toEqual([
+      'source-1',
+      'source-2',
+      'source-3',
+    ]);
+    expect(await sources.health(4)).toHaveLength(3);
+    expect((await sources.health(3))[0]).toEqual({
+      id: 'source-1',
+      enabled: true,
+      lastSuccessAt: null,
+      lastPublishedAt: null,
+      publishIntervalMs: null,
+    });
   });
 
   it('frees the lease of a replica that died, once it expires', async () => {

@@ -21,8 +21,14 @@ export { MAX_ROBOTS_BYTES, RobotsCache, RobotsRules } from './web/robots';
 export type { RobotsCacheOptions, RobotsFetcher, RobotsResponse } from './web/robots';
 export { HostGate } from './web/host-gate';
 export type { HostGateOptions } from './web/host-gate';
-export { afterFailure, afterSuccess, initialPollState } from './web/poll-schedule';
-export type { PollDecision, PollPolicy, PollState } from './web/poll-schedule';
+export {
+  COLLECTION_GAP_FACTOR,
+  afterFailure,
+  afterSuccess,
+  inCollectionGap,
+  initialPollState,
+} from './web/poll-schedule';
+export type { PollDecision, PollPolicy, PollState, SourceRhythm } from './web/poll-schedule';
 export { FetchError, MAX_RETRY_AFTER_MS, fetchDocument, parseRetryAfter } from './web/http-fetch';
 export type {
   FetchErrorCode,

@@ -68,6 +68,13 @@ export class FolderIngestionService implements OnApplicationBootstrap, OnApplica
           this.holding.handOver(Topic.ArticleFetched, document.id, document),
         );
         this.published += report.published.length;
+        const labels = { source: source.ref.id };
+        this.metrics.sourcePolls.inc({ ...labels, outcome: 'ok' });
+        this.metrics.sourcePublished.inc(labels, report.published.length);
+        // A folder is not in the sources table: its health gauges are this replica's own.
+        this.metrics.sourceLastSuccess.set(labels, Date.now() / 1000);
+        if (report.published.length > 0)
+          this.metrics.sourceLastPublish.set(labels, Date.now() / 1000);
         for (const { key, reason } of report.refused) {
           this.metrics.refused.inc({ source: source.ref.id, reason: refusalCode(reason) });
           this.logger.warn({ source: source.ref.id, file: key, reason }, 'file refused');
@@ -81,6 +88,7 @@ export class FolderIngestionService implements OnApplicationBootstrap, OnApplica
         if (report.dropped > 0) unfinished += 1;
       } catch (error) {
         unfinished += 1;
+        this.metrics.sourcePolls.inc({ source: source.ref.id, outcome: 'failed' });
         this.logger.error(
           { source: source.ref.id, error: errorMessage(error) },
           'poll failed; will retry',

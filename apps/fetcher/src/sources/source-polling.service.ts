@@ -172,6 +172,11 @@ export class SourcePollingService implements OnApplicationBootstrap, OnApplicati
         throw new PipelineFailure(`publishing stopped with ${poll.dropped} pages not sent`);
       }
       const published = poll.kind === 'polled' ? poll.published : 0;
+      this.metrics.sourcePublished.inc({ source: source.id }, published);
+      this.metrics.sourcePolls.inc({
+        source: source.id,
+        outcome: poll.kind === 'polled' ? 'ok' : 'not-modified',
+      });
       const decision = afterSuccess(state, this.settings.policy, published);
       const refused = poll.kind === 'polled' ? poll.refused : [];
       const lastRefused = refused[refused.length - 1];
@@ -221,6 +226,7 @@ export class SourcePollingService implements OnApplicationBootstrap, OnApplicati
 
   private async failed(source: SourceEntity, state: PollState, error: unknown): Promise<void> {
     const reason = reasonOf(error);
+    this.metrics.sourcePolls.inc({ source: source.id, outcome: 'failed' });
     // Kafka or Postgres trouble is not the source's fault: try again soon, streak untouched.
     const decision: PollDecision =
       error instanceof PipelineFailure

@@ -78,6 +78,21 @@ export class SourceEntity {
   @Column({ name: 'last_refusal', type: 'text', nullable: true })
   lastRefusal!: string | null;
 
+  /** When a poll last succeeded (ok or not-modified). */
+  @Column({ name: 'last_success_at', type: 'timestamptz', nullable: true })
+  lastSuccessAt!: Date | null;
+
+  /** When a poll last published at least one page. */
+  @Column({ name: 'last_published_at', type: 'timestamptz', nullable: true })
+  lastPublishedAt!: Date | null;
+
+  /**
+   * The usual time between publishing polls: a moving average (each new gap weighs a quarter),
+   * null until two polls have published. A collection gap is measured against it.
+   */
+  @Column({ name: 'publish_interval_ms', type: 'integer', nullable: true })
+  publishIntervalMs!: number | null;
+
   @Column({ name: 'lease_owner', type: 'text', nullable: true })
   leaseOwner!: string | null;
 

@@ -1,4 +1,10 @@
-import { afterFailure, afterSuccess, initialPollState } from './poll-schedule';
+import {
+  COLLECTION_GAP_FACTOR,
+  afterFailure,
+  afterSuccess,
+  inCollectionGap,
+  initialPollState,
+} from './poll-schedule';
 import type { PollPolicy } from './poll-schedule';
 
 const policy: PollPolicy = {
@@ -44,5 +50,29 @@ describe('poll schedule', () => {
   it('forgets the failure streak after a success', () => {
     const failed = afterFailure(initialPollState(policy), policy, { reason: 'timeout' }).state;
     expect(afterSuccess(failed, policy, 1).state.failureStreak).toBe(0);
+  });
+});
+
+describe('collection gap', () => {
+  const publishedAt = new Date('2026-12-06T10:00:00Z');
+  const usual = 600_000;
+  const at = (ms: number) => new Date(publishedAt.getTime() + ms);
+  const source = { enabled: true, lastPublishedAt: publishedAt, publishIntervalMs: usual };
+
+  it(`is open once a source has been silent for more than ${COLLECTION_GAP_FACTOR} times its usual interval`, () => {
+    expect(inCollectionGap(source, at(COLLECTION_GAP_FACTOR * usual - 1))).toBe(false);
+    expect(inCollectionGap(source, at(COLLECTION_GAP_FACTOR * usual))).toBe(false);
+    expect(inCollectionGap(source, at(COLLECTION_GAP_FACTOR * usual + 1))).toBe(true);
+  });
+
+  it('is not reported for a disabled source, which has its own signal', () => {
+    expect(inCollectionGap({ ...source, enabled: false }, at(10 * usual))).toBe(false);
+  });
+
+  it('waits for a usual interval: a source with one publishing poll, or none, has no gap', () => {
+    expect(inCollectionGap({ ...source, publishIntervalMs: null }, at(100 * usual))).toBe(false);
+    expect(
+      inCollectionGap({ ...source, lastPublishedAt: null, publishIntervalMs: null }, at(usual)),
+    ).toBe(false);
   });
 });

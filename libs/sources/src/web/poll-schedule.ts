@@ -60,3 +60,30 @@ export function afterFailure(
 function clamp(intervalMs: number, policy: PollPolicy): number {
   return Math.min(policy.maxIntervalMs, Math.max(policy.minIntervalMs, intervalMs));
 }
+
+/**
+ * A source that has published nothing for this many times its usual interval between publishing
+ * polls is in a collection gap: the feed broke quietly (moved, emptied, blocked us with a 200)
+ * rather than failing, so nothing else would say so.
+ */
+export const COLLECTION_GAP_FACTOR = 3;
+
+export interface SourceRhythm {
+  enabled: boolean;
+  lastPublishedAt: Date | null;
+  /** The usual time between publishing polls; null until two polls have published. */
+  publishIntervalMs: number | null;
+}
+
+/**
+ * Whether the source is in a collection gap at `now`: enabled (a disabled source is reported as
+ * such, not as a gap), with a usual interval known, and silent for more than
+ * COLLECTION_GAP_FACTOR times it.
+ */
+export function inCollectionGap(source: SourceRhythm, now: Date): boolean {
+  if (!source.enabled || source.lastPublishedAt === null || source.publishIntervalMs === null) {
+    return false;
+  }
+  const silentMs = now.getTime() - source.lastPublishedAt.getTime();
+  return silentMs > COLLECTION_GAP_FACTOR * source.publishIntervalMs;
+}
