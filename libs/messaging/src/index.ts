@@ -8,6 +8,8 @@ export type {
   StageHandler,
 } from './consumer-runner';
 export { buildDeadLetter } from './dead-letter';
+export { computeGroupLag, consumerGroupIds, partitionLag, readGroupLag } from './group-lag';
+export type { GroupLag, GroupMember, GroupSnapshot, PartitionLag } from './group-lag';
 export {
   DependencyUnavailableError,
   MessageTooLargeError,
