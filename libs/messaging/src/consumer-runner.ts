@@ -103,6 +103,20 @@ export class ConsumerRunner<T extends ArticleTopic> {
   async start(): Promise<void> {
     const { groupId, topic } = this.options;
     const consumer = this.consumer;
+    // Counted from zero at start, so a rate over them is 0, not "no data", until one happens.
+    const metrics = this.options.metrics;
+    const labels = { stage: this.options.stage, topic };
+    if (metrics) {
+      for (const counter of [
+        metrics.consumed,
+        metrics.handled,
+        metrics.retries,
+        metrics.dependencyWaits,
+        metrics.dependencyWaitSeconds,
+      ]) {
+        counter.inc(labels, 0);
+      }
+    }
     await consumer.connect();
     await consumer.subscribe({
       topics: [topic],

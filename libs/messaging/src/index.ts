@@ -8,6 +8,7 @@ export type {
   StageHandler,
 } from './consumer-runner';
 export { buildDeadLetter } from './dead-letter';
+export { GROUP_LAG_REFRESH_MS, GroupLagReporter } from './group-lag-reporter';
 export { computeGroupLag, consumerGroupIds, partitionLag, readGroupLag } from './group-lag';
 export type { GroupLag, GroupMember, GroupSnapshot, PartitionLag } from './group-lag';
 export {

@@ -18,6 +18,7 @@ export class PipelineMetrics {
   readonly refused: Counter<'source' | 'reason'>;
   readonly handleSeconds: Histogram<'stage' | 'topic'>;
   readonly lag: Gauge<'stage' | 'topic' | 'partition'>;
+  readonly groupLag: Gauge<'group' | 'topic' | 'partition'>;
   readonly dependencyWaits: Counter<'stage' | 'topic'>;
   readonly dependencyWaitSeconds: Counter<'stage' | 'topic'>;
   readonly sourcePolls: Counter<'source' | 'outcome'>;
@@ -93,6 +94,12 @@ export class PipelineMetrics {
       name: 'newsflow_consumer_lag',
       help: 'Messages between the batch just read and the end of the partition',
       labelNames: ['stage', 'topic', 'partition'],
+      registers,
+    });
+    this.groupLag = new Gauge({
+      name: 'newsflow_consumer_group_lag',
+      help: "Messages between the group's committed offset and the end of the partition, read from the broker every 15 s (every replica reports the same: aggregate with max)",
+      labelNames: ['group', 'topic', 'partition'],
       registers,
     });
     this.dependencyWaits = new Counter({

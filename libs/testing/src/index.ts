@@ -24,3 +24,14 @@ export { startGroupsAtTheEnd } from './consumer-groups';
 export { StreamingFeed } from './streaming-feed';
 export type { ReleasedPage, StreamingFeedOptions } from './streaming-feed';
 export { seededRandom } from './seeded-random';
+export {
+  ALERTS_FILE,
+  DASHBOARD_FILE,
+  PROMETHEUS_SERIES,
+  TARGET_LABELS,
+  alertQueries,
+  dashboardQueries,
+  instantQuery,
+  queryNeeds,
+} from './promql';
+export type { NamedQuery, QueryNeeds } from './promql';

@@ -5,6 +5,7 @@ import type { ArticleTopic } from '@newsflow/contracts';
 import type { Kafka } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { ConsumerRunner } from '../consumer-runner';
+import { GroupLagReporter } from '../group-lag-reporter';
 import type { InboundEvent, RunnerStats, StageHandler } from '../consumer-runner';
 import type { MessagingLogger } from '../logger';
 import type { PipelineMetrics } from '../metrics';
@@ -38,6 +39,7 @@ export interface KafkaStageTransportOptions {
 export class KafkaStageTransport extends Server implements CustomTransportStrategy {
   override readonly transportId = KAFKA_STAGE_TRANSPORT;
   private readonly runners: ConsumerRunner<ArticleTopic>[] = [];
+  private lagReporter: GroupLagReporter | undefined;
 
   constructor(private readonly options: KafkaStageTransportOptions) {
     super();
@@ -46,14 +48,25 @@ export class KafkaStageTransport extends Server implements CustomTransportStrate
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
       const handlers = [...this.getHandlers()];
+      const groupIds: string[] = [];
       for (const [pattern, handler] of handlers) {
         // Members of one group must subscribe to the same topics (the assignor spreads every
         // subscribed partition over every member), so a second topic gets a group of its own.
         const groupId =
           handlers.length === 1 ? this.options.groupId : `${this.options.groupId}.${pattern}`;
         this.runners.push(this.createRunner(pattern, handler, groupId));
+        groupIds.push(groupId);
       }
       await Promise.all(this.runners.map((runner) => runner.start()));
+      if (this.options.metrics) {
+        this.lagReporter = new GroupLagReporter(
+          this.options.kafka,
+          groupIds,
+          this.options.metrics,
+          this.options.logger,
+        );
+        this.lagReporter.start();
+      }
       callback();
     } catch (error) {
       callback(error);
@@ -61,6 +74,7 @@ export class KafkaStageTransport extends Server implements CustomTransportStrate
   }
 
   async close(): Promise<void> {
+    await this.lagReporter?.stop();
     await Promise.all(this.runners.map((runner) => runner.stop()));
   }
 
