@@ -291,6 +291,23 @@ describe('newsctl articles against an HTTP server', () => {
     expect(result.err).toBe('');
   });
 
+  it('draws a progress bar for --all when stderr is a terminal, and none in a pipe', async () => {
+    serveArticles(8);
+    const out = new PassThrough();
+    const err = Object.assign(new PassThrough(), { isTTY: true, columns: 100 });
+    const code = await articlesCommand(
+      { action: 'search', operands: [], all: true, json: true, limit: '3', cursor: '0' },
+      { out, err, env: { NEWSFLOW_API_URL: url } },
+    );
+    err.end();
+    const drawn = String(err.read() ?? '');
+
+    expect(code).toBe(0);
+    expect(drawn).toContain(`8/${MAX_ARTICLES} articles (at most)`);
+    expect(drawn.endsWith('\n')).toBe(true);
+    expect((await run({ all: true, json: true, limit: '3', cursor: '0' })).err).toBe('');
+  });
+
   it(`stops --all at ${MAX_ARTICLES} articles, with the cursor to go on from`, async () => {
     serveArticles(MAX_ARTICLES + 150);
     const result = await run({ all: true, json: true, limit: '100', cursor: '30' });

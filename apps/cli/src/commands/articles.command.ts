@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { Progress } from '../terminal/progress';
 import type { ArticleEnrichedV1 } from '@newsflow/contracts';
 // Types only: the CLI reads the API over HTTP and never loads the persistence library.
 import type {
@@ -130,6 +131,12 @@ async function search(client: ApiClient, args: ArticlesArgs, io: ArticlesIo): Pr
   const query = searchQuery(args);
   const table: ArticleSummary[] = [];
   let read = 0;
+  // --all may read thousands: a bar on a terminal (to the bound, as the filter's count is not
+  // known); nothing in a pipe or a log, where stderr keeps only the notes below.
+  const progress =
+    args.all && (io.err as { isTTY?: boolean }).isTTY
+      ? new Progress(io.err, MAX_ARTICLES, 'articles (at most)')
+      : undefined;
   let page: ArticlePage;
   // `newsctl ... --json | head` closes the pipe early: stop paging, quietly, instead of dying
   // of an unhandled EPIPE. Any other output error is thrown once paging has stopped.
@@ -158,12 +165,14 @@ async function search(client: ApiClient, args: ArticlesArgs, io: ArticlesIo): Pr
         page = { items, nextCursor: items.at(-1)?.ingestSeq ?? page.nextCursor, hasMore: true };
       }
       read += items.length;
+      for (const item of items) progress?.tick(JSON.stringify(item).length);
       if (outputError) break;
       if (args.json) for (const item of items) io.out.write(`${JSON.stringify(item)}\n`);
       else table.push(...items);
       if (!args.all || !page.hasMore || read >= MAX_ARTICLES || page.nextCursor === null) break;
       query.set('cursor', page.nextCursor);
     }
+    progress?.finish();
     if (!args.json && !outputError) io.out.write(formatTable(table, page));
     // Notes go to stderr, so the JSON lines on stdout stay pure for jq.
     if (outputError) {
