@@ -1,6 +1,6 @@
 export { ConfigError, int, list, oneOf, readEnv, str } from './env-schema';
 export type { EnvSchema, EnvValues, EnvVar } from './env-schema';
-export { kafkaEnv, loadKafkaConfig } from './kafka.config';
+export { consumerGroupId, kafkaEnv, loadKafkaConfig } from './kafka.config';
 export type { KafkaConfig } from './kafka.config';
 export { loadStageConfig, stageEnv } from './stage.config';
 export type { StageName } from './stage.config';

@@ -34,6 +34,15 @@ export interface KafkaConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
+/**
+ * The consumer group a consuming stage joins: `<KAFKA_GROUP_PREFIX>-<stage>`. Anything that
+ * watches a group from outside (the KEDA ScaledObjects in k8s/base, an operator's lag alert)
+ * names it this way, and tests/deploy holds the manifests to this function.
+ */
+export function consumerGroupId(groupPrefix: string, stage: string): string {
+  return `${groupPrefix}-${stage}`;
+}
+
 export function loadKafkaConfig(env?: Readonly<Record<string, string | undefined>>): KafkaConfig {
   const v = readEnv(kafkaEnv, env);
   return {

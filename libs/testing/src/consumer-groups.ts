@@ -1,3 +1,4 @@
+import { consumerGroupId } from '@newsflow/config';
 import { Topic } from '@newsflow/contracts';
 import type { Kafka } from 'kafkajs';
 
@@ -24,7 +25,7 @@ export async function startGroupsAtTheEnd(kafka: Kafka, prefix: string): Promise
       // beginning takes as "start at the earliest".
       const ends = await admin.fetchTopicOffsets(topic);
       const partitions = ends.map(({ partition, high }) => ({ partition, offset: high }));
-      await admin.setOffsets({ groupId: `${prefix}-${stage}`, topic, partitions });
+      await admin.setOffsets({ groupId: consumerGroupId(prefix, stage), topic, partitions });
     }
   } finally {
     await admin.disconnect();

@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
-import { loadKafkaConfig, loadStageConfig } from '@newsflow/config';
+import { consumerGroupId, loadKafkaConfig, loadStageConfig } from '@newsflow/config';
 import type { KafkaConfig, StageName } from '@newsflow/config';
 import type { Kafka } from 'kafkajs';
 import type { MessagingLogger } from '../logger';
@@ -48,7 +48,7 @@ export async function bootstrapStage(
         kafka,
         publisher: app.get(EventPublisher),
         stage: options.stage,
-        groupId: `${config.groupPrefix}-${options.stage}`,
+        groupId: consumerGroupId(config.groupPrefix, options.stage),
         logger,
         maxAttempts: config.maxAttempts,
         metrics: app.get(PipelineMetrics),
