@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import {
   apiEnv,
+  consumerGroupId,
   kafkaEnv,
   loadApiConfig,
   loadKafkaConfig,
@@ -10,6 +11,8 @@ import {
   stageEnv,
 } from '@newsflow/config';
 import type { StageName } from '@newsflow/config';
+import { Topic } from '@newsflow/contracts';
+import type { ArticleTopic } from '@newsflow/contracts';
 import { messageLimits } from '@newsflow/messaging';
 import { readSourcesFile } from '@newsflow/sources';
 import ipaddr from 'ipaddr.js';
@@ -34,6 +37,34 @@ const VERSION = (
 ).version;
 /** Postgres's port in DATABASE_URL as operators usually give it, and as the policies allow. */
 const POSTGRES_PORT = 5432;
+
+/** Whether the stage joins a consumer group: the `consumes` its main.ts gives bootstrapStage. */
+function consumes(stage: StageName): boolean {
+  const main = readFileSync(join(ROOT, `apps/${stage}/src/main.ts`), 'utf8');
+  const flag = /\bconsumes:\s*(true|false)\b/.exec(main)?.[1];
+  if (!flag) throw new Error(`apps/${stage}/src/main.ts gives bootstrapStage no consumes flag`);
+  return flag === 'true';
+}
+
+/** The stages that consume, as their code says: the ones KEDA scales on lag. */
+const CONSUMERS = STAGES.filter(consumes);
+
+/** The topics a stage's handlers read: each `@EventPattern(Topic.X)` in its source. */
+function consumedTopics(stage: StageName): ArticleTopic[] {
+  const dir = join(ROOT, `apps/${stage}/src`);
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
+    (file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'),
+  );
+  return files.flatMap((file) =>
+    [...readFileSync(join(dir, file), 'utf8').matchAll(/@EventPattern\(\s*Topic\.(\w+)/g)].map(
+      ([, key]) => {
+        const topic = Topic[key as keyof typeof Topic] as ArticleTopic | undefined;
+        if (!topic) throw new Error(`${file} names Topic.${key}, which libs/contracts lacks`);
+        return topic;
+      },
+    ),
+  );
+}
 
 function run(tool: string, args: string[], variables: Record<string, string> = {}): string {
   const result = spawnSync(tool, args, {
@@ -443,7 +474,29 @@ interface NetworkPolicySpec {
   egress?: { to?: PolicyPeer[]; ports?: PolicyPort[] }[];
 }
 
+/** A workload an autoscaler or a budget names; KEDA defaults to apps/v1 Deployment. */
+interface TargetRef {
+  apiVersion?: string;
+  kind?: string;
+  name: string;
+}
+
+interface ScaledObjectSpec {
+  scaleTargetRef: TargetRef;
+  minReplicaCount?: number;
+  maxReplicaCount?: number;
+  triggers: { type: string; metadata: Record<string, unknown> }[];
+}
+
+interface HorizontalPodAutoscalerSpec {
+  scaleTargetRef: TargetRef;
+  minReplicas?: number;
+  maxReplicas: number;
+  metrics?: unknown[];
+}
+
 interface K8sObject {
+  apiVersion: string;
   kind: string;
   metadata: { name: string; labels?: Record<string, string> };
   data?: Record<string, string>;
@@ -475,24 +528,54 @@ function inBlock(block: { cidr: string; except?: string[] }, address: string): b
   return within(block.cidr) && !(block.except ?? []).some(within);
 }
 
+/** Whether a scaleTargetRef names this Deployment. */
+function targets(ref: TargetRef, deployment: string): boolean {
+  return (
+    (ref.apiVersion ?? 'apps/v1') === 'apps/v1' &&
+    (ref.kind ?? 'Deployment') === 'Deployment' &&
+    ref.name === deployment
+  );
+}
+
 /** What the kustomizations deploy: the four stages and the read API. */
 type Workload = StageName | 'api';
 const WORKLOADS: Workload[] = [...STAGES, 'api'];
 
-const kustomizations = [
+interface Kustomization {
+  dir: string;
+  image: string;
+  /** Each Deployment's `replicas`: unset where an autoscaler owns the count. */
+  replicas: Record<Workload, number | undefined>;
+  bounds: {
+    /** The most replicas KEDA may give a consuming stage: the partition count, or a number. */
+    consumers: 'partitions' | number;
+    /** The API's HPA bounds. */
+    api: { min: number; max: number };
+  };
+}
+
+const kustomizations: Kustomization[] = [
   {
     dir: 'k8s/base',
     image: `newsflow:${VERSION}`,
-    replicas: { fetcher: 1, parser: 2, enricher: 2, store: 2 },
+    replicas: {
+      fetcher: 1,
+      parser: undefined,
+      enricher: undefined,
+      store: undefined,
+      api: undefined,
+    },
+    bounds: { consumers: 'partitions', api: { min: 2, max: 6 } },
   },
   {
     dir: 'k8s/overlays/local',
     image: 'newsflow:local',
-    replicas: { fetcher: 1, parser: 1, enricher: 1, store: 1 },
+    replicas: { fetcher: 1, parser: 1, enricher: 1, store: 1, api: undefined },
+    bounds: { consumers: 1, api: { min: 2, max: 2 } },
   },
 ];
 
-describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas }) => {
+describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas, bounds }) => {
   let objects: K8sObject[];
 
   beforeAll(() => {
@@ -671,10 +754,108 @@ describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas }) =
   it('runs one fetcher, and no more consumers than a topic has partitions', () => {
     const partitions = loadKafkaConfig(containerEnv('parser').values).topicPartitions;
 
-    for (const stage of STAGES) {
-      const count = find('Deployment', stage).spec?.replicas;
-      expect([stage, count]).toEqual([stage, replicas[stage]]);
-      expect(count).toBeLessThanOrEqual(partitions);
+    for (const name of WORKLOADS) {
+      const count = find('Deployment', name).spec?.replicas;
+      expect([name, count]).toEqual([name, replicas[name]]);
+      if (count !== undefined && name !== 'api') expect(count).toBeLessThanOrEqual(partitions);
+    }
+  });
+
+  function specs<S>(kind: string): { name: string; apiVersion: string; spec: S }[] {
+    return objects
+      .filter((o) => o.kind === kind)
+      .map((o) => ({
+        name: o.metadata.name,
+        apiVersion: o.apiVersion,
+        spec: o.spec as unknown as S,
+      }));
+  }
+
+  /** The replica bounds each autoscaler (KEDA's or an HPA) puts on this Deployment. */
+  function autoscaling(name: string): { min: number; max: number }[] {
+    return [
+      ...specs<ScaledObjectSpec>('ScaledObject')
+        .filter((o) => targets(o.spec.scaleTargetRef, name))
+        // KEDA's defaults: 0 and 100.
+        .map((o) => ({ min: o.spec.minReplicaCount ?? 0, max: o.spec.maxReplicaCount ?? 100 })),
+      ...specs<HorizontalPodAutoscalerSpec>('HorizontalPodAutoscaler')
+        .filter((o) => targets(o.spec.scaleTargetRef, name))
+        .map((o) => ({ min: o.spec.minReplicas ?? 1, max: o.spec.maxReplicas })),
+    ];
+  }
+
+  it('finds the consuming stages in the code, each reading one topic', () => {
+    expect(CONSUMERS.length).toBeGreaterThan(0);
+    // One handler each: the group is then <prefix>-<stage>; a second would get a group of its own.
+    for (const stage of CONSUMERS)
+      expect([stage, consumedTopics(stage).length]).toEqual([stage, 1]);
+  });
+
+  it.each(CONSUMERS)(
+    "scales the %s with KEDA on its group's lag on the topic it reads, up to the partitions",
+    (stage) => {
+      const kafka = loadKafkaConfig(containerEnv(stage).values);
+      const scaled = specs<ScaledObjectSpec>('ScaledObject').filter((o) =>
+        targets(o.spec.scaleTargetRef, stage),
+      );
+      const [only] = scaled;
+      const triggers = only?.spec.triggers ?? [];
+      const metadata = triggers[0]?.metadata ?? {};
+
+      expect(scaled).toHaveLength(1);
+      expect(only?.apiVersion).toBe('keda.sh/v1alpha1');
+      expect(triggers.map((t) => t.type)).toEqual(['kafka']);
+      expect(metadata).toMatchObject({
+        topic: consumedTopics(stage)[0],
+        consumerGroup: consumerGroupId(kafka.groupPrefix, stage),
+        // The stages' consumers start a new group at the beginning (ConsumerRunner's
+        // fromBeginning), so KEDA counts a group with no offsets as the whole topic behind.
+        offsetResetPolicy: 'earliest',
+      });
+      // KEDA's operator dials the broker itself: the address the stage is given.
+      expect(String(metadata.bootstrapServers).split(',')).toEqual(kafka.brokers);
+      // Trigger metadata is a map of strings: a YAML number is refused by the CRD.
+      for (const [key, value] of Object.entries(metadata))
+        expect([key, typeof value]).toEqual([key, 'string']);
+      expect(String(metadata.lagThreshold)).toMatch(/^[1-9]\d*$/);
+      expect(metadata.allowIdleConsumers ?? 'false').toBe('false');
+      expect(only?.spec.minReplicaCount).toBe(1);
+      expect(only?.spec.maxReplicaCount).toBe(
+        bounds.consumers === 'partitions' ? kafka.topicPartitions : bounds.consumers,
+      );
+      expect(only?.spec.maxReplicaCount).toBeLessThanOrEqual(kafka.topicPartitions);
+    },
+  );
+
+  it('scales the API on CPU with an HPA, at 70% of its CPU request', () => {
+    const hpas = specs<HorizontalPodAutoscalerSpec>('HorizontalPodAutoscaler');
+    const [hpa] = hpas;
+
+    expect(hpas.map((h) => h.spec.scaleTargetRef)).toEqual([
+      { apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' },
+    ]);
+    expect(hpa?.apiVersion).toBe('autoscaling/v2');
+    expect({ min: hpa?.spec.minReplicas, max: hpa?.spec.maxReplicas }).toEqual(bounds.api);
+    expect(hpa?.spec.metrics).toEqual([
+      {
+        type: 'Resource',
+        resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } },
+      },
+    ]);
+    // Utilization is a share of the request: without one the HPA cannot compute it.
+    expect(container('api').resources?.requests?.cpu).toBeDefined();
+  });
+
+  it('gives the consuming stages and the API one autoscaler each, and no count that fights it', () => {
+    const autoscaled = [...CONSUMERS, 'api'];
+
+    for (const name of WORKLOADS) {
+      const bounds = autoscaling(name);
+      const count = find('Deployment', name).spec?.replicas;
+      expect([name, bounds.length]).toEqual([name, autoscaled.includes(name) ? 1 : 0]);
+      // A count is put back by every `kubectl apply`: only one the autoscaler would keep may stay.
+      if (bounds[0] && count !== undefined)
+        expect([name, bounds[0]]).toEqual([name, { min: count, max: count }]);
     }
   });
 
