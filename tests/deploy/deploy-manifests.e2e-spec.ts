@@ -495,6 +495,12 @@ interface HorizontalPodAutoscalerSpec {
   metrics?: unknown[];
 }
 
+interface PodDisruptionBudgetSpec {
+  selector: LabelSelector;
+  maxUnavailable?: number | string;
+  minAvailable?: number | string;
+}
+
 interface K8sObject {
   apiVersion: string;
   kind: string;
@@ -535,6 +541,16 @@ function targets(ref: TargetRef, deployment: string): boolean {
     (ref.kind ?? 'Deployment') === 'Deployment' &&
     ref.name === deployment
   );
+}
+
+/** How many of `replicas` pods a budget lets be evicted at once (whole numbers only here). */
+function allowedDisruptions(budget: PodDisruptionBudgetSpec, replicas: number): number {
+  const { maxUnavailable, minAvailable } = budget;
+  if (typeof maxUnavailable === 'string' || typeof minAvailable === 'string')
+    throw new Error('percentages in a PodDisruptionBudget are not evaluated by this suite');
+  if (maxUnavailable !== undefined) return Math.min(maxUnavailable, replicas);
+  if (minAvailable !== undefined) return Math.max(replicas - minAvailable, 0);
+  return replicas;
 }
 
 /** What the kustomizations deploy: the four stages and the read API. */
@@ -784,6 +800,11 @@ describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas, bou
     ];
   }
 
+  /** The fewest pods the Deployment runs: its autoscaler's minimum, else its count. */
+  function fewestReplicas(name: string): number {
+    return autoscaling(name)[0]?.min ?? find('Deployment', name).spec?.replicas ?? 1;
+  }
+
   it('finds the consuming stages in the code, each reading one topic', () => {
     expect(CONSUMERS.length).toBeGreaterThan(0);
     // One handler each: the group is then <prefix>-<stage>; a second would get a group of its own.
@@ -858,6 +879,29 @@ describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas, bou
         expect([name, bounds[0]]).toEqual([name, { min: count, max: count }]);
     }
   });
+
+  it.each(WORKLOADS)(
+    'gives the %s one PodDisruptionBudget, which lets a drain evict a pod at its fewest replicas',
+    (name) => {
+      const labels = pod(name).metadata.labels ?? {};
+      const budgets = specs<PodDisruptionBudgetSpec>('PodDisruptionBudget').filter((b) =>
+        selects(b.spec.selector, labels),
+      );
+      const [budget] = budgets;
+      const others = WORKLOADS.filter(
+        (other) =>
+          other !== name &&
+          budget !== undefined &&
+          selects(budget.spec.selector, pod(other).metadata.labels ?? {}),
+      );
+
+      // A pod under two budgets cannot be evicted at all.
+      expect(budgets.map((b) => b.name)).toHaveLength(1);
+      expect(budget?.apiVersion).toBe('policy/v1');
+      expect(others).toEqual([]);
+      expect(allowedDisruptions(budget?.spec ?? { selector: {} }, fewestReplicas(name))).toBe(1);
+    },
+  );
 
   it('mounts the fetcher inbox volume at each folder it watches', () => {
     const folders = loadStageConfig('fetcher', containerEnv('fetcher').values).FETCHER_FOLDERS;
