@@ -441,6 +441,7 @@ interface PodTemplate {
     terminationGracePeriodSeconds?: number;
     automountServiceAccountToken?: boolean;
     securityContext?: SecurityContext;
+    initContainers?: Container[];
     containers: Container[];
     volumes?: {
       name: string;
@@ -541,6 +542,21 @@ function targets(ref: TargetRef, deployment: string): boolean {
     (ref.kind ?? 'Deployment') === 'Deployment' &&
     ref.name === deployment
   );
+}
+
+/** Bytes in a memory quantity, for the suffixes our manifests use. */
+function memoryBytes(quantity: string): number {
+  const match = /^(\d+)(Ki|Mi|Gi|k|M|G)?$/.exec(quantity);
+  if (!match) throw new Error(`memory quantity ${quantity} is not read by this suite`);
+  const units: Record<string, number> = {
+    Ki: 2 ** 10,
+    Mi: 2 ** 20,
+    Gi: 2 ** 30,
+    k: 1e3,
+    M: 1e6,
+    G: 1e9,
+  };
+  return Number(match[1]) * (match[2] ? (units[match[2]] ?? NaN) : 1);
 }
 
 /** How many of `replicas` pods a budget lets be evicted at once (whole numbers only here). */
@@ -902,6 +918,47 @@ describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas, bou
       expect(allowedDisruptions(budget?.spec ?? { selector: {} }, fewestReplicas(name))).toBe(1);
     },
   );
+
+  it('gives every container a non-root user, a read-only root, no privilege escalation, a CPU request and a memory request and limit', () => {
+    const deployments = objects.filter((o) => o.kind === 'Deployment');
+    const containers = deployments.flatMap((d) => {
+      const spec = d.spec?.template?.spec;
+      return [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])].map((c) => ({
+        where: `${d.metadata.name}/${c.name}`,
+        pod: spec,
+        c,
+      }));
+    });
+
+    expect(deployments.length).toBe(WORKLOADS.length);
+    expect(containers.length).toBeGreaterThanOrEqual(deployments.length);
+    for (const { where, pod: spec, c } of containers) {
+      const { requests, limits } = c.resources ?? {};
+      expect([
+        where,
+        {
+          runAsNonRoot: c.securityContext?.runAsNonRoot ?? spec?.securityContext?.runAsNonRoot,
+          readOnlyRootFilesystem: c.securityContext?.readOnlyRootFilesystem,
+          allowPrivilegeEscalation: c.securityContext?.allowPrivilegeEscalation,
+          cpuRequest: requests?.cpu !== undefined,
+          memoryRequest: requests?.memory !== undefined,
+          memoryLimit: limits?.memory !== undefined,
+        },
+      ]).toEqual([
+        where,
+        {
+          runAsNonRoot: true,
+          readOnlyRootFilesystem: true,
+          allowPrivilegeEscalation: false,
+          cpuRequest: true,
+          memoryRequest: true,
+          memoryLimit: true,
+        },
+      ]);
+      if (requests?.memory && limits?.memory)
+        expect(memoryBytes(requests.memory)).toBeLessThanOrEqual(memoryBytes(limits.memory));
+    }
+  });
 
   it('mounts the fetcher inbox volume at each folder it watches', () => {
     const folders = loadStageConfig('fetcher', containerEnv('fetcher').values).FETCHER_FOLDERS;
