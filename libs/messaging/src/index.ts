@@ -11,6 +11,8 @@ export { buildDeadLetter } from './dead-letter';
 export { GROUP_LAG_REFRESH_MS, GroupLagReporter } from './group-lag-reporter';
 export { computeGroupLag, consumerGroupIds, partitionLag, readGroupLag } from './group-lag';
 export type { GroupLag, GroupMember, GroupSnapshot, PartitionLag } from './group-lag';
+export { rangesToEnd, readRanges } from './topic-reader';
+export type { PartitionRange, ReadRangesOptions } from './topic-reader';
 export {
   DependencyUnavailableError,
   MessageTooLargeError,
