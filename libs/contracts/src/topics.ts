@@ -36,3 +36,11 @@ export const ALL_TOPICS: readonly AnyTopic[] = ALL_ARTICLE_TOPICS.flatMap((t) =>
   t,
   deadLetterTopicOf(t),
 ]);
+
+/**
+ * Operators' record of the dead letters they replayed (`newsctl dlq replay`): one message per
+ * replay, keyed by the letter's id, on a compacted topic, so the last replay of each letter is
+ * kept. No stage reads it, so it is not in TopicPayloads (nor in ALL_TOPICS); its record type
+ * lives with the code that writes it, in libs/messaging.
+ */
+export const DEAD_LETTER_REPLAYS_TOPIC = 'news.dead-letter.replayed.v1';

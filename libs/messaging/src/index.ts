@@ -9,6 +9,17 @@ export type {
 } from './consumer-runner';
 export { buildDeadLetter } from './dead-letter';
 export { GROUP_LAG_REFRESH_MS, GroupLagReporter } from './group-lag-reporter';
+export {
+  DeadLetterReplayer,
+  InvalidDeadLetterIdError,
+  REPLAYED_FROM_HEADER,
+  ReplayRefusedError,
+  formatDeadLetterId,
+  parseDeadLetterId,
+  parseDeadLetterReplay,
+  restoreOriginal,
+} from './dead-letter-replay';
+export type { DeadLetterId, DeadLetterReplay, OriginalMessage } from './dead-letter-replay';
 export { computeGroupLag, consumerGroupIds, partitionLag, readGroupLag } from './group-lag';
 export type { GroupLag, GroupMember, GroupSnapshot, PartitionLag } from './group-lag';
 export { rangesToEnd, readRanges } from './topic-reader';
@@ -41,7 +52,7 @@ export {
 } from './compression';
 export { HoldingPublisher, HoldingStoppedError } from './holding-publisher';
 export type { DeliveryOutcome, HoldingOptions } from './holding-publisher';
-export { ensureTopics, topicConfig } from './topic-admin';
+export { ensureReplaysTopic, ensureTopics, topicConfig } from './topic-admin';
 export type { TopicLayout } from './topic-admin';
 export { BATCH, KAFKA_STAGE_TRANSPORT, KafkaStageTransport } from './nest/kafka-stage.transport';
 export type { KafkaStageTransportOptions } from './nest/kafka-stage.transport';

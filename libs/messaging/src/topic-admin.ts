@@ -1,4 +1,8 @@
-import { ALL_ARTICLE_TOPICS, deadLetterTopicOf } from '@newsflow/contracts';
+import {
+  ALL_ARTICLE_TOPICS,
+  DEAD_LETTER_REPLAYS_TOPIC,
+  deadLetterTopicOf,
+} from '@newsflow/contracts';
 import { ConfigResourceTypes, ConfigSource } from 'kafkajs';
 import type { Admin, Kafka } from 'kafkajs';
 import { TOPIC_COMPRESSION_NAME } from './compression';
@@ -62,6 +66,44 @@ export async function ensureTopics(kafka: Kafka, layout: TopicLayout): Promise<s
       wanted.filter(({ topic }) => existing.has(topic)),
     );
     return missing.map((t) => t.topic);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * The largest replay record: a few hundred bytes of JSON. The topic is sized for it and no
+ * more, so nothing else of size lands there by mistake.
+ */
+const REPLAY_RECORD_TOPIC_BYTES = 1024 * 1024;
+
+/**
+ * Creates DEAD_LETTER_REPLAYS_TOPIC if it is missing: compacted (the last replay of each letter
+ * is what counts), one partition (a handful of records, read whole), compressed like the rest.
+ * Only `newsctl dlq replay` writes it, so it is made there, not by every stage at boot. Returns
+ * whether it was created.
+ */
+export async function ensureReplaysTopic(
+  kafka: Kafka,
+  layout: Pick<TopicLayout, 'replicationFactor'> = {},
+): Promise<boolean> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    if ((await admin.listTopics()).includes(DEAD_LETTER_REPLAYS_TOPIC)) return false;
+    const config = { ...topicConfig(REPLAY_RECORD_TOPIC_BYTES), 'cleanup.policy': 'compact' };
+    // False when another replay created it meanwhile: it exists either way.
+    return await admin.createTopics({
+      waitForLeaders: true,
+      topics: [
+        {
+          topic: DEAD_LETTER_REPLAYS_TOPIC,
+          numPartitions: 1,
+          replicationFactor: layout.replicationFactor ?? 1,
+          configEntries: Object.entries(config).map(([name, value]) => ({ name, value })),
+        },
+      ],
+    });
   } finally {
     await admin.disconnect();
   }
