@@ -37,6 +37,12 @@ const USAGE = `newsctl: the Newsflow command line
                                 articles use the read API at NEWSFLOW_API_URL
                                 (default http://127.0.0.1:3000); exit 2 when it refuses
                                 the request, 1 when it cannot be reached
+  newsctl lag [--group G] [--json]
+                                each consumer group of the pipeline (KAFKA_GROUP_PREFIX-*),
+                                or group G: per partition the committed offset, log end,
+                                lag and the member reading it; each group's total lag
+                                lag uses the brokers at KAFKA_BROKERS; exit 1 when they
+                                cannot be reached
 
 parse and enrich use the libraries alone: no broker, no database.`;
 
@@ -67,6 +73,8 @@ async function main(argv: string[]): Promise<number> {
       q: { type: 'string' },
       cursor: { type: 'string' },
       all: { type: 'boolean', default: false },
+      // newsctl lag
+      group: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -137,6 +145,14 @@ async function main(argv: string[]): Promise<number> {
       } catch (error) {
         throw error instanceof ArticlesUsageError ? new UsageError(error.message) : error;
       }
+    }
+    case 'lag': {
+      if (target !== undefined) throw new UsageError('lag takes flags only: --group, --json');
+      const { lagCommand } = await import('./commands/lag.command');
+      return await lagCommand(
+        { group: values.group, json: values.json },
+        { out: process.stdout, err: process.stderr, env: process.env },
+      );
     }
     default:
       throw new UsageError(`unknown command "${command}"`);

@@ -7,6 +7,12 @@ import type { MessagingLogger } from './logger';
 export interface KafkaConnection {
   brokers: string[];
   clientId: string;
+  /**
+   * Retries of a failed request, with backoff from 300 ms: 8 by default, about a minute, which
+   * rides out a broker restart. A command a person waits on takes fewer, to say soon that the
+   * broker cannot be reached.
+   */
+  retries?: number;
 }
 
 /**
@@ -30,6 +36,6 @@ export function createKafka(connection: KafkaConnection, logger: MessagingLogger
         else if (level === KafkaLogLevel.WARN) logger.warn(context, message);
         else logger.debug(context, message);
       },
-    retry: { initialRetryTime: 300, retries: 8 },
+    retry: { initialRetryTime: 300, retries: connection.retries ?? 8 },
   });
 }
