@@ -41,8 +41,24 @@ const USAGE = `newsctl: the Newsflow command line
                                 each consumer group of the pipeline (KAFKA_GROUP_PREFIX-*),
                                 or group G: per partition the committed offset, log end,
                                 lag and the member reading it; each group's total lag
-                                lag uses the brokers at KAFKA_BROKERS; exit 1 when they
-                                cannot be reached
+  newsctl dlq list [--topic T] [--reason CODE] [--json]
+                                the dead letters, read to the end the topics have now
+                                without moving any group: counts by topic and reason, then
+                                one row per letter (at most 10,000 rows) with its id
+                                <dlq topic>:<partition>:<offset> and whether it was replayed
+  newsctl dlq show <id> [--json]
+                                one letter, its original decoded (JSON pretty-printed, long
+                                fields such as a page's html cut to a preview with their size)
+  newsctl dlq replay <id...> | --reason CODE [--topic T] [--dry-run] [--again]
+                                publish letters' originals (key, headers) to their topic
+                                again, recorded on news.dead-letter.replayed.v1; a letter
+                                whose original was truncated is refused, one replayed before
+                                is skipped unless --again; at most 1,000 a run (run again for
+                                the rest); a JSON summary on stdout
+                                lag and dlq use the brokers at KAFKA_BROKERS; exit 1 when
+                                they cannot be reached, or a letter is refused or not found
+                                (T: an article topic or its .dlq; CODE: invalid-json,
+                                schema-violation, unprocessable, retries-exhausted)
 
 parse and enrich use the libraries alone: no broker, no database.`;
 
@@ -73,8 +89,9 @@ async function main(argv: string[]): Promise<number> {
       q: { type: 'string' },
       cursor: { type: 'string' },
       all: { type: 'boolean', default: false },
-      // newsctl lag
+      // newsctl lag, newsctl dlq
       group: { type: 'string' },
+      again: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -153,6 +170,17 @@ async function main(argv: string[]): Promise<number> {
         { group: values.group, json: values.json },
         { out: process.stdout, err: process.stderr, env: process.env },
       );
+    }
+    case 'dlq': {
+      const { DeadLettersUsageError, dlqCommand } = await import('./commands/dlq.command');
+      try {
+        return await dlqCommand(
+          { ...values, action: target, operands: positionals.slice(2) },
+          { out: process.stdout, err: process.stderr, env: process.env },
+        );
+      } catch (error) {
+        throw error instanceof DeadLettersUsageError ? new UsageError(error.message) : error;
+      }
     }
     default:
       throw new UsageError(`unknown command "${command}"`);
