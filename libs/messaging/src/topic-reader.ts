@@ -45,9 +45,8 @@ export async function rangesToEnd(
  * (awaited: nothing more is fetched while it works), and returns once every range is read.
  *
  * kafkajs can only consume through a group, so the reader joins a throwaway one with a random
- * id and never commits: no offset of any group moves, and with nothing committed the broker
- * forgets the group when the reader leaves. A message that `onMessage` throws on stops the read
- * and rejects with that error.
+ * id, never commits (no offset of any group moves), and deletes the group when done. A message
+ * that `onMessage` throws on stops the read and rejects with that error.
  */
 export async function readRanges(
   kafka: Kafka,
@@ -61,10 +60,8 @@ export async function readRanges(
       unread.set(`${range.topic}:${range.partition}`, range);
   if (unread.size === 0) return;
 
-  const consumer = kafka.consumer({
-    groupId: `${groupPrefix}-${randomUUID()}`,
-    allowAutoTopicCreation: false,
-  });
+  const groupId = `${groupPrefix}-${randomUUID()}`;
+  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
   let settle: (error?: unknown) => void = () => undefined;
   const finished = new Promise<void>((resolve, reject) => {
     settle = (error?: unknown) =>
@@ -128,5 +125,23 @@ export async function readRanges(
     clearTimeout(idle);
     offCrash();
     await consumer.disconnect();
+    await forget(kafka, groupId);
+  }
+}
+
+/**
+ * Deletes the reader's group once it has left. An empty group without offsets would otherwise
+ * stay listed until the broker's next cleanup (offsets.retention.check.interval.ms, 10 min by
+ * default). Best effort: without the right to delete groups, it is left to that cleanup.
+ */
+async function forget(kafka: Kafka, groupId: string): Promise<void> {
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    await admin.deleteGroups([groupId]);
+  } catch {
+    // Left to the broker's cleanup; nothing of it is read again.
+  } finally {
+    await admin.disconnect();
   }
 }

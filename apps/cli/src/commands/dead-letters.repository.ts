@@ -6,7 +6,7 @@ import type { Admin, Kafka } from 'kafkajs';
 
 /**
  * The throwaway groups the CLI reads through start with this: not `<KAFKA_GROUP_PREFIX>-`,
- * so `newsctl lag` never lists them (and they vanish when the read ends: nothing is committed).
+ * so `newsctl lag` never lists them. They commit nothing and are deleted when the read ends.
  */
 export const READER_GROUP_PREFIX = 'newsctl-reader';
 
