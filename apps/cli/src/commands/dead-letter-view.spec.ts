@@ -238,6 +238,19 @@ describe(LetterListing.name, () => {
     );
   });
 
+  it('sorts the letters by topic, partition and offset, as the topics arrive interleaved', () => {
+    const listing = new LetterListing();
+    listing.add(summary(10));
+    listing.add(summary(3, { dlqTopic: FETCHED_DLQ }));
+    listing.add(summary(9));
+
+    expect(listing.result().letters.map((l) => `${l.dlqTopic}:${l.offset}`)).toEqual([
+      `${FETCHED_DLQ}:3`,
+      `${PARSED_DLQ}:9`,
+      `${PARSED_DLQ}:10`,
+    ]);
+  });
+
   it('prints the counts, then a row per letter', () => {
     const listing = new LetterListing();
     listing.add(summary(5, { replayed: { at: replay.replayedAt, times: 1 } }));

@@ -257,7 +257,10 @@ export interface LetterCount {
 
 export interface Listing {
   counts: LetterCount[];
-  /** At most `limit` letters, in the order read (by topic, partition, offset). */
+  /**
+   * At most `limit` letters, the first read, sorted by topic, partition and offset: the
+   * topics are read at once, so they arrive interleaved.
+   */
   letters: LetterSummary[];
   /** Letters counted but left out of `letters`. */
   omitted: number;
@@ -293,7 +296,13 @@ export class LetterListing {
     const counts = [...this.counts.values()].sort(
       (a, b) => a.dlqTopic.localeCompare(b.dlqTopic) || a.code.localeCompare(b.code),
     );
-    return { counts, letters: [...this.letters], omitted: this.omitted };
+    const letters = [...this.letters].sort(
+      (a, b) =>
+        a.dlqTopic.localeCompare(b.dlqTopic) ||
+        a.partition - b.partition ||
+        (BigInt(a.offset) < BigInt(b.offset) ? -1 : BigInt(a.offset) > BigInt(b.offset) ? 1 : 0),
+    );
+    return { counts, letters, omitted: this.omitted };
   }
 }
 
