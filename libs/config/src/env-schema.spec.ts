@@ -9,6 +9,7 @@ describe(readEnv.name, () => {
       groupPrefix: 'newsflow',
       topicPartitions: 3,
       maxAttempts: 5,
+      sessionTimeoutMs: 30_000,
       maxMessageBytes: 8_388_608,
       logLevel: 'info',
     });

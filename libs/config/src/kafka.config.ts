@@ -16,6 +16,12 @@ export const kafkaEnv = {
     min: 1,
     max: 100,
   }),
+  // The broker's own bounds by default (group.min/max.session.timeout.ms): 6 s to 30 min.
+  KAFKA_SESSION_TIMEOUT_MS: int(
+    'how long a consumer group waits for a silent member (a killed replica) before giving its partitions to the others, in ms',
+    30_000,
+    { min: 6_000, max: 1_800_000 },
+  ),
   KAFKA_MAX_MESSAGE_BYTES: int(
     'largest message value (JSON, before compression) sent; topic and broker limits derive from it',
     8 * 1024 * 1024,
@@ -30,6 +36,7 @@ export interface KafkaConfig {
   groupPrefix: string;
   topicPartitions: number;
   maxAttempts: number;
+  sessionTimeoutMs: number;
   maxMessageBytes: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
@@ -51,6 +58,7 @@ export function loadKafkaConfig(env?: Readonly<Record<string, string | undefined
     groupPrefix: v.KAFKA_GROUP_PREFIX,
     topicPartitions: v.KAFKA_TOPIC_PARTITIONS,
     maxAttempts: v.KAFKA_MAX_ATTEMPTS,
+    sessionTimeoutMs: v.KAFKA_SESSION_TIMEOUT_MS,
     maxMessageBytes: v.KAFKA_MAX_MESSAGE_BYTES,
     logLevel: v.LOG_LEVEL,
   };

@@ -93,10 +93,13 @@ export class ConsumerRunner<T extends ArticleTopic> {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.dependencyBackoff = options.dependencyBackoff ?? DEPENDENCY_BACKOFF;
+    const sessionTimeout = options.sessionTimeoutMs ?? 30_000;
     this.consumer = options.kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
-      sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+      sessionTimeout,
+      // kafkajs's 3 s, or a third of a shorter session, so one late heartbeat is not an expulsion.
+      heartbeatInterval: Math.min(3_000, Math.floor(sessionTimeout / 3)),
     });
   }
 

@@ -51,6 +51,7 @@ export async function bootstrapStage(
         groupId: consumerGroupId(config.groupPrefix, options.stage),
         logger,
         maxAttempts: config.maxAttempts,
+        sessionTimeoutMs: config.sessionTimeoutMs,
         metrics: app.get(PipelineMetrics),
       }),
     });

@@ -25,6 +25,8 @@ export interface KafkaStageTransportOptions {
   groupId: string;
   logger: MessagingLogger;
   maxAttempts?: number;
+  /** How long the group waits for a silent replica before reassigning its partitions. */
+  sessionTimeoutMs?: number;
   metrics?: PipelineMetrics;
 }
 
@@ -123,6 +125,7 @@ export class KafkaStageTransport extends Server implements CustomTransportStrate
       handler: stageHandler,
       logger: this.options.logger,
       maxAttempts: this.options.maxAttempts,
+      sessionTimeoutMs: this.options.sessionTimeoutMs,
       metrics: this.options.metrics,
     });
   }
