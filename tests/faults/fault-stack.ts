@@ -18,6 +18,7 @@ import {
   waitFor,
 } from '@newsflow/testing';
 import type { NewsPage, RunningService, Stage, TempDatabase, TestBroker } from '@newsflow/testing';
+import { AssignerProtocol } from 'kafkajs';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 
@@ -33,6 +34,8 @@ const PORT_OF: Record<Stage, number> = {
   enricher: FIRST_PORT + 2,
   store: FIRST_PORT + 3,
 };
+/** Replica n of a stage listens on its stage's port + (n - 1) * 10: parser-2 on 16012. */
+const REPLICA_PORT_STEP = 10;
 /** How long a fetcher holds a source: short, so a dead replica's sources come back in seconds. */
 export const LEASE_MS = 8_000;
 
@@ -42,6 +45,33 @@ const READS = [
   ['enricher', Topic.ArticleParsed],
   ['store', Topic.ArticleEnriched],
 ] as const;
+
+export type ConsumingStage = (typeof READS)[number][0];
+
+/** A member of a stage's consumer group, as the group coordinator describes it. */
+export interface GroupMember {
+  /** The suite's name of the process ("parser-2"); undefined for a client not of this stack. */
+  name: string | undefined;
+  memberId: string;
+  /** Partitions of the stage's topic assigned to it; none while the group rebalances. */
+  partitions: number[];
+}
+
+export interface GroupAssignment {
+  /** "Stable" once a rebalance is over; "PreparingRebalance" while members rejoin. */
+  state: string;
+  members: GroupMember[];
+}
+
+export interface FaultStackOptions {
+  /**
+   * Processes of each stage, 1 where not given: the first is named after its stage, the others
+   * `<stage>-2`, `<stage>-3`, in one consumer group.
+   */
+  replicas?: Partial<Record<Stage, number>>;
+  /** Environment every process gets on top of the suite's, e.g. KAFKA_SESSION_TIMEOUT_MS. */
+  env?: NodeJS.ProcessEnv;
+}
 
 export interface ScenarioCounts {
   scenario: string;
@@ -88,6 +118,8 @@ export class FaultStack {
   private emptyFolder = '';
   private readonly processes = new Map<string, StageProcess>();
 
+  constructor(private readonly options: FaultStackOptions = {}) {}
+
   async start(): Promise<void> {
     await this.brokerProxy.start();
     await this.fetcherDbProxy.start();
@@ -102,10 +134,18 @@ export class FaultStack {
     this.dataSource = createDataSource(this.database.url);
     await this.dataSource.initialize();
     this.emptyFolder = await mkdtemp(join(tmpdir(), 'newsflow-faults-'));
+    // Readers first, so nothing is published before its group runs; a stage's replicas together.
     for (const stage of ['store', 'enricher', 'parser', 'fetcher'] as const) {
-      this.define(stage, stage, PORT_OF[stage]);
-      await this.startProcess(stage);
+      const names = this.replicaNames(stage);
+      names.forEach((name, i) => this.define(name, stage, PORT_OF[stage] + i * REPLICA_PORT_STEP));
+      await this.startProcesses(names);
     }
+  }
+
+  /** The names of a stage's replicas: "parser", "parser-2", "parser-3". */
+  replicaNames(stage: Stage): string[] {
+    const count = this.options.replicas?.[stage] ?? 1;
+    return Array.from({ length: count }, (_, i) => (i === 0 ? stage : `${stage}-${i + 1}`));
   }
 
   async stop(): Promise<void> {
@@ -148,13 +188,21 @@ export class FaultStack {
     };
   }
 
-  /** Declares a process of `stage` under `name`, on `port`, with extra environment. */
+  /**
+   * Declares a process of `stage` under `name`, on `port`, with extra environment. Its Kafka
+   * client id carries the name, so a group member can be told apart from its stage's others.
+   */
   define(name: string, stage: Stage, port: number, extraEnv: NodeJS.ProcessEnv = {}): void {
     const existing = this.processes.get(name);
     this.processes.set(name, {
       stage,
       port,
-      env: { ...this.envFor(stage), ...extraEnv },
+      env: {
+        ...this.envFor(stage),
+        KAFKA_CLIENT_ID: `faults.${name}`,
+        ...this.options.env,
+        ...extraEnv,
+      },
       running: existing?.running,
     });
   }
@@ -164,6 +212,16 @@ export class FaultStack {
     const entry = this.entry(name);
     entry.running = await startService(entry.stage, entry.port, entry.env);
     return entry.running;
+  }
+
+  /**
+   * Starts the named processes at once and waits until all are ready. A failure is thrown once
+   * every start has settled, so none is left running unknown to `stop()`.
+   */
+  async startProcesses(names: readonly string[]): Promise<void> {
+    const started = await Promise.allSettled(names.map((name) => this.startProcess(name)));
+    const failed = started.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /** The named process while it runs. */
@@ -295,6 +353,54 @@ export class FaultStack {
     } finally {
       await admin.disconnect();
     }
+  }
+
+  /**
+   * The members of a consuming stage's group and the partitions each holds, decoded from the
+   * assignment the group's leader sent through the coordinator.
+   */
+  async assignments(stage: ConsumingStage): Promise<GroupAssignment> {
+    const topic = READS.find(([reader]) => reader === stage)?.[1] ?? Topic.ArticleFetched;
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const {
+        groups: [group],
+      } = await admin.describeGroups([`${GROUP_PREFIX}-${stage}`]);
+      if (!group) throw new Error(`the broker described no group for the ${stage}`);
+      return {
+        state: group.state,
+        members: group.members.map((member) => {
+          // Empty until the rebalance in progress hands the member its share.
+          const decoded =
+            member.memberAssignment.length > 0
+              ? AssignerProtocol.MemberAssignment.decode(member.memberAssignment)
+              : null;
+          return {
+            name: this.names().find((name) => this.memberClientId(name) === member.clientId),
+            memberId: member.memberId,
+            partitions: [...(decoded?.assignment[topic] ?? [])].sort((a, b) => a - b),
+          };
+        }),
+      };
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /** Messages the named process has handled since it started, from its /metrics. */
+  async handled(name: string): Promise<number> {
+    const response = await fetch(`http://127.0.0.1:${this.portOf(name)}/metrics`);
+    return (await response.text())
+      .split('\n')
+      .filter((line) => line.startsWith('newsflow_messages_handled_total{'))
+      .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+  }
+
+  /** The client id the named process joins its group with: `<KAFKA_CLIENT_ID>-<stage>`. */
+  private memberClientId(name: string): string {
+    const entry = this.entry(name);
+    return `${entry.env.KAFKA_CLIENT_ID ?? 'newsflow'}-${entry.stage}`;
   }
 
   /** Rows of the scenario's source, and how far past revision 1 they went. */
