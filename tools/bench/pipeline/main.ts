@@ -13,6 +13,7 @@
  *    values, zstd level 1, acks=all, to the same broker in the same run.
  *
  *   npm run bench:pipeline [-- --pages 3000 --partitions 3 --replicas enricher=2 --replicas parser=2]
+ *                          [--compare-replicas enricher=1,2]
  *
  * 3,000 pages by default (each of the 181 real pages copied as its own article): the rate a
  * pipeline keeps all day. Over 1,086 pages the stages' first seconds (code not yet compiled
@@ -22,10 +23,17 @@
  *
  * --profile DIR: each stage writes a V8 CPU profile of its whole run into DIR when it stops
  * (open it in Chrome's DevTools); the figures then include the profiler's own cost.
+ *
+ * --compare-replicas STAGE=A,B,...: after the saturation above (with A replicas of STAGE), the
+ * saturation again with A, then B, ... replicas, on the same broker and database, each with
+ * fresh copies of the pages, and a table with a row for each, so they are compared in one run.
+ * Replicas are added (or stopped) between phases; the first, cold phase is a row of its own and
+ * not one of those compared: the stages' first seconds weigh on it (see above). Latency (2)
+ * then runs with the last count.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -67,11 +75,36 @@ const BASE_PORT = stagePorts(16001, 10);
 const LATENCY_PAGES = 300;
 const IDLE_SETTLE_MS = 30_000;
 const IDLE_MS = 30_000;
+/** After replicas are added or stopped: the new ones' start-up collection, the group settling. */
+const SCALE_SETTLE_MS = 10_000;
 
 interface Page {
   id: string;
   html: string;
   url: string;
+}
+
+/** One saturation phase: every page of fresh copies dropped at once, until the last row. */
+interface Saturation {
+  rows: number;
+  expectedRows: number;
+  seconds: number;
+  rate: number;
+  /** CPU ms of each process (its replicas summed), the broker, Postgres and all. */
+  cpu: [string, number][];
+  loadAverage: string;
+}
+
+/** What a saturation phase needs of the running pipeline. */
+interface Pipeline {
+  work: string;
+  inbox: string;
+  services: RunningService[];
+  broker: { runDir: string; brokers: string };
+  dataSource: DataSource;
+  pages: Page[];
+  readableIds: ReadonlySet<string>;
+  total: number;
 }
 
 async function main(): Promise<void> {
@@ -80,16 +113,22 @@ async function main(): Promise<void> {
       pages: { type: 'string', default: '3000' },
       partitions: { type: 'string', default: '3' },
       replicas: { type: 'string', multiple: true, default: [] },
+      'compare-replicas': { type: 'string' },
       profile: { type: 'string' },
     },
   });
   const total = Number(values.pages);
   const partitions = Number(values.partitions);
   const replicas = replicaCounts(values.replicas);
+  const compare = values['compare-replicas']
+    ? comparedCounts(values['compare-replicas'], values.replicas)
+    : undefined;
+  if (compare) replicas[compare.stage] = compare.counts[0] ?? 1;
   const pages = loadNewsPages();
   const readable = pages.filter(isReadable);
   console.log(
-    `${total} pages from ${pages.length} real ones (${readable.length} with article text), ${partitions} partitions, replicas ${JSON.stringify(replicas)}`,
+    `${total} pages from ${pages.length} real ones (${readable.length} with article text), ${partitions} partitions, replicas ${JSON.stringify(replicas)}` +
+      (compare ? `, then ${compare.stage} replicas ${compare.counts.join(', ')} compared` : ''),
   );
 
   const broker = await startTestBroker(BROKER_PORT, {
@@ -134,26 +173,22 @@ async function main(): Promise<void> {
     for (const line of formatTable(idleRows)) console.log(line);
 
     // 1. Saturation: the pages written aside, then moved into the watched folder at once.
-    const staging = join(work, 'staging');
-    await mkdir(staging);
-    const expected = await writeCopies(staging, pages, total);
-    const readableIds = new Set(readable.map((page) => page.id));
-    const expectedRows = expected.filter((file) => readableIds.has(file.id)).length;
-    const cpuBefore = sampleCpu(services, broker);
-    const droppedAt = Date.now();
-    for (const file of expected) await rename(join(staging, file.file), join(inbox, file.file));
-    const stored = await waitForRows(dataSource, expectedRows, 600_000);
-    const seconds = (stored.at - droppedAt) / 1000;
-    const cpuAfter = sampleCpu(services, broker);
-    const rate = stored.rows / seconds;
-    console.log(
-      `\nsaturation: ${stored.rows} rows of ${total} pages (${expectedRows} with article text) in ${seconds.toFixed(1)} s: ${rate.toFixed(1)} pages/s`,
+    const pipeline: Pipeline = {
+      work,
+      inbox,
+      services,
+      broker,
+      dataSource,
+      pages,
+      readableIds: new Set(readable.map((page) => page.id)),
+      total,
+    };
+    const first = await saturate(pipeline, '');
+    printSaturation(
+      first,
+      total,
+      compare ? ` (${compare.stage} replicas ${replicas[compare.stage]}, cold)` : '',
     );
-    const cpuRows = [['process', 'CPU s', 'CPU ms/page']];
-    for (const [name, ms] of cpuDelta(cpuBefore, cpuAfter)) {
-      cpuRows.push([name, (ms / 1000).toFixed(1), (ms / stored.rows).toFixed(1)]);
-    }
-    for (const line of formatTable(cpuRows)) console.log(line);
 
     const bytesRows = [['topic', 'messages', 'JSON KB/message', 'stored KB/message']];
     for (const topic of ALL_ARTICLE_TOPICS) {
@@ -169,12 +204,59 @@ async function main(): Promise<void> {
     console.log('');
     for (const line of formatTable(bytesRows)) console.log(line);
 
+    // 1b. The same saturation with each replica count compared, warm, fresh copies each time.
+    let rate = first.rate;
+    if (compare) {
+      const compared: [number, Saturation][] = [];
+      for (const [i, count] of compare.counts.entries()) {
+        // The fetcher stats every file in its folder at each poll: the earlier phases' files
+        // (long since published) go, so each phase's polls look at the same number.
+        for (const file of await readdir(inbox)) await rm(join(inbox, file));
+        await scaleStage(services, compare.stage, count, env);
+        await new Promise((r) => setTimeout(r, SCALE_SETTLE_MS));
+        const phase = await saturate(pipeline, `r${i + 1}x${count}-`);
+        printSaturation(phase, total, ` (${compare.stage} replicas ${count})`);
+        compared.push([count, phase]);
+        rate = phase.rate;
+      }
+      console.log(
+        `\n${compare.stage} replicas compared, ${total} fresh pages each, same broker and database:`,
+      );
+      const rows = [
+        [
+          `${compare.stage} replicas`,
+          'rows',
+          's',
+          'pages/s',
+          `${compare.stage} CPU ms/page`,
+          'all CPU ms/page',
+          'load average',
+        ],
+      ];
+      for (const [label, phase] of [
+        [`${replicas[compare.stage]} (cold, not compared)`, first] as const,
+        ...compared.map(([count, phase]) => [String(count), phase] as const),
+      ]) {
+        const cpuOf = (name: string) => phase.cpu.find(([n]) => n === name)?.[1] ?? NaN;
+        rows.push([
+          label,
+          String(phase.rows),
+          phase.seconds.toFixed(1),
+          phase.rate.toFixed(1),
+          (cpuOf(compare.stage) / phase.rows).toFixed(1),
+          (cpuOf('all') / phase.rows).toFixed(1),
+          phase.loadAverage,
+        ]);
+      }
+      for (const line of formatTable(rows)) console.log(line);
+    }
+
     // 2. Latency at half the saturation rate, published as the fetcher would.
     const latencyRate = rate / 2;
     const latencies = await measureLatency(broker.brokers, dataSource, readable, latencyRate);
     const sorted = [...latencies].sort((a, b) => a - b);
     console.log(
-      `\nlatency, publish to row committed, ${latencies.length} pages at ${latencyRate.toFixed(1)} pages/s: p50 ${quantile(sorted, 0.5).toFixed(0)} ms, p95 ${quantile(sorted, 0.95).toFixed(0)} ms, p99 ${quantile(sorted, 0.99).toFixed(0)} ms`,
+      `\nlatency, publish to row committed, ${latencies.length} pages at ${latencyRate.toFixed(1)} pages/s${compare ? ` (${compare.stage} replicas ${compare.counts.at(-1)})` : ''}: p50 ${quantile(sorted, 0.5).toFixed(0)} ms, p95 ${quantile(sorted, 0.95).toFixed(0)} ms, p99 ${quantile(sorted, 0.99).toFixed(0)} ms`,
     );
 
     // 3. Kafka's own producer, the same values, codec and acks.
@@ -209,6 +291,87 @@ function replicaCounts(specs: string[]): Record<Stage, number> {
   return counts;
 }
 
+/** `--compare-replicas enricher=1,2`: the stage and its counts, in the order they run. */
+function comparedCounts(spec: string, replicaSpecs: string[]): { stage: Stage; counts: number[] } {
+  const [stage, list = ''] = spec.split('=');
+  const counts = list.split(',').map((count) => count.trim());
+  const usage = `--compare-replicas ${spec}: expected <stage>=<count>,<count>..., e.g. enricher=1,2`;
+  if (!stage || !['parser', 'enricher', 'store'].includes(stage)) {
+    throw new Error(`${usage}; the stage is the parser, the enricher or the store`);
+  }
+  if (counts.length < 2 || counts.some((count) => !/^[1-9]\d*$/.test(count)))
+    throw new Error(usage);
+  if (replicaSpecs.some((other) => other.split('=')[0] === stage)) {
+    throw new Error(
+      `--compare-replicas ${spec} gives the ${stage}'s replicas: drop --replicas ${stage}`,
+    );
+  }
+  return { stage: stage as Stage, counts: counts.map(Number) };
+}
+
+/**
+ * Starts or stops (SIGTERM, the last started first) replicas of `stage` until `count` run; new
+ * ones go beside their stage's others in `services`, so they stop in the same order.
+ */
+async function scaleStage(
+  services: RunningService[],
+  stage: Stage,
+  count: number,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
+  const running = () => services.filter((service) => service.stage === stage);
+  while (running().length > count) {
+    const last = running().at(-1) as RunningService;
+    services.splice(services.indexOf(last), 1);
+    await last.stop('SIGTERM');
+  }
+  while (running().length < count) {
+    const last = running().at(-1);
+    const started = await startService(stage, BASE_PORT[stage] + running().length, env);
+    services.splice(last ? services.indexOf(last) + 1 : services.length, 0, started);
+  }
+}
+
+/**
+ * Fresh copies of the pages (`prefix` tells them from other phases') written aside, then moved
+ * into the watched folder at once; the phase ends when the last of their rows is committed.
+ */
+async function saturate(pipeline: Pipeline, prefix: string): Promise<Saturation> {
+  const { services, broker, dataSource } = pipeline;
+  const staging = join(pipeline.work, `staging-${prefix}`);
+  await mkdir(staging);
+  const expected = await writeCopies(staging, pipeline.pages, pipeline.total, prefix);
+  const expectedRows = expected.filter((file) => pipeline.readableIds.has(file.id)).length;
+  const rowsBefore = await countRows(dataSource);
+  const cpuBefore = sampleCpu(services, broker);
+  const droppedAt = Date.now();
+  for (const file of expected) {
+    await rename(join(staging, file.file), join(pipeline.inbox, file.file));
+  }
+  const stored = await waitForRows(dataSource, rowsBefore + expectedRows, 600_000);
+  const seconds = (stored.at - droppedAt) / 1000;
+  const rows = stored.rows - rowsBefore;
+  return {
+    rows,
+    expectedRows,
+    seconds,
+    rate: rows / seconds,
+    cpu: cpuDelta(cpuBefore, sampleCpu(services, broker)),
+    loadAverage: loadAverage(),
+  };
+}
+
+function printSaturation(phase: Saturation, total: number, label: string): void {
+  console.log(
+    `\nsaturation${label}: ${phase.rows} rows of ${total} pages (${phase.expectedRows} with article text) in ${phase.seconds.toFixed(1)} s: ${phase.rate.toFixed(1)} pages/s`,
+  );
+  const cpuRows = [['process', 'CPU s', 'CPU ms/page']];
+  for (const [name, ms] of phase.cpu) {
+    cpuRows.push([name, (ms / 1000).toFixed(1), (ms / phase.rows).toFixed(1)]);
+  }
+  for (const line of formatTable(cpuRows)) console.log(line);
+}
+
 /** Whether the extractor finds an article in the page (a few of the benchmark's have none). */
 function isReadable(page: { html: string; id: string }): boolean {
   try {
@@ -235,22 +398,28 @@ function withCanonical(html: string, url: string): string {
   return html.replace(/<head[^>]*>/i, (head) => `${head}<link rel="canonical" href="${url}">`);
 }
 
-/** `total` pages written as files, copy after copy of the whole set. */
+/** `total` pages written as files, copy after copy of the whole set; `prefix` marks each copy. */
 async function writeCopies(
   folder: string,
   pages: Page[],
   total: number,
+  prefix: string,
 ): Promise<{ file: string; id: string }[]> {
   const files = [];
   for (let n = 0; n < total; n += 1) {
     const page = pages[n % pages.length] as Page;
-    const copy = Math.floor(n / pages.length);
+    const copy = `${prefix}${Math.floor(n / pages.length)}`;
     const file = `${copy}-${page.id}.html`;
     const html = withCanonical(page.html, `https://copies.example/${copy}/${page.id}`);
     await writeFile(join(folder, file), html);
     files.push({ file, id: page.id });
   }
   return files;
+}
+
+async function countRows(dataSource: DataSource): Promise<number> {
+  const [row] = await dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM articles');
+  return Number(row?.n);
 }
 
 async function waitForRows(
@@ -261,8 +430,7 @@ async function waitForRows(
   return waitFor(
     `${rows} rows`,
     async () => {
-      const [row] = await dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM articles');
-      const count = Number(row?.n);
+      const count = await countRows(dataSource);
       return count >= rows ? { rows: count, at: Date.now() } : undefined;
     },
     { timeoutMs, intervalMs: 100 },
