@@ -1,4 +1,4 @@
-import { deadLetterTopicOf, parseEvent } from '@newsflow/contracts';
+import { deadLetterReasons, deadLetterTopicOf, parseEvent } from '@newsflow/contracts';
 import type { ArticleTopic, TopicPayloads } from '@newsflow/contracts';
 import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import { DEFAULT_BACKOFF, DEPENDENCY_BACKOFF, backoffDelay } from './backoff';
@@ -106,10 +106,12 @@ export class ConsumerRunner<T extends ArticleTopic> {
   async start(): Promise<void> {
     const { groupId, topic } = this.options;
     const consumer = this.consumer;
-    // Counted from zero at start, so a rate over them is 0, not "no data", until one happens.
+    // Counted from zero at start, so a rate over them is 0, not "no data", until one happens,
+    // and Prometheus sees the first one as an increase (a series born at 1 is not).
     const metrics = this.options.metrics;
     const labels = { stage: this.options.stage, topic };
     if (metrics) {
+      for (const code of deadLetterReasons) metrics.deadLettered.inc({ ...labels, code }, 0);
       for (const counter of [
         metrics.consumed,
         metrics.handled,

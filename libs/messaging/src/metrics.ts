@@ -29,6 +29,19 @@ export class PipelineMetrics {
   readonly sourceCollectionGap: Gauge<'source'>;
   readonly sourceEnabled: Gauge<'source'>;
 
+  /**
+   * Sets a source's counters at 0 if they have no value yet, so that Prometheus sees its first
+   * poll's pages as an increase (a series born at 20 counts as 20 from the start, not as 20
+   * more), and a rate over them is 0 rather than "no data".
+   */
+  knowSource(source: string): void {
+    for (const outcome of ['ok', 'not-modified', 'failed']) {
+      this.sourcePolls.inc({ source, outcome }, 0);
+    }
+    this.sourcePublished.inc({ source }, 0);
+    this.refused.inc({ source, reason: 'too-large' }, 0);
+  }
+
   constructor(options: { defaultMetrics?: boolean } = {}) {
     this.registry = new Registry();
     const registers = [this.registry];

@@ -44,6 +44,7 @@ export class FolderIngestionService implements OnApplicationBootstrap, OnApplica
   }
 
   onApplicationBootstrap(): void {
+    for (const source of this.sources) this.metrics.knowSource(source.ref.id);
     this.loop.start(async () => {
       const unfinished = await this.pollAll();
       return this.settings.once && unfinished === 0 ? 'done' : 'again';

@@ -57,6 +57,7 @@ export class SourceHealthMetrics implements OnApplicationBootstrap, OnApplicatio
     for (const row of rows) {
       const labels = { source: row.id };
       seen.add(row.id);
+      m.knowSource(row.id);
       m.sourceEnabled.set(labels, row.enabled ? 1 : 0);
       m.sourceCollectionGap.set(labels, inCollectionGap(row, now) ? 1 : 0);
       if (row.lastSuccessAt) m.sourceLastSuccess.set(labels, row.lastSuccessAt.getTime() / 1000);

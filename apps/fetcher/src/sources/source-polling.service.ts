@@ -157,6 +157,7 @@ export class SourcePollingService implements OnApplicationBootstrap, OnApplicati
       disabledReason: null,
     };
     const startedAt = Date.now();
+    this.metrics.knowSource(source.id);
     const publish: PublishPage = (message) =>
       ours('publishing', () => this.holding.handOver(Topic.ArticleFetched, message.id, message));
     try {
