@@ -3,7 +3,7 @@ import { loadKafkaConfig } from '@newsflow/config';
 import type { KafkaConfig } from '@newsflow/config';
 import { createKafka, jsonLogger } from '@newsflow/messaging';
 import type { MessagingLogger } from '@newsflow/messaging';
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 
 /**
  * Retries of a failed Kafka request in a command a person waits on: with kafkajs's backoff
@@ -47,6 +47,31 @@ export function commandKafka(env: NodeJS.ProcessEnv): { kafka: Kafka; config: Ka
     logger,
   );
   return { kafka, config };
+}
+
+/**
+ * A command's time with the brokers: a client and a connected admin for `work`, which returns
+ * the exit code. When the brokers cannot be reached, one line on stderr says so and the code is
+ * 1; the admin is disconnected however `work` ends.
+ */
+export async function withBrokerAdmin(
+  io: CommandIo,
+  work: (broker: { kafka: Kafka; admin: Admin; config: KafkaConfig }) => Promise<number>,
+): Promise<number> {
+  const { kafka, config } = commandKafka(io.env);
+  const admin = kafka.admin();
+  try {
+    return await reachingBrokers(config.brokers, async () => {
+      await admin.connect();
+      return work({ kafka, admin, config });
+    });
+  } catch (error) {
+    if (!(error instanceof BrokerUnreachableError)) throw error;
+    io.err.write(`newsctl: ${error.message}\n`);
+    return 1;
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import {
 import type { DeadLetterReplay, PartitionRange } from '@newsflow/messaging';
 import type { Kafka } from 'kafkajs';
 import { Progress } from '../terminal/progress';
-import { BrokerUnreachableError, commandKafka, reachingBrokers } from './broker';
+import { withBrokerAdmin } from './broker';
 import type { CommandIo } from './broker';
 import {
   LetterListing,
@@ -58,28 +58,17 @@ export interface ReplaySummary {
  */
 export async function dlqCommand(args: DlqArgs, io: CommandIo): Promise<number> {
   const plan = dlqPlan(args);
-  const { kafka, config } = commandKafka(io.env);
-  const admin = kafka.admin();
-  try {
-    return await reachingBrokers(config.brokers, async () => {
-      await admin.connect();
-      const letters = new DeadLettersRepository(kafka, admin);
-      switch (plan.action) {
-        case 'list':
-          return await list(letters, plan, args.json ?? false, io);
-        case 'show':
-          return await show(letters, plan, args.json ?? false, io);
-        case 'replay':
-          return await replay(kafka, letters, plan, io);
-      }
-    });
-  } catch (error) {
-    if (!(error instanceof BrokerUnreachableError)) throw error;
-    io.err.write(`newsctl: ${error.message}\n`);
-    return 1;
-  } finally {
-    await admin.disconnect();
-  }
+  return withBrokerAdmin(io, async ({ kafka, admin }) => {
+    const letters = new DeadLettersRepository(kafka, admin);
+    switch (plan.action) {
+      case 'list':
+        return await list(letters, plan, args.json ?? false, io);
+      case 'show':
+        return await show(letters, plan, args.json ?? false, io);
+      case 'replay':
+        return await replay(kafka, letters, plan, io);
+    }
+  });
 }
 
 async function list(

@@ -1,6 +1,6 @@
 import { consumerGroupIds, readGroupLag } from '@newsflow/messaging';
 import type { GroupLag } from '@newsflow/messaging';
-import { BrokerUnreachableError, commandKafka, reachingBrokers } from './broker';
+import { withBrokerAdmin } from './broker';
 import type { CommandIo } from './broker';
 import { columns } from '../terminal/columns';
 
@@ -17,16 +17,9 @@ export interface LagArgs {
  * group named does not exist.
  */
 export async function lagCommand(args: LagArgs, io: CommandIo): Promise<number> {
-  const { kafka, config } = commandKafka(io.env);
-  const admin = kafka.admin();
-  try {
-    const groups = await reachingBrokers(config.brokers, async () => {
-      await admin.connect();
-      const ids = args.group
-        ? [args.group]
-        : await consumerGroupIds(admin, `${config.groupPrefix}-`);
-      return readGroupLag(admin, ids);
-    });
+  return withBrokerAdmin(io, async ({ admin, config }) => {
+    const ids = args.group ? [args.group] : await consumerGroupIds(admin, `${config.groupPrefix}-`);
+    const groups = await readGroupLag(admin, ids);
     const unknown = groups.filter((g) => g.state === 'Dead' && g.partitions.length === 0);
     if (args.group && unknown.length > 0) {
       io.err.write(`newsctl: no consumer group ${args.group} on ${config.brokers.join(',')}\n`);
@@ -40,13 +33,7 @@ export async function lagCommand(args: LagArgs, io: CommandIo): Promise<number> 
           : `no consumer groups named ${config.groupPrefix}-* (KAFKA_GROUP_PREFIX) on ${config.brokers.join(',')}\n`,
       );
     return 0;
-  } catch (error) {
-    if (!(error instanceof BrokerUnreachableError)) throw error;
-    io.err.write(`newsctl: ${error.message}\n`);
-    return 1;
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }
 
 /**
