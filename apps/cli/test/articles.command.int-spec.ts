@@ -1,12 +1,8 @@
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { exampleArticleEnriched } from '@newsflow/contracts';
 import type { ArticleEnrichedV1 } from '@newsflow/contracts';
 import { ArticlesRepository, connectMigrated } from '@newsflow/persistence';
 import type { ArticleSummary } from '@newsflow/persistence';
 import {
-  REPO_ROOT,
   createTempDatabase,
   enrichedArticle,
   germanEconomyArticle,
@@ -14,9 +10,9 @@ import {
 } from '@newsflow/testing';
 import type { RunningProcess, TempDatabase } from '@newsflow/testing';
 import type { DataSource } from 'typeorm';
+import { runNewsctl } from './run-newsctl';
+import type { NewsctlRun } from './run-newsctl';
 
-const run = promisify(execFile);
-const NEWSCTL = resolve(REPO_ROOT, 'dist/apps/cli/src/main.js');
 const PORT = 13310;
 /** Nothing listens here: the read API's test ports are 13300 and 13310. */
 const DEAD_PORT = 13319;
@@ -55,19 +51,8 @@ describe('newsctl articles', () => {
     await database?.drop();
   });
 
-  async function newsctl(
-    args: string[],
-    apiUrl = `http://127.0.0.1:${PORT}`,
-  ): Promise<{ code: number; out: string; err: string }> {
-    try {
-      const { stdout, stderr } = await run('node', [NEWSCTL, 'articles', ...args], {
-        env: { ...process.env, NEWSFLOW_API_URL: apiUrl },
-      });
-      return { code: 0, out: stdout, err: stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, out: failed.stdout, err: failed.stderr };
-    }
+  function newsctl(args: string[], apiUrl = `http://127.0.0.1:${PORT}`): Promise<NewsctlRun> {
+    return runNewsctl(['articles', ...args], { ...process.env, NEWSFLOW_API_URL: apiUrl });
   }
 
   const jsonLines = (out: string) =>

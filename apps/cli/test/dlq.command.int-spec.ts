@@ -1,7 +1,4 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import {
   DEAD_LETTER_REPLAYS_TOPIC,
   Topic,
@@ -19,7 +16,6 @@ import {
   readRanges,
 } from '@newsflow/messaging';
 import {
-  REPO_ROOT,
   createTempDatabase,
   newsPages,
   readDeadLetters,
@@ -35,9 +31,9 @@ import { Client } from 'pg';
 import type { ReplaySummary } from '../src/commands/dlq.command';
 import { PROGRESS_FROM_LETTERS } from '../src/commands/dead-letter-view';
 import type { Listing } from '../src/commands/dead-letter-view';
+import { runNewsctl } from './run-newsctl';
+import type { NewsctlRun } from './run-newsctl';
 
-const run = promisify(execFile);
-const NEWSCTL = resolve(REPO_ROOT, 'dist/apps/cli/src/main.js');
 const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 /** This suite's block of health ports: 17101-17104 (the fetcher's is not used). */
 const PORTS = stagePorts(17101);
@@ -94,20 +90,8 @@ describe('newsctl dlq', () => {
     await database?.drop();
   });
 
-  async function newsctl(
-    args: string[],
-    overrides: NodeJS.ProcessEnv = {},
-  ): Promise<{ code: number; out: string; err: string }> {
-    try {
-      const { stdout, stderr } = await run('node', [NEWSCTL, 'dlq', ...args], {
-        env: { ...env, ...overrides },
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      return { code: 0, out: stdout, err: stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, out: failed.stdout, err: failed.stderr };
-    }
+  function newsctl(args: string[], overrides: NodeJS.ProcessEnv = {}): Promise<NewsctlRun> {
+    return runNewsctl(['dlq', ...args], { ...env, ...overrides }, { maxBuffer: 64 * 1024 * 1024 });
   }
 
   async function listed(...args: string[]): Promise<Listing> {

@@ -1,23 +1,14 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { Topic, exampleArticleFetched } from '@newsflow/contracts';
 import type { ArticleFetchedV1 } from '@newsflow/contracts';
 import { EventPublisher, createKafka, ensureTopics, jsonLogger } from '@newsflow/messaging';
 import type { GroupLag } from '@newsflow/messaging';
-import {
-  REPO_ROOT,
-  stagePorts,
-  startGroupsAtTheEnd,
-  startService,
-  waitFor,
-} from '@newsflow/testing';
+import { stagePorts, startGroupsAtTheEnd, startService, waitFor } from '@newsflow/testing';
 import type { RunningService } from '@newsflow/testing';
 import type { Admin, Kafka } from 'kafkajs';
+import { runNewsctl } from './run-newsctl';
+import type { NewsctlRun } from './run-newsctl';
 
-const run = promisify(execFile);
-const NEWSCTL = resolve(REPO_ROOT, 'dist/apps/cli/src/main.js');
 const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 /** This suite's block of health ports: 17105-17108 (only the parser's and the enricher's used). */
 const PORTS = stagePorts(17105);
@@ -58,19 +49,8 @@ describe('newsctl lag', () => {
     await admin?.disconnect();
   });
 
-  async function newsctl(
-    args: string[],
-    overrides: NodeJS.ProcessEnv = {},
-  ): Promise<{ code: number; out: string; err: string }> {
-    try {
-      const { stdout, stderr } = await run('node', [NEWSCTL, 'lag', ...args], {
-        env: { ...env, ...overrides },
-      });
-      return { code: 0, out: stdout, err: stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, out: failed.stdout, err: failed.stderr };
-    }
+  function newsctl(args: string[], overrides: NodeJS.ProcessEnv = {}): Promise<NewsctlRun> {
+    return runNewsctl(['lag', ...args], { ...env, ...overrides });
   }
 
   async function lagOf(group: string): Promise<GroupLag> {

@@ -1,11 +1,7 @@
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { REPO_ROOT, createTempDatabase } from '@newsflow/testing';
+import { createTempDatabase } from '@newsflow/testing';
 import type { TempDatabase } from '@newsflow/testing';
-
-const run = promisify(execFile);
-const NEWSCTL = resolve(REPO_ROOT, 'dist/apps/cli/src/main.js');
+import { runNewsctl } from './run-newsctl';
+import type { NewsctlRun } from './run-newsctl';
 
 /** `newsctl sources ...` as an operator runs it: the built CLI, its own process, a real database. */
 describe('newsctl sources', () => {
@@ -19,16 +15,8 @@ describe('newsctl sources', () => {
     await database.drop();
   });
 
-  async function newsctl(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-    try {
-      const { stdout, stderr } = await run('node', [NEWSCTL, 'sources', ...args], {
-        env: { ...process.env, DATABASE_URL: database.url },
-      });
-      return { code: 0, out: stdout, err: stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, out: failed.stdout, err: failed.stderr };
-    }
+  function newsctl(...args: string[]): Promise<NewsctlRun> {
+    return runNewsctl(['sources', ...args], { ...process.env, DATABASE_URL: database.url });
   }
 
   it('adds, lists, disables with a reason, enables and removes a source', async () => {
