@@ -19,6 +19,7 @@ import {
   dashboardQueries,
   instantQuery,
   queryNeeds,
+  scrapeMetrics,
   createTempDatabase,
   newsPages,
   stagePorts,
@@ -27,7 +28,7 @@ import {
   stopStages,
   waitFor,
 } from '@newsflow/testing';
-import type { RunningService, Stage, TempDatabase } from '@newsflow/testing';
+import type { MetricSample, RunningService, Stage, TempDatabase } from '@newsflow/testing';
 import type { DataSource } from 'typeorm';
 import { parse } from 'yaml';
 
@@ -36,34 +37,9 @@ const PROMETHEUS_PORT = 19490;
 /** Below the largest fixture page (1.49 MB), above the ones the feed and the folder carry. */
 const FETCH_MAX_BYTES = 1_000_000;
 
-/** One scrape of a stage: each sample's name with its labels, and the names it declares. */
-interface Scrape {
-  samples: { name: string; labels: Record<string, string> }[];
-  declared: Set<string>;
-}
-
-async function scrape(port: number): Promise<Scrape> {
-  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-  const samples: Scrape['samples'] = [];
-  const declared = new Set<string>();
-  for (const line of text.split('\n')) {
-    const type = /^# TYPE (\S+)/.exec(line);
-    if (type?.[1]) declared.add(type[1]);
-    if (line === '' || line.startsWith('#')) continue;
-    const m = /^([A-Za-z_:][A-Za-z0-9_:]*)(?:\{(.*)\})? /.exec(line);
-    if (!m?.[1]) continue;
-    const labels: Record<string, string> = {};
-    for (const l of (m[2] ?? '').matchAll(/([A-Za-z_][A-Za-z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) {
-      if (l[1]) labels[l[1]] = l[2] ?? '';
-    }
-    samples.push({ name: m[1], labels });
-  }
-  return { samples, declared };
-}
-
-async function scrapeAll(): Promise<Scrape['samples']> {
-  const all = await Promise.all(Object.values(PORTS).map((port) => scrape(port)));
-  return all.flatMap((s) => s.samples);
+async function scrapeAll(): Promise<MetricSample[]> {
+  const all = await Promise.all(Object.values(PORTS).map((port) => scrapeMetrics(port)));
+  return all.flat();
 }
 
 function onPath(command: string): boolean {
@@ -85,7 +61,7 @@ describe('observability: the dashboard and the alert rules on running stages', (
   let services = new Map<Stage, RunningService>();
   let dataSource: DataSource;
   let feedSourceId = '';
-  let samples: Scrape['samples'] = [];
+  let samples: MetricSample[] = [];
 
   beforeAll(async () => {
     database = await createTempDatabase();

@@ -12,6 +12,7 @@ import {
   TcpProxy,
   createTempDatabase,
   readDeadLetters,
+  scrapeMetrics,
   startService,
   startTestBroker,
   stopTestBroker,
@@ -390,11 +391,9 @@ export class FaultStack {
 
   /** Messages the named process has handled since it started, from its /metrics. */
   async handled(name: string): Promise<number> {
-    const response = await fetch(`http://127.0.0.1:${this.portOf(name)}/metrics`);
-    return (await response.text())
-      .split('\n')
-      .filter((line) => line.startsWith('newsflow_messages_handled_total{'))
-      .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+    return (await scrapeMetrics(this.portOf(name)))
+      .filter((sample) => sample.name === 'newsflow_messages_handled_total')
+      .reduce((sum, sample) => sum + sample.value, 0);
   }
 
   /** The client id the named process joins its group with: `<KAFKA_CLIENT_ID>-<stage>`. */

@@ -35,3 +35,5 @@ export {
   queryNeeds,
 } from './promql';
 export type { NamedQuery, QueryNeeds } from './promql';
+export { parseExposition, scrapeMetrics } from './metrics-scrape';
+export type { MetricSample } from './metrics-scrape';
