@@ -33,27 +33,40 @@ export default tseslint.config(
           depConstraints: [
             // The contracts are the vocabulary every stage shares: they depend on nothing.
             { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: ['scope:contracts'] },
-            // Domain logic (extraction, enrichment, sources) is pure: contracts only.
+            // Logging, failure classes and backoff (libs/runtime): framework-free, for everyone.
+            { sourceTag: 'scope:runtime', onlyDependOnLibsWithTags: ['scope:contracts'] },
+            // Domain logic (extraction, enrichment, sources) is pure: contracts and runtime only.
             // scope:testing is allowed in every project for its specs; the rule below keeps
             // production files from importing it.
             {
               sourceTag: 'scope:domain',
-              onlyDependOnLibsWithTags: ['scope:contracts', 'scope:testing'],
+              onlyDependOnLibsWithTags: ['scope:contracts', 'scope:runtime', 'scope:testing'],
             },
             // Plumbing (config, messaging, persistence) may use contracts and each other.
             {
               sourceTag: 'scope:infra',
-              onlyDependOnLibsWithTags: ['scope:contracts', 'scope:infra', 'scope:testing'],
+              onlyDependOnLibsWithTags: [
+                'scope:contracts',
+                'scope:runtime',
+                'scope:infra',
+                'scope:testing',
+              ],
             },
             {
               sourceTag: 'scope:testing',
-              onlyDependOnLibsWithTags: ['scope:contracts', 'scope:infra', 'scope:domain'],
+              onlyDependOnLibsWithTags: [
+                'scope:contracts',
+                'scope:runtime',
+                'scope:infra',
+                'scope:domain',
+              ],
             },
             // Apps are thin adapters over libraries and never import another app.
             {
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: [
                 'scope:contracts',
+                'scope:runtime',
                 'scope:infra',
                 'scope:domain',
                 'scope:testing',
@@ -64,6 +77,7 @@ export default tseslint.config(
               sourceTag: 'type:tool',
               onlyDependOnLibsWithTags: [
                 'scope:contracts',
+                'scope:runtime',
                 'scope:infra',
                 'scope:domain',
                 'scope:testing',
@@ -73,6 +87,7 @@ export default tseslint.config(
               sourceTag: 'type:e2e',
               onlyDependOnLibsWithTags: [
                 'scope:contracts',
+                'scope:runtime',
                 'scope:infra',
                 'scope:domain',
                 'scope:testing',

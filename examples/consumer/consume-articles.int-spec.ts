@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { Topic, exampleArticleEnriched } from '@newsflow/contracts';
 import type { ArticleEnrichedV1 } from '@newsflow/contracts';
-import { EventPublisher, createKafka, ensureTopics, jsonLogger } from '@newsflow/messaging';
+import { EventPublisher, createKafka, ensureTopics } from '@newsflow/messaging';
+import { jsonLogger } from '@newsflow/runtime';
 import { REPO_ROOT, spawnNode, waitFor } from '@newsflow/testing';
 import type { RunningProcess } from '@newsflow/testing';
 

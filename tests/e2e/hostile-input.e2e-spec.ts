@@ -7,7 +7,8 @@ import {
   exampleArticleParsed,
 } from '@newsflow/contracts';
 import type { DeadLetterV1 } from '@newsflow/contracts';
-import { createKafka, ensureTopics, jsonLogger } from '@newsflow/messaging';
+import { createKafka, ensureTopics } from '@newsflow/messaging';
+import { jsonLogger } from '@newsflow/runtime';
 import { createDataSource } from '@newsflow/persistence';
 import {
   createTempDatabase,

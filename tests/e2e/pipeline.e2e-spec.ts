@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { ArticleEnrichedV1 } from '@newsflow/contracts';
-import { createKafka, ensureTopics, jsonLogger } from '@newsflow/messaging';
+import { createKafka, ensureTopics } from '@newsflow/messaging';
+import { jsonLogger } from '@newsflow/runtime';
 import { ArticlesRepository, SourcesRepository, createDataSource } from '@newsflow/persistence';
 import { articleIdFromContent, articleIdFromUrl, sourceSpec } from '@newsflow/sources';
 import {

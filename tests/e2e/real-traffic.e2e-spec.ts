@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { deadLetterTopicOf, Topic } from '@newsflow/contracts';
-import { createKafka, ensureTopics, jsonLogger } from '@newsflow/messaging';
+import { createKafka, ensureTopics } from '@newsflow/messaging';
+import { jsonLogger } from '@newsflow/runtime';
 import { SourcesRepository, createDataSource } from '@newsflow/persistence';
 import { sourceSpec } from '@newsflow/sources';
 import {

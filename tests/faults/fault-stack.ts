@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Topic, deadLetterTopicOf } from '@newsflow/contracts';
-import { createKafka, ensureTopics, jsonLogger } from '@newsflow/messaging';
+import { createKafka, ensureTopics } from '@newsflow/messaging';
+import { jsonLogger } from '@newsflow/runtime';
 import { SourcesRepository, createDataSource } from '@newsflow/persistence';
 import { articleIdFromUrl, sourceSpec } from '@newsflow/sources';
 import {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { loadApiConfig } from '@newsflow/config';
-import { MESSAGING_LOGGER, jsonLogger } from '@newsflow/messaging';
+import { LOGGER, jsonLogger } from '@newsflow/runtime';
 import {
   ArticleQueries,
   ArticlesRepository,
@@ -21,7 +21,7 @@ import { StatsController } from './stats/stats.controller';
 @Module({
   controllers: [ArticlesController, StatsController, HealthController],
   providers: [
-    { provide: MESSAGING_LOGGER, useFactory: () => jsonLogger('api', loadApiConfig().LOG_LEVEL) },
+    { provide: LOGGER, useFactory: () => jsonLogger('api', loadApiConfig().LOG_LEVEL) },
     ...databaseProviders(() => loadApiConfig().DATABASE_URL),
     {
       provide: ArticlesRepository,

@@ -1,6 +1,6 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import type { HttpAdapterHost } from '@nestjs/core';
-import type { MessagingLogger } from '@newsflow/messaging';
+import type { Logger } from '@newsflow/runtime';
 import { QueryFailedError } from 'typeorm';
 import { DatabaseErrorsFilter } from './database-errors.filter';
 
@@ -15,7 +15,7 @@ function run(error: QueryFailedError) {
   const logger = { debug: jest.fn(), info: jest.fn(), warn: jest.fn(), error: jest.fn() };
   const adapterHost = { httpAdapter: { reply } } as unknown as HttpAdapterHost;
   const host = { switchToHttp: () => ({ getResponse: () => 'response' }) } as ArgumentsHost;
-  new DatabaseErrorsFilter(adapterHost, logger as MessagingLogger).catch(error, host);
+  new DatabaseErrorsFilter(adapterHost, logger as Logger).catch(error, host);
   const logged = JSON.stringify([...logger.warn.mock.calls, ...logger.error.mock.calls]);
   return { reply, logger, logged };
 }

@@ -1,8 +1,8 @@
 import { Catch, HttpStatus, Inject } from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { MESSAGING_LOGGER } from '@newsflow/messaging';
-import type { MessagingLogger } from '@newsflow/messaging';
+import { DependencyUnavailableError, LOGGER } from '@newsflow/runtime';
+import type { Logger } from '@newsflow/runtime';
 import { QueryFailedError } from 'typeorm';
 
 /**
@@ -15,16 +15,20 @@ const DATA_EXCEPTION = /^22/;
 /**
  * A failed query as an HTTP answer: 400 when a parameter was the cause, else 500. The log line
  * has the SQLSTATE and Postgres's message, never the SQL or the bound values, and a client's
- * error is a warning: Nest's default logged the whole statement at error level.
+ * error is a warning: Nest's default logged the whole statement at error level. An unavailable
+ * database reaches here as the repositories' DependencyUnavailableError, the query's error as
+ * its cause.
  */
-@Catch(QueryFailedError)
-export class DatabaseErrorsFilter implements ExceptionFilter<QueryFailedError> {
+@Catch(QueryFailedError, DependencyUnavailableError)
+export class DatabaseErrorsFilter
+  implements ExceptionFilter<QueryFailedError | DependencyUnavailableError>
+{
   constructor(
     @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
-    @Inject(MESSAGING_LOGGER) private readonly logger: MessagingLogger,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  catch(error: QueryFailedError, host: ArgumentsHost): void {
+  catch(error: QueryFailedError | DependencyUnavailableError, host: ArgumentsHost): void {
     const sqlState = sqlStateOf(error);
     const context = { sqlState, error: error.message };
     const clientError = sqlState !== undefined && DATA_EXCEPTION.test(sqlState);
@@ -42,7 +46,9 @@ export class DatabaseErrorsFilter implements ExceptionFilter<QueryFailedError> {
   }
 }
 
-function sqlStateOf(error: QueryFailedError): string | undefined {
+function sqlStateOf(error: unknown): string | undefined {
+  if (error instanceof DependencyUnavailableError) return sqlStateOf(error.cause);
+  if (!(error instanceof QueryFailedError)) return undefined;
   const code: unknown = (error.driverError as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' ? code : undefined;
 }

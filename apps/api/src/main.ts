@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadApiConfig } from '@newsflow/config';
-import { JsonLoggerService } from '@newsflow/messaging';
+import { JsonLoggerService } from '@newsflow/runtime';
 import { ApiModule } from './api.module';
 import { queryValidationPipe } from './query-validation';
 import { securityHeaders } from './security-headers';

@@ -12,9 +12,9 @@ import {
   REPLAYED_FROM_HEADER,
   createKafka,
   ensureTopics,
-  jsonLogger,
   readRanges,
 } from '@newsflow/messaging';
+import { jsonLogger } from '@newsflow/runtime';
 import {
   createTempDatabase,
   newsPages,

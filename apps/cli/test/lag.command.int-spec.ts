@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Topic, exampleArticleFetched } from '@newsflow/contracts';
 import type { ArticleFetchedV1 } from '@newsflow/contracts';
-import { EventPublisher, createKafka, ensureTopics, jsonLogger } from '@newsflow/messaging';
+import { EventPublisher, createKafka, ensureTopics } from '@newsflow/messaging';
+import { jsonLogger } from '@newsflow/runtime';
 import type { GroupLag } from '@newsflow/messaging';
 import { stagePorts, startGroupsAtTheEnd, startService, waitFor } from '@newsflow/testing';
 import type { RunningService } from '@newsflow/testing';

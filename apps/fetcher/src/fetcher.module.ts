@@ -1,12 +1,8 @@
 import { Module } from '@nestjs/common';
 import { loadStageConfig } from '@newsflow/config';
-import {
-  EventPublisher,
-  HoldingPublisher,
-  MESSAGING_LOGGER,
-  MessagingModule,
-} from '@newsflow/messaging';
-import type { MessagingLogger } from '@newsflow/messaging';
+import { EventPublisher, HoldingPublisher, MessagingModule } from '@newsflow/messaging';
+import { LOGGER } from '@newsflow/runtime';
+import type { Logger } from '@newsflow/runtime';
 import {
   DATA_SOURCE,
   FetchedPagesRepository,
@@ -55,9 +51,9 @@ const config = () => loadStageConfig('fetcher');
       // Pages held while Kafka is away, at most the publisher's own buffer (16 MiB by default)
       // for the folders and the web sources together.
       provide: HoldingPublisher,
-      useFactory: (publisher: EventPublisher, logger: MessagingLogger) =>
+      useFactory: (publisher: EventPublisher, logger: Logger) =>
         new HoldingPublisher(publisher, { logger }),
-      inject: [EventPublisher, MESSAGING_LOGGER],
+      inject: [EventPublisher, LOGGER],
     },
     FolderIngestionService,
     ...databaseProviders(() => config().DATABASE_URL),

@@ -1,4 +1,5 @@
-import { PipelineMetrics, jsonLogger } from '@newsflow/messaging';
+import { PipelineMetrics } from '@newsflow/messaging';
+import { jsonLogger } from '@newsflow/runtime';
 import { SourcesRepository, connectMigrated } from '@newsflow/persistence';
 import { COLLECTION_GAP_FACTOR } from '@newsflow/sources';
 import { createTempDatabase } from '@newsflow/testing';

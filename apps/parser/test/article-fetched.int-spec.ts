@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Topic, deadLetterTopicOf, exampleArticleFetched } from '@newsflow/contracts';
 import type { ArticleFetchedV1, ArticleParsedV1 } from '@newsflow/contracts';
 import { extractArticle } from '@newsflow/extraction';
-import { EventPublisher, createKafka, ensureTopics, jsonLogger } from '@newsflow/messaging';
+import { EventPublisher, createKafka, ensureTopics } from '@newsflow/messaging';
+import { jsonLogger } from '@newsflow/runtime';
 import {
   jsonOrNull,
   readDeadLetters,

@@ -1,6 +1,7 @@
 import { Topic, exampleArticleEnriched } from '@newsflow/contracts';
 import type { ArticleEnrichedV1 } from '@newsflow/contracts';
-import { EventPublisher, createKafka, ensureTopics, jsonLogger } from '@newsflow/messaging';
+import { EventPublisher, createKafka, ensureTopics } from '@newsflow/messaging';
+import { jsonLogger } from '@newsflow/runtime';
 import {
   TcpProxy,
   createTempDatabase,

@@ -1,5 +1,6 @@
 import { publishBatch } from './batch-output';
-import { UnprocessableError, UnprocessableItems } from './errors';
+import { UnprocessableError } from '@newsflow/runtime';
+import { UnprocessableItems } from './errors';
 import type { EventPublisher, PreparedMessage } from './publisher';
 
 const message = (key: string): PreparedMessage => ({

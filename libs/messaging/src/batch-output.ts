@@ -1,4 +1,5 @@
-import { UnprocessableItems, classifyFailure } from './errors';
+import { classifyFailure } from '@newsflow/runtime';
+import { UnprocessableItems } from './errors';
 import type { EventPublisher, PreparedMessage } from './publisher';
 
 /**

@@ -1,11 +1,12 @@
 import { deadLetterReasons, deadLetterTopicOf, parseEvent } from '@newsflow/contracts';
 import type { ArticleTopic, TopicPayloads } from '@newsflow/contracts';
 import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
-import { DEFAULT_BACKOFF, DEPENDENCY_BACKOFF, backoffDelay } from './backoff';
-import type { BackoffPolicy } from './backoff';
+import { DEFAULT_BACKOFF, DEPENDENCY_BACKOFF, backoffDelay } from '@newsflow/runtime';
+import type { BackoffPolicy } from '@newsflow/runtime';
 import { buildDeadLetter } from './dead-letter';
-import { UnprocessableItems, classifyFailure, errorMessage } from './errors';
-import type { MessagingLogger } from './logger';
+import { classifyFailure, errorMessage } from '@newsflow/runtime';
+import { UnprocessableItems } from './errors';
+import type { Logger } from '@newsflow/runtime';
 import type { PipelineMetrics } from './metrics';
 import type { EventPublisher } from './publisher';
 import type { DeadLetterReason } from '@newsflow/contracts';
@@ -39,7 +40,7 @@ export interface ConsumerRunnerOptions<T extends ArticleTopic> {
   groupId: string;
   topic: T;
   handler: StageHandler<TopicPayloads[T]>;
-  logger: MessagingLogger;
+  logger: Logger;
   /** Attempts at a message failing for an unknown reason before it is dead-lettered. */
   maxAttempts?: number;
   backoff?: BackoffPolicy;

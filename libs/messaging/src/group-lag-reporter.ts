@@ -1,7 +1,7 @@
 import type { Admin, Kafka } from 'kafkajs';
-import { errorMessage } from './errors';
+import { errorMessage } from '@newsflow/runtime';
 import { readGroupLag } from './group-lag';
-import type { MessagingLogger } from './logger';
+import type { Logger } from '@newsflow/runtime';
 import type { PipelineMetrics } from './metrics';
 
 /**
@@ -26,7 +26,7 @@ export class GroupLagReporter {
     private readonly kafka: Kafka,
     private readonly groupIds: readonly string[],
     private readonly metrics: PipelineMetrics,
-    private readonly logger: MessagingLogger,
+    private readonly logger: Logger,
     private readonly refreshMs = GROUP_LAG_REFRESH_MS,
   ) {}
 

@@ -1,10 +1,10 @@
 import { Topic, exampleArticleFetched } from '@newsflow/contracts';
 import { MessageTooLargeError } from './errors';
 import { HoldingPublisher } from './holding-publisher';
-import type { MessagingLogger } from './logger';
+import type { Logger } from '@newsflow/runtime';
 import type { EventPublisher, PreparedMessage } from './publisher';
 
-const quiet: MessagingLogger = {
+const quiet: Logger = {
   debug: () => undefined,
   info: () => undefined,
   warn: () => undefined,

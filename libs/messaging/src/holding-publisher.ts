@@ -1,9 +1,9 @@
 import type { AnyTopic, TopicPayloads } from '@newsflow/contracts';
-import { DEPENDENCY_BACKOFF, backoffDelay } from './backoff';
+import { DEPENDENCY_BACKOFF, backoffDelay } from '@newsflow/runtime';
 import { ByteWindow } from './byte-window';
-import type { BackoffPolicy } from './backoff';
-import { classifyFailure, errorMessage } from './errors';
-import type { MessagingLogger } from './logger';
+import type { BackoffPolicy } from '@newsflow/runtime';
+import { classifyFailure, errorMessage } from '@newsflow/runtime';
+import type { Logger } from '@newsflow/runtime';
 import { PublisherClosedError } from './publisher';
 import type { EventPublisher, PreparedMessage } from './publisher';
 
@@ -13,7 +13,7 @@ export interface HoldingOptions {
    * beyond. Default: the publisher's own buffer (16 MiB for 8 MiB messages).
    */
   windowBytes?: number;
-  logger: MessagingLogger;
+  logger: Logger;
   backoff?: BackoffPolicy;
 }
 

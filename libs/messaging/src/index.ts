@@ -1,5 +1,3 @@
-export { DEFAULT_BACKOFF, DEPENDENCY_BACKOFF, backoffDelay } from './backoff';
-export type { BackoffPolicy } from './backoff';
 export { ConsumerRunner } from './consumer-runner';
 export type {
   ConsumerRunnerOptions,
@@ -24,19 +22,9 @@ export { computeGroupLag, consumerGroupIds, partitionLag, readGroupLag } from '.
 export type { GroupLag, GroupMember, GroupSnapshot, PartitionLag } from './group-lag';
 export { rangesToEnd, readRanges } from './topic-reader';
 export type { PartitionRange, ReadRangesOptions } from './topic-reader';
-export {
-  DependencyUnavailableError,
-  MessageTooLargeError,
-  UnprocessableError,
-  UnprocessableItems,
-  classifyFailure,
-  errorMessage,
-} from './errors';
-export type { FailureClass } from './errors';
+export { MessageTooLargeError, UnprocessableItems } from './errors';
 export { createKafka } from './kafka-client';
 export type { KafkaConnection } from './kafka-client';
-export { jsonLogger } from './logger';
-export type { LogLevel, MessagingLogger } from './logger';
 export { EventPublisher, PublisherClosedError } from './publisher';
 export { publishBatch } from './batch-output';
 export type { OutboundMessage, PreparedMessage, PublisherOptions } from './publisher';
@@ -61,12 +49,10 @@ export { StageConsumer, StageErrorsFilter } from './nest/stage-errors.filter';
 export { PipelineMetrics } from './metrics';
 export { bootstrapStage } from './nest/bootstrap-stage';
 export type { StageOptions } from './nest/bootstrap-stage';
-export { JsonLoggerService } from './nest/json-logger.service';
 export {
   KAFKA,
   KAFKA_CONFIG,
   MESSAGE_LIMITS,
-  MESSAGING_LOGGER,
   MessagingModule,
   STAGE_NAME,
 } from './nest/messaging.module';

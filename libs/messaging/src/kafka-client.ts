@@ -2,7 +2,7 @@ import { Kafka, logLevel as KafkaLogLevel } from 'kafkajs';
 import type { LogEntry } from 'kafkajs';
 import { registerCompressionCodecs } from './compression';
 import { patchKafkaRequestQueue } from './request-queue-patch';
-import type { MessagingLogger } from './logger';
+import type { Logger } from '@newsflow/runtime';
 
 export interface KafkaConnection {
   brokers: string[];
@@ -20,7 +20,7 @@ export interface KafkaConnection {
  * (zstd, which kafkajs lacks) is registered for it, and its idle timer spin is stopped
  * (request-queue-patch.ts).
  */
-export function createKafka(connection: KafkaConnection, logger: MessagingLogger): Kafka {
+export function createKafka(connection: KafkaConnection, logger: Logger): Kafka {
   registerCompressionCodecs();
   patchKafkaRequestQueue();
   return new Kafka({

@@ -6,7 +6,8 @@ import {
 } from '@newsflow/contracts';
 import type { ArticleFetchedV1, ArticleParsedV1 } from '@newsflow/contracts';
 import { Kafka } from 'kafkajs';
-import { MessageTooLargeError, classifyFailure } from './errors';
+import { classifyFailure } from '@newsflow/runtime';
+import { MessageTooLargeError } from './errors';
 import { messageLimits } from './message-limits';
 import { EventPublisher, PublisherClosedError } from './publisher';
 

@@ -4,7 +4,7 @@ import { Partitioners } from 'kafkajs';
 import type { CompressionTypes, IHeaders, Kafka, Message, Producer, TopicMessages } from 'kafkajs';
 import { ByteWindow } from './byte-window';
 import { TOPIC_COMPRESSION } from './compression';
-import { MessageTooLargeError } from './errors';
+import { MessageTooLargeError, sendFailure } from './errors';
 import { DEFAULT_MESSAGE_LIMITS } from './message-limits';
 import type { MessageLimits } from './message-limits';
 import type { PipelineMetrics } from './metrics';
@@ -203,7 +203,8 @@ export class EventPublisher {
         for (const queued of batch) queued.resolve();
         this.countPublished(batch);
       } catch (error) {
-        for (const queued of batch) queued.reject(error);
+        const failure = sendFailure(error);
+        for (const queued of batch) queued.reject(failure);
       } finally {
         for (const queued of batch) this.buffer.give(queued.message.value.length);
       }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Admin, Kafka, KafkaMessage } from 'kafkajs';
-import { errorMessage } from './errors';
+import { errorMessage } from '@newsflow/runtime';
 
 /** Offsets `from` up to, not including, `to` of one partition. */
 export interface PartitionRange {

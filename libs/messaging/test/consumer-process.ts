@@ -7,7 +7,7 @@
 import { Topic } from '@newsflow/contracts';
 import { ConsumerRunner } from '../src/consumer-runner';
 import { createKafka } from '../src/kafka-client';
-import { jsonLogger } from '../src/logger';
+import { jsonLogger } from '@newsflow/runtime';
 import { EventPublisher } from '../src/publisher';
 
 const env = (name: string): string => {

@@ -7,9 +7,9 @@ import type { RunningProcess } from '@newsflow/testing';
 import type { Kafka, Producer } from 'kafkajs';
 import { ConsumerRunner } from '../src/consumer-runner';
 import type { InboundEvent, StageHandler } from '../src/consumer-runner';
-import { UnprocessableError } from '../src/errors';
+import { UnprocessableError } from '@newsflow/runtime';
 import { createKafka } from '../src/kafka-client';
-import { jsonLogger } from '../src/logger';
+import { jsonLogger } from '@newsflow/runtime';
 import { EventPublisher } from '../src/publisher';
 import { ensureTopics } from '../src/topic-admin';
 

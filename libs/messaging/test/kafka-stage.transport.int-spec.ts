@@ -7,9 +7,9 @@ import { Topic, exampleArticleFetched, exampleArticleParsed } from '@newsflow/co
 import type { ArticleFetchedV1, ArticleParsedV1 } from '@newsflow/contracts';
 import { readDeadLetters, waitFor } from '@newsflow/testing';
 import type { Kafka } from 'kafkajs';
-import { UnprocessableError } from '../src/errors';
+import { UnprocessableError } from '@newsflow/runtime';
 import { createKafka } from '../src/kafka-client';
-import { jsonLogger } from '../src/logger';
+import { jsonLogger } from '@newsflow/runtime';
 import { BATCH, KafkaStageTransport } from '../src/nest/kafka-stage.transport';
 import { StageContext } from '../src/nest/stage-context';
 import { StageConsumer } from '../src/nest/stage-errors.filter';

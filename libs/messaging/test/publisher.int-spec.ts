@@ -5,7 +5,7 @@ import { newsPages, waitFor } from '@newsflow/testing';
 import { ConfigResourceTypes } from 'kafkajs';
 import type { Kafka } from 'kafkajs';
 import { createKafka } from '../src/kafka-client';
-import { jsonLogger } from '../src/logger';
+import { jsonLogger } from '@newsflow/runtime';
 import { DEFAULT_MESSAGE_LIMITS } from '../src/message-limits';
 import { EventPublisher } from '../src/publisher';
 import { ensureTopics, topicConfig } from '../src/topic-admin';

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { searchConfigFor } from './search-config';
+import { DatabaseBoundary } from './database-errors';
 
 /** The filters of `GET /articles`, already checked by the caller; every one optional. */
 export interface ArticleFilters {
@@ -99,6 +100,7 @@ interface SummaryRow {
  * The read side's queries over the article tables: pages in ingest order, filtered, and counts.
  * Every value goes in as a bind parameter; only the shape of the WHERE clause varies.
  */
+@DatabaseBoundary()
 export class ArticleQueries {
   constructor(private readonly dataSource: DataSource) {}
 

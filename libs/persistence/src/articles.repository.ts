@@ -7,6 +7,7 @@ import { ArticleNamedEntity } from './entities/article-named.entity';
 import { ArticleRevisionEntity } from './entities/article-revision.entity';
 import { ArticleTopicEntity } from './entities/article-topic.entity';
 import { ArticleEntity } from './entities/article.entity';
+import { DatabaseBoundary } from './database-errors';
 
 /** Postgres takes at most 65,535 bind parameters in one statement; stay clear of it. */
 const MAX_PARAMETERS = 60_000;
@@ -47,10 +48,11 @@ interface HeldVersion {
 }
 
 /**
- * Articles in Postgres, in the contract's shape. Errors from the database reach the caller as
- * they are (pg's errors, or TypeORM's QueryFailedError, which copies the driver error's `code`
- * and keeps it as `driverError`), so the caller can tell "Postgres is down" from a bad batch.
+ * Articles in Postgres, in the contract's shape. An unavailable database reaches the caller as
+ * DependencyUnavailableError (the stage waits it out); any other database error as it is (pg's,
+ * or TypeORM's QueryFailedError with the driver error's `code`), as a bad batch.
  */
+@DatabaseBoundary()
 export class ArticlesRepository {
   constructor(private readonly dataSource: DataSource) {}
 

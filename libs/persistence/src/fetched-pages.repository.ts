@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { DatabaseBoundary } from './database-errors';
 
 /** What the fetcher remembers of a page it published (see FetchedPageEntity). */
 export interface KnownPage {
@@ -23,6 +24,7 @@ interface KnownPageRow {
 }
 
 /** The fetcher's memory of published pages, for dedup and updates. */
+@DatabaseBoundary()
 export class FetchedPagesRepository {
   constructor(private readonly dataSource: DataSource) {}
 

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { SourceEntity } from './entities/source.entity';
 import type { SourceKindSetting, SourceOrigin } from './entities/source.entity';
+import { DatabaseBoundary } from './database-errors';
 
 /**
  * What TypeORM's Postgres driver returns for UPDATE and DELETE (with or without RETURNING): the
@@ -54,6 +55,7 @@ export interface SourceHealthRow {
  * The fetcher's sources and their polling state (see SourceEntity). Sources are named by id or
  * by URL wherever an operator names one.
  */
+@DatabaseBoundary()
 export class SourcesRepository {
   constructor(private readonly dataSource: DataSource) {}
 

@@ -16,12 +16,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Topic, exampleArticleFetched } from '@newsflow/contracts';
 import type { ArticleFetchedV1 } from '@newsflow/contracts';
-import {
-  DEFAULT_MESSAGE_LIMITS,
-  EventPublisher,
-  createKafka,
-  jsonLogger,
-} from '@newsflow/messaging';
+import { DEFAULT_MESSAGE_LIMITS, EventPublisher, createKafka } from '@newsflow/messaging';
+import { jsonLogger } from '@newsflow/runtime';
 import {
   REPO_ROOT,
   brokerDataDir,

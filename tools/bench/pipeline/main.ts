@@ -47,9 +47,9 @@ import {
   DEFAULT_MESSAGE_LIMITS,
   EventPublisher,
   createKafka,
-  jsonLogger,
   topicConfig,
 } from '@newsflow/messaging';
+import { jsonLogger } from '@newsflow/runtime';
 import { createDataSource } from '@newsflow/persistence';
 import { savedPageToDocument } from '@newsflow/sources';
 import {

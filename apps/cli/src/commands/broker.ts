@@ -1,8 +1,9 @@
 import type { Writable } from 'node:stream';
 import { loadKafkaConfig } from '@newsflow/config';
 import type { KafkaConfig } from '@newsflow/config';
-import { createKafka, jsonLogger } from '@newsflow/messaging';
-import type { MessagingLogger } from '@newsflow/messaging';
+import { createKafka } from '@newsflow/messaging';
+import { jsonLogger } from '@newsflow/runtime';
+import type { Logger } from '@newsflow/runtime';
 import type { Admin, Kafka } from 'kafkajs';
 
 /**
@@ -24,7 +25,7 @@ export class BrokerUnreachableError extends Error {
   override readonly name = 'BrokerUnreachableError';
 }
 
-const SILENT: MessagingLogger = {
+const SILENT: Logger = {
   debug: () => undefined,
   info: () => undefined,
   warn: () => undefined,
@@ -36,7 +37,7 @@ export function commandKafka(env: NodeJS.ProcessEnv): { kafka: Kafka; config: Ka
   const config = loadKafkaConfig(env);
   // kafkajs logs each refused connection and each retry as an error: the person is told once,
   // by the command's own message. Its lines are on stderr with LOG_LEVEL=debug.
-  const logger: MessagingLogger =
+  const logger: Logger =
     config.logLevel === 'debug' ? jsonLogger('newsctl', 'debug', process.stderr) : SILENT;
   const kafka = createKafka(
     {

@@ -6,9 +6,9 @@ import {
   HoldingPublisher,
   createKafka,
   ensureTopics,
-  jsonLogger,
   messageLimits,
 } from '@newsflow/messaging';
+import { jsonLogger } from '@newsflow/runtime';
 import { FolderSource, pollAndPublish } from '@newsflow/sources';
 import { Progress } from '../terminal/progress';
 import type { ProgressOutput } from '../terminal/progress';

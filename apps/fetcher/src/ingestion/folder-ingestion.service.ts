@@ -1,13 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Topic } from '@newsflow/contracts';
-import {
-  HoldingPublisher,
-  MESSAGING_LOGGER,
-  PipelineMetrics,
-  errorMessage,
-} from '@newsflow/messaging';
-import type { MessagingLogger } from '@newsflow/messaging';
+import { HoldingPublisher, PipelineMetrics } from '@newsflow/messaging';
+import { LOGGER, errorMessage } from '@newsflow/runtime';
+import type { Logger } from '@newsflow/runtime';
 import { pollAndPublish } from '@newsflow/sources';
 import type { ArticleSource } from '@newsflow/sources';
 import { PollingLoop } from '../polling-loop';
@@ -38,7 +34,7 @@ export class FolderIngestionService implements OnApplicationBootstrap, OnApplica
     @Inject(INGESTION_SETTINGS) private readonly settings: IngestionSettings,
     private readonly holding: HoldingPublisher,
     private readonly metrics: PipelineMetrics,
-    @Inject(MESSAGING_LOGGER) private readonly logger: MessagingLogger,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.loop = new PollingLoop(settings.pollMs);
   }

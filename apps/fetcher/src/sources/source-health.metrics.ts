@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { MESSAGING_LOGGER, PipelineMetrics, errorMessage } from '@newsflow/messaging';
-import type { MessagingLogger } from '@newsflow/messaging';
+import { PipelineMetrics } from '@newsflow/messaging';
+import { LOGGER, errorMessage } from '@newsflow/runtime';
+import type { Logger } from '@newsflow/runtime';
 import { SourcesRepository } from '@newsflow/persistence';
 import { inCollectionGap } from '@newsflow/sources';
 
@@ -29,7 +30,7 @@ export class SourceHealthMetrics implements OnApplicationBootstrap, OnApplicatio
   constructor(
     private readonly sources: SourcesRepository,
     private readonly metrics: PipelineMetrics,
-    @Inject(MESSAGING_LOGGER) private readonly logger: MessagingLogger,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   onApplicationBootstrap(): void {

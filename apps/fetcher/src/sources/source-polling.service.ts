@@ -4,13 +4,9 @@ import { hostname } from 'node:os';
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Topic } from '@newsflow/contracts';
-import {
-  HoldingPublisher,
-  MESSAGING_LOGGER,
-  PipelineMetrics,
-  errorMessage,
-} from '@newsflow/messaging';
-import type { MessagingLogger } from '@newsflow/messaging';
+import { HoldingPublisher, PipelineMetrics } from '@newsflow/messaging';
+import { DependencyUnavailableError, LOGGER, errorMessage } from '@newsflow/runtime';
+import type { Logger } from '@newsflow/runtime';
 import { FetchedPagesRepository, SourcesRepository } from '@newsflow/persistence';
 import type { SourceEntity } from '@newsflow/persistence';
 import {
@@ -51,17 +47,17 @@ export interface PollingSettings {
 }
 
 /**
- * Kafka or Postgres failed us, not the source: the poll is retried soon without counting against
- * the source.
+ * Runs a step of ours (Kafka, Postgres), so that its failure is told apart from the source's:
+ * it becomes a DependencyUnavailableError, and the poll is retried soon without counting
+ * against the source.
  */
-class PipelineFailure extends Error {}
-
-/** Runs a step of ours, so that its failure is told apart from the source's. */
 async function ours<T>(what: string, step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
-    throw new PipelineFailure(`${what} failed: ${errorMessage(error)}`);
+    throw new DependencyUnavailableError(`${what} failed: ${errorMessage(error)}`, {
+      cause: error,
+    });
   }
 }
 
@@ -88,7 +84,7 @@ export class SourcePollingService implements OnApplicationBootstrap, OnApplicati
     @Inject(MANNERS) private readonly manners: Manners,
     private readonly holding: HoldingPublisher,
     private readonly metrics: PipelineMetrics,
-    @Inject(MESSAGING_LOGGER) private readonly logger: MessagingLogger,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.loop = new PollingLoop(settings.tickMs);
     this.memory = {
@@ -170,7 +166,9 @@ export class SourcePollingService implements OnApplicationBootstrap, OnApplicati
       );
       await this.remember(source, poll);
       if (poll.kind === 'polled' && poll.dropped > 0) {
-        throw new PipelineFailure(`publishing stopped with ${poll.dropped} pages not sent`);
+        throw new DependencyUnavailableError(
+          `publishing stopped with ${poll.dropped} pages not sent`,
+        );
       }
       const published = poll.kind === 'polled' ? poll.published : 0;
       this.metrics.sourcePublished.inc({ source: source.id }, published);
@@ -230,7 +228,7 @@ export class SourcePollingService implements OnApplicationBootstrap, OnApplicati
     this.metrics.sourcePolls.inc({ source: source.id, outcome: 'failed' });
     // Kafka or Postgres trouble is not the source's fault: try again soon, streak untouched.
     const decision: PollDecision =
-      error instanceof PipelineFailure
+      error instanceof DependencyUnavailableError
         ? { state, delayMs: this.settings.policy.failureBackoffMs }
         : afterFailure(state, this.settings.policy, {
             reason,

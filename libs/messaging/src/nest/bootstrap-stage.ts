@@ -3,14 +3,14 @@ import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { consumerGroupId, loadKafkaConfig, loadStageConfig } from '@newsflow/config';
 import type { KafkaConfig, StageName } from '@newsflow/config';
 import type { Kafka } from 'kafkajs';
-import type { MessagingLogger } from '../logger';
+import { JsonLoggerService, LOGGER } from '@newsflow/runtime';
+import type { Logger } from '@newsflow/runtime';
 import { PipelineMetrics } from '../metrics';
 import { EventPublisher } from '../publisher';
 import type { MessageLimits } from '../message-limits';
 import { ensureTopics } from '../topic-admin';
-import { JsonLoggerService } from './json-logger.service';
 import { KafkaStageTransport } from './kafka-stage.transport';
-import { KAFKA, KAFKA_CONFIG, MESSAGE_LIMITS, MESSAGING_LOGGER } from './messaging.module';
+import { KAFKA, KAFKA_CONFIG, MESSAGE_LIMITS } from './messaging.module';
 import { StageReadiness } from './stage-readiness';
 
 export interface StageOptions {
@@ -36,7 +36,7 @@ export async function bootstrapStage(
   app.enableShutdownHooks();
   const kafka = app.get<Kafka>(KAFKA);
   const config = app.get<KafkaConfig>(KAFKA_CONFIG);
-  const logger = app.get<MessagingLogger>(MESSAGING_LOGGER);
+  const logger = app.get<Logger>(LOGGER);
   await ensureTopics(kafka, {
     partitions: config.topicPartitions,
     limits: app.get<MessageLimits>(MESSAGE_LIMITS),

@@ -7,7 +7,7 @@ import { isObservable, lastValueFrom } from 'rxjs';
 import { ConsumerRunner } from '../consumer-runner';
 import { GroupLagReporter } from '../group-lag-reporter';
 import type { InboundEvent, RunnerStats, StageHandler } from '../consumer-runner';
-import type { MessagingLogger } from '../logger';
+import type { Logger } from '@newsflow/runtime';
 import type { PipelineMetrics } from '../metrics';
 import type { EventPublisher } from '../publisher';
 import { StageContext } from './stage-context';
@@ -23,7 +23,7 @@ export interface KafkaStageTransportOptions {
   stage: string;
   /** Consumer group of this stage; replicas share it and split the partitions. */
   groupId: string;
-  logger: MessagingLogger;
+  logger: Logger;
   maxAttempts?: number;
   /** How long the group waits for a silent replica before reassigning its partitions. */
   sessionTimeoutMs?: number;

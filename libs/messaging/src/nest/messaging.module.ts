@@ -4,10 +4,10 @@ import { loadKafkaConfig } from '@newsflow/config';
 import type { KafkaConfig } from '@newsflow/config';
 import type { Kafka } from 'kafkajs';
 import { createKafka } from '../kafka-client';
-import { jsonLogger } from '../logger';
+import { LOGGER, jsonLogger } from '@newsflow/runtime';
 import { messageLimits } from '../message-limits';
 import type { MessageLimits } from '../message-limits';
-import type { MessagingLogger } from '../logger';
+import type { Logger } from '@newsflow/runtime';
 import { PipelineMetrics } from '../metrics';
 import { EventPublisher } from '../publisher';
 import { OpsController } from './ops.controller';
@@ -16,7 +16,6 @@ import { StageReadiness } from './stage-readiness';
 export const KAFKA = Symbol('KAFKA');
 export const KAFKA_CONFIG = Symbol('KAFKA_CONFIG');
 export const STAGE_NAME = Symbol('STAGE_NAME');
-export const MESSAGING_LOGGER = Symbol('MESSAGING_LOGGER');
 /** The byte limits of this process's messages and topics, from KAFKA_MAX_MESSAGE_BYTES. */
 export const MESSAGE_LIMITS = Symbol('MESSAGE_LIMITS');
 
@@ -50,8 +49,8 @@ export class MessagingModule {
           inject: [KAFKA_CONFIG],
         },
         {
-          provide: MESSAGING_LOGGER,
-          useFactory: (config: KafkaConfig): MessagingLogger =>
+          provide: LOGGER,
+          useFactory: (config: KafkaConfig): Logger =>
             jsonLogger(stage, config.logLevel, process.stdout),
           inject: [KAFKA_CONFIG],
         },
@@ -61,12 +60,12 @@ export class MessagingModule {
         },
         {
           provide: KAFKA,
-          useFactory: (config: KafkaConfig, logger: MessagingLogger): Kafka =>
+          useFactory: (config: KafkaConfig, logger: Logger): Kafka =>
             createKafka(
               { brokers: config.brokers, clientId: `${config.clientId}-${stage}` },
               logger,
             ),
-          inject: [KAFKA_CONFIG, MESSAGING_LOGGER],
+          inject: [KAFKA_CONFIG, LOGGER],
         },
         {
           provide: EventPublisher,
@@ -81,7 +80,7 @@ export class MessagingModule {
         STAGE_NAME,
         KAFKA_CONFIG,
         MESSAGE_LIMITS,
-        MESSAGING_LOGGER,
+        LOGGER,
         PipelineMetrics,
         KAFKA,
         EventPublisher,

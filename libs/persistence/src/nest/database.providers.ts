@@ -1,15 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationShutdown, Provider } from '@nestjs/common';
-import {
-  DEPENDENCY_BACKOFF,
-  MESSAGING_LOGGER,
-  backoffDelay,
-  classifyFailure,
-  errorMessage,
-} from '@newsflow/messaging';
-import type { MessagingLogger } from '@newsflow/messaging';
+import { DEPENDENCY_BACKOFF, LOGGER, backoffDelay, errorMessage } from '@newsflow/runtime';
+import type { Logger } from '@newsflow/runtime';
 import type { DataSource } from 'typeorm';
 import { connectMigrated } from '../data-source';
+import { isDatabaseUnavailable } from '../database-errors';
 
 /** The connected, migrated DataSource a service's repositories are built on. */
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
@@ -18,12 +13,12 @@ export const DATA_SOURCE = Symbol('DATA_SOURCE');
  * Connects to Postgres and brings the schema up to date before the service starts its work.
  * A database that is not up yet is waited for, as consumers wait out an outage later.
  */
-export async function connectDatabase(url: string, logger: MessagingLogger): Promise<DataSource> {
+export async function connectDatabase(url: string, logger: Logger): Promise<DataSource> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await connectMigrated(url);
     } catch (error) {
-      if (classifyFailure(error).kind !== 'dependency') throw error;
+      if (!isDatabaseUnavailable(error)) throw error;
       const delay = backoffDelay(attempt, DEPENDENCY_BACKOFF);
       logger.warn(
         { attempt, retryInMs: delay, error: errorMessage(error) },
@@ -48,8 +43,8 @@ export function databaseProviders(databaseUrl: () => string): Provider[] {
   return [
     {
       provide: DATA_SOURCE,
-      useFactory: (logger: MessagingLogger) => connectDatabase(databaseUrl(), logger),
-      inject: [MESSAGING_LOGGER],
+      useFactory: (logger: Logger) => connectDatabase(databaseUrl(), logger),
+      inject: [LOGGER],
     },
     DatabaseLifecycle,
   ];

@@ -1,5 +1,5 @@
-/** The logging the plumbing needs; Nest apps pass their logger, scripts get JSON lines. */
-export interface MessagingLogger {
+/** The logging every service, library and script uses: structured context, then a message. */
+export interface Logger {
   debug(context: Record<string, unknown>, message: string): void;
   info(context: Record<string, unknown>, message: string): void;
   warn(context: Record<string, unknown>, message: string): void;
@@ -17,7 +17,7 @@ export function jsonLogger(
   name: string,
   level: LogLevel = 'info',
   stream: NodeJS.WritableStream = process.stderr,
-): MessagingLogger {
+): Logger {
   const threshold = LEVELS.indexOf(level);
   const write = (lvl: LogLevel) => (context: Record<string, unknown>, message: string) => {
     if (LEVELS.indexOf(lvl) < threshold) return;
@@ -27,3 +27,6 @@ export function jsonLogger(
   };
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }
+
+/** The injection token a Nest app provides its Logger under. */
+export const LOGGER = Symbol('LOGGER');

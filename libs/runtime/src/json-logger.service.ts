@@ -1,10 +1,13 @@
-import type { LoggerService } from '@nestjs/common';
-import type { LogLevel, MessagingLogger } from '../logger';
-import { jsonLogger } from '../logger';
+import type { LogLevel, Logger } from './logger';
+import { jsonLogger } from './logger';
 
-/** Nest's logger, as JSON lines through the same writer as the rest of the plumbing. */
-export class JsonLoggerService implements LoggerService {
-  private readonly logger: MessagingLogger;
+/**
+ * Nest's logger (`app.useLogger`), as JSON lines through the same writer as the rest of the
+ * code. It has the shape of Nest's LoggerService without importing Nest, so this library stays
+ * framework-free.
+ */
+export class JsonLoggerService {
+  private readonly logger: Logger;
 
   constructor(name: string, level: LogLevel = 'info') {
     this.logger = jsonLogger(name, level, process.stdout);

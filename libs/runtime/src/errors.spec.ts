@@ -39,10 +39,6 @@ describe(classifyFailure.name, () => {
     expect(classifyFailure(new AggregateError([refused], 'all addresses failed'))).toEqual({
       kind: 'dependency',
     });
-    expect(classifyFailure({ driverError: { code: '57P01' } })).toEqual({ kind: 'dependency' });
-    expect(classifyFailure(new Error('Connection terminated unexpectedly'))).toEqual({
-      kind: 'dependency',
-    });
   });
 
   it('retries anything else', () => {
