@@ -49,20 +49,22 @@ function consumes(stage: StageName): boolean {
 /** The stages that consume, as their code says: the ones KEDA scales on lag. */
 const CONSUMERS = STAGES.filter(consumes);
 
-/** The topics a stage's handlers read: each `@EventPattern(Topic.X)` in its source. */
+/** The topics a stage's handlers read: each `@OnTopicBatch(Topic.X)` (or `@OnTopic`, `@EventPattern`) in its source. */
 function consumedTopics(stage: StageName): ArticleTopic[] {
   const dir = join(ROOT, `apps/${stage}/src`);
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
     (file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'),
   );
   return files.flatMap((file) =>
-    [...readFileSync(join(dir, file), 'utf8').matchAll(/@EventPattern\(\s*Topic\.(\w+)/g)].map(
-      ([, key]) => {
-        const topic = Topic[key as keyof typeof Topic] as ArticleTopic | undefined;
-        if (!topic) throw new Error(`${file} names Topic.${key}, which libs/contracts lacks`);
-        return topic;
-      },
-    ),
+    [
+      ...readFileSync(join(dir, file), 'utf8').matchAll(
+        /@(?:EventPattern|OnTopic|OnTopicBatch)\(\s*Topic\.(\w+)/g,
+      ),
+    ].map(([, key]) => {
+      const topic = Topic[key as keyof typeof Topic] as ArticleTopic | undefined;
+      if (!topic) throw new Error(`${file} names Topic.${key}, which libs/contracts lacks`);
+      return topic;
+    }),
   );
 }
 

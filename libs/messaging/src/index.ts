@@ -44,6 +44,7 @@ export { ensureReplaysTopic, ensureTopics, topicConfig } from './topic-admin';
 export type { TopicLayout } from './topic-admin';
 export { BATCH, KAFKA_STAGE_TRANSPORT, KafkaStageTransport } from './nest/kafka-stage.transport';
 export type { KafkaStageTransportOptions } from './nest/kafka-stage.transport';
+export { OnTopic, OnTopicBatch } from './nest/on-topic';
 export { StageContext } from './nest/stage-context';
 export { StageConsumer, StageErrorsFilter } from './nest/stage-errors.filter';
 export { PipelineMetrics } from './metrics';

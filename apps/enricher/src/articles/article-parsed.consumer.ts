@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
 import { Topic } from '@newsflow/contracts';
 import type { ArticleParsedV1 } from '@newsflow/contracts';
 import { enrichArticle } from '@newsflow/enrichment';
-import { BATCH, EventPublisher, StageConsumer, publishBatch } from '@newsflow/messaging';
+import { OnTopicBatch, EventPublisher, StageConsumer, publishBatch } from '@newsflow/messaging';
 
 /**
  * Parsed articles in, the same articles tagged with countries, topics and entities out: a
@@ -15,8 +14,8 @@ import { BATCH, EventPublisher, StageConsumer, publishBatch } from '@newsflow/me
 export class ArticleParsedConsumer {
   constructor(@Inject(EventPublisher) private readonly publisher: EventPublisher) {}
 
-  @EventPattern(Topic.ArticleParsed, BATCH)
-  async onArticlesParsed(@Payload() batch: ArticleParsedV1[]): Promise<void> {
+  @OnTopicBatch(Topic.ArticleParsed)
+  async onArticlesParsed(batch: ArticleParsedV1[]): Promise<void> {
     await publishBatch(this.publisher, batch, (parsed) => {
       const enriched = enrichArticle(parsed);
       return this.publisher.prepare(Topic.ArticleEnriched, enriched.id, enriched);

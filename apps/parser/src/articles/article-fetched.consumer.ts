@@ -1,16 +1,10 @@
 import { Inject } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
 import { Topic } from '@newsflow/contracts';
 import type { ArticleFetchedV1 } from '@newsflow/contracts';
 import { ExtractionError, extractArticle } from '@newsflow/extraction';
 import type { ExtractionLimits } from '@newsflow/extraction';
-import {
-  BATCH,
-  EventPublisher,
-  StageConsumer,
-  UnprocessableError,
-  publishBatch,
-} from '@newsflow/messaging';
+import { OnTopicBatch, EventPublisher, StageConsumer, publishBatch } from '@newsflow/messaging';
+import { UnprocessableError } from '@newsflow/runtime';
 
 export const EXTRACTION_LIMITS = Symbol('EXTRACTION_LIMITS');
 
@@ -27,8 +21,8 @@ export class ArticleFetchedConsumer {
     @Inject(EXTRACTION_LIMITS) private readonly limits: ExtractionLimits,
   ) {}
 
-  @EventPattern(Topic.ArticleFetched, BATCH)
-  async onArticlesFetched(@Payload() batch: ArticleFetchedV1[]): Promise<void> {
+  @OnTopicBatch(Topic.ArticleFetched)
+  async onArticlesFetched(batch: ArticleFetchedV1[]): Promise<void> {
     await publishBatch(this.publisher, batch, (fetched) => {
       const parsed = this.extract(fetched);
       return this.publisher.prepare(Topic.ArticleParsed, parsed.id, parsed);

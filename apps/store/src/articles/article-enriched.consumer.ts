@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
 import { Topic } from '@newsflow/contracts';
 import type { ArticleEnrichedV1 } from '@newsflow/contracts';
-import { BATCH, StageConsumer } from '@newsflow/messaging';
+import { OnTopicBatch, StageConsumer } from '@newsflow/messaging';
 import { ArticlesRepository } from '@newsflow/persistence';
 
 /**
@@ -14,8 +13,8 @@ import { ArticlesRepository } from '@newsflow/persistence';
 export class ArticleEnrichedConsumer {
   constructor(@Inject(ArticlesRepository) private readonly articles: ArticlesRepository) {}
 
-  @EventPattern(Topic.ArticleEnriched, BATCH)
-  async onArticlesEnriched(@Payload() batch: ArticleEnrichedV1[]): Promise<void> {
+  @OnTopicBatch(Topic.ArticleEnriched)
+  async onArticlesEnriched(batch: ArticleEnrichedV1[]): Promise<void> {
     await this.articles.upsertMany(batch);
   }
 }
