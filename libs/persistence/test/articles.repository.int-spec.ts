@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { exampleArticleEnriched } from '@newsflow/contracts';
 import type { ArticleEnrichedV1 } from '@newsflow/contracts';
+import { DependencyUnavailableError } from '@newsflow/runtime';
 import { QueryFailedError } from 'typeorm';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
@@ -458,7 +459,7 @@ describe(ArticlesRepository.name, () => {
       await viaProxy.destroy();
     });
 
-    it('fails with ECONNREFUSED while Postgres is away, and writes again once it is back', async () => {
+    it('fails as unavailable (ECONNREFUSED) while Postgres is away, and writes again once it is back', async () => {
       await throughProxy.upsertMany([article('away-before')]);
 
       await proxy.cut();
@@ -473,14 +474,16 @@ describe(ArticlesRepository.name, () => {
       await proxy.start();
       const afterReturn = await throughProxy.upsertMany([article('away-during')]);
 
+      expect(whileAway).toBeInstanceOf(DependencyUnavailableError);
       expect(codeOf(whileAway)).toBe('ECONNREFUSED');
       expect(afterReturn).toEqual({ written: 1, revised: 1 });
       expect(await repository.findById('away-during')).toStrictEqual(article('away-during'));
     });
 
-    // Pins pg 8.16's behaviour for the consumer's error policy: a connection lost in use gives
-    // an error with no `code`, only pg's message, which TypeORM wraps as QueryFailedError.
-    it('fails with "Connection terminated unexpectedly" when the connection breaks in use', async () => {
+    // Pins pg 8.16's behaviour for the library's boundary: a connection lost in use gives an
+    // error with no `code`, only pg's message, which TypeORM wraps as QueryFailedError; the
+    // repository hands it on as DependencyUnavailableError, the QueryFailedError its cause.
+    it('fails as unavailable ("Connection terminated unexpectedly") when the connection breaks in use', async () => {
       await repository.upsertMany([article('cut-in-use')]);
       const lock = await holdRow('cut-in-use');
       try {
@@ -488,7 +491,10 @@ describe(ArticlesRepository.name, () => {
         await until(lockWaiters, (pids) => pids.length > 0);
         await proxy.cut();
 
-        const error = await outcome;
+        const failure = await outcome;
+        expect(failure).toBeInstanceOf(DependencyUnavailableError);
+        expect(failure).toMatchObject({ message: 'Connection terminated unexpectedly' });
+        const error = (failure as Error).cause;
         expect(error).toBeInstanceOf(QueryFailedError);
         expect(error).toMatchObject({
           message: 'Connection terminated unexpectedly',
