@@ -9,8 +9,8 @@ import {
 
 // The parsed article's properties are spread in rather than combined with `allOf`: under
 // draft-07, `additionalProperties: false` cannot see properties declared in another subschema,
-// so a closed object has to list every property itself. A field added to ArticleEnrichedV1 (or
-// to ArticleParsedV1), even an optional one, must be added here too.
+// so a closed object has to list every property itself. This is the one definition of
+// ArticleEnrichedV1: ../messages derives the type from it.
 
 export const entityKinds = ['person', 'organisation', 'place'] as const;
 
@@ -20,14 +20,23 @@ const nonNegativeInteger = { type: 'integer', minimum: 0 } as const;
 
 /** EvidenceSpanV1. */
 export const evidenceSpanV1Schema = {
+  description: 'One place in the text that pointed at a country.',
   type: 'object',
   additionalProperties: false,
   required: ['text', 'zone', 'paragraph', 'start', 'end'],
   properties: {
-    text: nonEmptyString,
+    text: { ...nonEmptyString, description: 'As written: "Moscow", "Qatari", "Putin".' },
     zone: { type: 'string', enum: textZones },
-    paragraph: nonNegativeInteger,
-    start: nonNegativeInteger,
+    paragraph: {
+      ...nonNegativeInteger,
+      description:
+        'For body, the index of the paragraph in paragraphs; 0 for the title and the lead.',
+    },
+    start: {
+      ...nonNegativeInteger,
+      description:
+        'Character offsets of text in that title, lead or paragraph (UTF-16, end exclusive).',
+    },
     end: nonNegativeInteger,
   },
 } as const;
@@ -38,15 +47,44 @@ export const countryTagV1Schema = {
   additionalProperties: false,
   required: ['code', 'mentions', 'salience', 'evidence'],
   properties: {
-    /** ISO 3166-1 alpha-2, upper case. */
-    code: { type: 'string', pattern: '^[A-Z]{2}$' },
-    mentions: positiveInteger,
-    salience: unitInterval,
-    evidence: stringList,
-    focus: { type: 'boolean' },
-    foundIn: { type: 'array', items: { type: 'string', enum: textZones }, uniqueItems: true },
-    spans: { type: 'array', items: evidenceSpanV1Schema },
-    confidence: unitInterval,
+    code: { type: 'string', pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2, upper case.' },
+    mentions: {
+      ...positiveInteger,
+      description:
+        'How many times the text points at the country (names, demonyms, places within it).',
+    },
+    salience: {
+      ...unitInterval,
+      description:
+        'How central the country is to the article; the list is sorted by it, highest first.',
+    },
+    evidence: {
+      ...stringList,
+      description:
+        'The surface forms that pointed at the country, e.g. ["Moscow", "Russian", "Kremlin"].',
+    },
+    focus: {
+      type: 'boolean',
+      description:
+        'The story is about this country, as opposed to mentioning it. Optional for messages from enrichers before it existed; the current enricher always sets it.',
+    },
+    foundIn: {
+      type: 'array',
+      items: { type: 'string', enum: textZones },
+      uniqueItems: true,
+      description: 'The zones it was found in, in reading order.',
+    },
+    spans: {
+      type: 'array',
+      items: evidenceSpanV1Schema,
+      description:
+        'The first 200 mentions in reading order, with their offsets; mentions counts them all.',
+    },
+    confidence: {
+      ...unitInterval,
+      description:
+        'How sure the enricher is that the article names a place in this country, from its evidence (independent mentions, zones, how ambiguous the names are), so that a caller can set a threshold. Optional for messages from enrichers before it existed.',
+    },
   },
 } as const;
 
@@ -56,11 +94,20 @@ export const topicTagV1Schema = {
   additionalProperties: false,
   required: ['code', 'label', 'score'],
   properties: {
-    /** IPTC Media Topics code. */
-    code: { type: 'string', pattern: '^medtop:\\d{8}$' },
+    code: {
+      type: 'string',
+      pattern: '^medtop:\\d{8}$',
+      description: 'IPTC Media Topics code, e.g. "medtop:11000000".',
+    },
     label: { type: 'string' },
     score: unitInterval,
-    level: { type: 'integer', minimum: 1, maximum: 5 },
+    level: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 5,
+      description:
+        '1 for the 17 top-level topics, 2 for the narrower ones under them. Optional for messages from enrichers before it existed; the current enricher always sets it.',
+    },
   },
 } as const;
 
@@ -71,8 +118,15 @@ export const entityV1Schema = {
   required: ['kind', 'name', 'surfaceForms', 'mentions'],
   properties: {
     kind: { type: 'string', enum: entityKinds },
-    name: nonEmptyString,
-    surfaceForms: stringList,
+    name: {
+      ...nonEmptyString,
+      description: 'The canonical name, e.g. "Tamim bin Hamad Al Thani".',
+    },
+    surfaceForms: {
+      ...stringList,
+      description:
+        'Every way the text wrote it, e.g. ["Tamim bin Hamad Al Thani", "Tamim Benhamad Al Thani"].',
+    },
     mentions: positiveInteger,
   },
 } as const;

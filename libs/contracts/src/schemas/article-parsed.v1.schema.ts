@@ -10,7 +10,7 @@ import {
   stringList,
 } from './fields.schema';
 
-// Closed objects: a field added to ArticleParsedV1 (even an optional one) must be added here too.
+// Closed objects, and the one definition of ArticleParsedV1 (../messages derives the type).
 // article-enriched.v1.schema.ts reuses these properties, so an addition reaches both messages.
 
 /** ArticleImageV1. */
@@ -28,8 +28,13 @@ export const articleImageV1Schema = {
 /** A provenance label: a lower-case word (`json-ld`), or one with a detail (`meta:parsely-pub-date`). */
 const provenanceLabel = { type: 'string', pattern: '^[a-z][a-z0-9-]*(?::\\S+)?$' } as const;
 
-/** ArticleProvenanceV1: every field optional, present only for fields the article fills. */
+/**
+ * ArticleProvenanceV1: every field optional, present only for fields the article fills. The
+ * labels are listed on the type in ../messages/article-parsed.v1.ts.
+ */
 export const articleProvenanceV1Schema = {
+  description:
+    'Where each metadata field of the article came from, as a source label; a field the article leaves empty has no entry. Treat an unknown label as "some other source": new ones may be added.',
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -43,8 +48,12 @@ export const articleProvenanceV1Schema = {
     section: provenanceLabel,
     keywords: provenanceLabel,
     canonicalUrl: provenanceLabel,
-    leadImage: provenanceLabel,
-    body: provenanceLabel,
+    leadImage: { ...provenanceLabel, description: 'Where the first of `images` came from.' },
+    body: {
+      ...provenanceLabel,
+      description:
+        "Set only when the paragraphs are not the page's own: `feed` (the feed item's content).",
+    },
   },
 } as const;
 
@@ -57,22 +66,32 @@ export const articleParsedV1Properties = {
   source: sourceRefV1Schema,
   title: { type: 'string' },
   lead: nullableString,
-  paragraphs: stringList,
-  bodyText: { type: 'string' },
+  paragraphs: { ...stringList, description: 'The body, in reading order, each paragraph once.' },
+  bodyText: { type: 'string', description: '`paragraphs` joined by blank lines.' },
   authors: stringList,
-  publishedAt: nullableTimestamp,
+  publishedAt: {
+    ...nullableTimestamp,
+    description: 'ISO 8601 UTC, or null when the page does not say.',
+  },
   updatedAt: nullableTimestamp,
-  /** BCP 47 primary language subtag only ("en", not "en-GB"). */
-  language: { type: ['string', 'null'], pattern: '^[a-z]{2,3}$' },
+  language: {
+    type: ['string', 'null'],
+    pattern: '^[a-z]{2,3}$',
+    description: 'BCP 47 primary language subtag only ("en", not "en-GB").',
+  },
   siteName: nullableString,
   section: nullableString,
   keywords: stringList,
   images: { type: 'array', items: articleImageV1Schema },
-  /** SHA-256 of bodyText, lowercase hex. */
-  contentHash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+  contentHash: {
+    type: 'string',
+    pattern: '^[0-9a-f]{64}$',
+    description:
+      'SHA-256 of bodyText, lowercase hex: tells a changed article from a redelivered one.',
+  },
   wordCount: nonNegativeInteger,
   parserVersion: nonEmptyString,
-  /** Optional, so messages written before it was added stay valid. */
+  // Optional, so messages written before it was added stay valid.
   provenance: articleProvenanceV1Schema,
 } as const;
 

@@ -7,8 +7,13 @@ import {
   timestamp,
 } from './fields.schema';
 
-// Closed objects: a field added to DeadLetterV1 (even an optional one) must be added here too.
+// A closed object, and the one definition of DeadLetterV1 (../messages derives the type).
 
+/**
+ * Why a stage gave up on a message: the bytes are not JSON; the JSON does not match the topic's
+ * schema; the message is valid but the stage cannot process it (e.g. no article text in the
+ * page); a failure kept happening after every retry.
+ */
 export const deadLetterReasons = [
   'invalid-json',
   'schema-violation',
@@ -47,17 +52,40 @@ export const deadLetterV1Schema = {
   ],
   properties: {
     schemaVersion: schemaVersion1,
-    originalValue: base64,
-    originalBytes: nonNegativeInteger,
-    originalSha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
-    originalTruncated: { type: 'boolean' },
+    originalValue: {
+      ...base64,
+      description:
+        'The original message value, base64-encoded so any bytes survive exactly; only its first bytes when originalTruncated is true.',
+    },
+    originalBytes: {
+      ...nonNegativeInteger,
+      description:
+        'Bytes in the whole original value (absent from dead letters written before it was added).',
+    },
+    originalSha256: {
+      type: 'string',
+      pattern: '^[0-9a-f]{64}$',
+      description: 'SHA-256 of the whole original value, lower-case hex: names it when it was cut.',
+    },
+    originalTruncated: {
+      type: 'boolean',
+      description:
+        "True when the original did not fit in the dead letter whole (the dead-letter topic's value limit): originalValue holds only a prefix, or headers or the key were cut.",
+    },
     originalKey: { type: ['string', 'null'] },
-    originalHeaders: { type: 'object', additionalProperties: base64 },
+    originalHeaders: {
+      type: 'object',
+      additionalProperties: base64,
+      description: 'Original headers, values base64-encoded.',
+    },
     topic: nonEmptyString,
     partition: nonNegativeInteger,
-    /** Kafka offsets are 64-bit, so they travel as decimal strings. */
-    offset: { type: 'string', pattern: '^\\d+$' },
-    stage: nonEmptyString,
+    offset: {
+      type: 'string',
+      pattern: '^\\d+$',
+      description: 'Kafka offsets are 64-bit, so they travel as decimal strings.',
+    },
+    stage: { ...nonEmptyString, description: 'The consuming stage, e.g. "parser".' },
     error: {
       type: 'object',
       additionalProperties: false,
@@ -68,6 +96,6 @@ export const deadLetterV1Schema = {
       },
     },
     attempts: positiveInteger,
-    failedAt: timestamp,
+    failedAt: { ...timestamp, description: 'ISO 8601 UTC.' },
   },
 } as const;

@@ -45,8 +45,8 @@ import {
 import { deadLetterReasons, deadLetterV1Schema } from './dead-letter.v1.schema';
 import { topicSchemas } from './topic-schemas';
 
-// Compile-time guards: the schemas are closed, so a field the interface has and the schema lacks
-// would reject valid messages at run time. These lines stop compiling when the two drift apart.
+// Compile-time guards: the types are derived from the schemas (json-schema-to-ts); these lines
+// stop compiling if a derivation ever loses a field or gets a field's optionality wrong.
 type Equal<A, B> =
   (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
 type RequiredKeys<T> = {
