@@ -26,3 +26,15 @@ export {
   exampleArticleParsed,
   exampleDeadLetter,
 } from './examples';
+export type * from './read-model/article-page';
+export type * from './read-model/article-stats';
+export type * from './read-model/article-history';
+export {
+  articlePageSchema,
+  articleRevisionSchema,
+  articleStatsSchema,
+  articleSummarySchema,
+  articleWithHistorySchema,
+  readModelSchemas,
+  storedArticleInfoSchema,
+} from './read-model/read-model.schemas';
