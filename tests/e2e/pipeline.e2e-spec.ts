@@ -6,7 +6,7 @@ import { basename, join, resolve } from 'node:path';
 import type { ArticleEnrichedV1 } from '@newsflow/contracts';
 import { createKafka, ensureTopics } from '@newsflow/messaging';
 import { jsonLogger } from '@newsflow/runtime';
-import { ArticlesRepository, SourcesRepository, createDataSource } from '@newsflow/persistence';
+import { ArticlesReader, SourcesRepository, createDataSource } from '@newsflow/persistence';
 import { articleIdFromContent, articleIdFromUrl, sourceSpec } from '@newsflow/sources';
 import {
   REPO_ROOT,
@@ -45,7 +45,7 @@ describe('pipeline end to end', () => {
   let inbox: string;
   let env: NodeJS.ProcessEnv;
   let dataSource: DataSource;
-  let articles: ArticlesRepository;
+  let articles: ArticlesReader;
   let services = new Map<Stage, RunningService>();
   let api: RunningProcess | undefined;
 
@@ -74,7 +74,7 @@ describe('pipeline end to end', () => {
     api = await startApi(API_PORT, env);
     dataSource = createDataSource(database.url);
     await dataSource.initialize();
-    articles = new ArticlesRepository(dataSource);
+    articles = new ArticlesReader(dataSource);
   });
 
   afterAll(async () => {

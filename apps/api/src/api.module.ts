@@ -2,12 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { loadApiConfig } from '@newsflow/config';
 import { LOGGER, jsonLogger } from '@newsflow/runtime';
-import {
-  ArticleQueries,
-  ArticlesRepository,
-  DATA_SOURCE,
-  databaseProviders,
-} from '@newsflow/persistence';
+import { ArticlesReader, DATA_SOURCE, databaseProviders } from '@newsflow/persistence';
 import type { DataSource } from 'typeorm';
 import { API_SETTINGS } from './api-settings';
 import type { ApiSettings } from './api-settings';
@@ -24,13 +19,8 @@ import { StatsController } from './stats/stats.controller';
     { provide: LOGGER, useFactory: () => jsonLogger('api', loadApiConfig().LOG_LEVEL) },
     ...databaseProviders(() => loadApiConfig().DATABASE_URL),
     {
-      provide: ArticlesRepository,
-      useFactory: (dataSource: DataSource) => new ArticlesRepository(dataSource),
-      inject: [DATA_SOURCE],
-    },
-    {
-      provide: ArticleQueries,
-      useFactory: (dataSource: DataSource) => new ArticleQueries(dataSource),
+      provide: ArticlesReader,
+      useFactory: (dataSource: DataSource) => new ArticlesReader(dataSource),
       inject: [DATA_SOURCE],
     },
     {

@@ -1,7 +1,6 @@
 import { exampleArticleEnriched } from '@newsflow/contracts';
-import type { ArticleEnrichedV1 } from '@newsflow/contracts';
+import type { ArticleEnrichedV1, ArticlePage, ArticleStats } from '@newsflow/contracts';
 import { ArticlesRepository, connectMigrated } from '@newsflow/persistence';
-import type { ArticlePage, ArticleStats } from '@newsflow/persistence';
 import {
   createTempDatabase,
   enrichedArticle,

@@ -1,7 +1,6 @@
 import { exampleArticleEnriched } from '@newsflow/contracts';
-import type { ArticleEnrichedV1 } from '@newsflow/contracts';
+import type { ArticleEnrichedV1, ArticleSummary } from '@newsflow/contracts';
 import { ArticlesRepository, connectMigrated } from '@newsflow/persistence';
-import type { ArticleSummary } from '@newsflow/persistence';
 import {
   createTempDatabase,
   enrichedArticle,

@@ -1,6 +1,6 @@
 import type { ArticleEnrichedV1 } from '@newsflow/contracts';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { fromArticleRows, toArticleRows, toRevisionRow } from './article.mapper';
+import { toArticleRows, toRevisionRow } from './article.mapper';
 import type { ArticleRows } from './article.mapper';
 import { ArticleCountryEntity } from './entities/article-country.entity';
 import { ArticleNamedEntity } from './entities/article-named.entity';
@@ -20,26 +20,6 @@ const CHILD_TABLES = [ArticleCountryEntity, ArticleTopicEntity, ArticleNamedEnti
 /** Held from taking ingest sequence numbers to the commit: see upsertMany. */
 const INGEST_LOCK_KEY = 7_462_013_512;
 
-/** One content version of an article, as `GET /articles/:id` shows its history. */
-export interface ArticleRevision {
-  revision: number;
-  contentHash: string;
-  title: string;
-  lead: string | null;
-  paragraphs: string[];
-  publishedAt: string | null;
-  updatedAt: string | null;
-  storedAt: string;
-}
-
-/** What the store keeps beside the message: its place in the write order and its history. */
-export interface StoredArticleInfo {
-  ingestSeq: string;
-  revision: number;
-  firstStoredAt: string;
-  lastStoredAt: string;
-}
-
 interface HeldVersion {
   id: string;
   content_hash: string;
@@ -48,9 +28,10 @@ interface HeldVersion {
 }
 
 /**
- * Articles in Postgres, in the contract's shape. An unavailable database reaches the caller as
- * DependencyUnavailableError (the stage waits it out); any other database error as it is (pg's,
- * or TypeORM's QueryFailedError with the driver error's `code`), as a bad batch.
+ * The store's writes of articles, in the contract's shape; ArticlesReader reads them. An
+ * unavailable database reaches the caller as DependencyUnavailableError (the stage waits it
+ * out); any other database error as it is (pg's, or TypeORM's QueryFailedError with the driver
+ * error's `code`), as a bad batch.
  */
 @DatabaseBoundary()
 export class ArticlesRepository {
@@ -129,69 +110,6 @@ export class ArticlesRepository {
       );
     });
     return { written: batch.length, revised };
-  }
-
-  /** The article's content versions, oldest first; empty for an unknown id. */
-  async revisionsOf(id: string): Promise<ArticleRevision[]> {
-    const rows = await this.dataSource.getRepository(ArticleRevisionEntity).find({
-      where: { articleId: id },
-      order: { revision: 'ASC' },
-    });
-    return rows.map((row) => ({
-      revision: row.revision,
-      contentHash: row.contentHash,
-      title: row.title,
-      lead: row.lead,
-      paragraphs: row.paragraphs,
-      publishedAt: row.publishedAt?.toISOString() ?? null,
-      updatedAt: row.updatedAt?.toISOString() ?? null,
-      storedAt: row.storedAt.toISOString(),
-    }));
-  }
-
-  /** The store's own facts about an article, or null for an unknown id. */
-  async storedInfo(id: string): Promise<StoredArticleInfo | null> {
-    const row = await this.dataSource.getRepository(ArticleEntity).findOne({
-      where: { id },
-      select: { ingestSeq: true, revision: true, firstStoredAt: true, lastStoredAt: true },
-    });
-    return row
-      ? {
-          ingestSeq: row.ingestSeq,
-          revision: row.revision,
-          firstStoredAt: row.firstStoredAt.toISOString(),
-          lastStoredAt: row.lastStoredAt.toISOString(),
-        }
-      : null;
-  }
-
-  /** The article as last stored, countries by salience (highest first), or null. */
-  async findById(id: string): Promise<ArticleEnrichedV1 | null> {
-    // One snapshot for the four reads, so a store committing in between cannot mix versions.
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const article = await manager.findOneBy(ArticleEntity, { id });
-      if (article === null) return null;
-      const rows: ArticleRows = {
-        article,
-        countries: await manager.find(ArticleCountryEntity, {
-          where: { articleId: id },
-          order: { salience: 'DESC', position: 'ASC' },
-        }),
-        topics: await manager.find(ArticleTopicEntity, {
-          where: { articleId: id },
-          order: { position: 'ASC' },
-        }),
-        entities: await manager.find(ArticleNamedEntity, {
-          where: { articleId: id },
-          order: { position: 'ASC' },
-        }),
-      };
-      return fromArticleRows(rows);
-    });
-  }
-
-  async count(): Promise<number> {
-    return this.dataSource.getRepository(ArticleEntity).count();
   }
 }
 

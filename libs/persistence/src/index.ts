@@ -1,6 +1,6 @@
 // The library's face for the outside. Files inside the library import their siblings directly.
 export { ArticlesRepository } from './articles.repository';
-export type { ArticleRevision, StoredArticleInfo } from './articles.repository';
+export { ArticlesReader } from './articles.reader';
 export {
   connectMigrated,
   createDataSource,
@@ -30,11 +30,3 @@ export {
 } from './nest/database.providers';
 export { toArticleRows, toRevisionRow } from './article.mapper';
 export type { ArticleRows } from './article.mapper';
-export { ArticleQueries } from './article-queries';
-export type {
-  ArticleFilters,
-  ArticlePage,
-  ArticlePageRequest,
-  ArticleStats,
-  ArticleSummary,
-} from './article-queries';

@@ -1,5 +1,6 @@
 import { exampleArticleEnriched } from '@newsflow/contracts';
 import type { DataSource } from 'typeorm';
+import { ArticlesReader } from '../src/articles.reader';
 import { ArticlesRepository } from '../src/articles.repository';
 import { createDataSource, migrations, runMigrations } from '../src/data-source';
 import { createTempDatabase } from '@newsflow/testing';
@@ -155,7 +156,7 @@ describe(runMigrations.name, () => {
       `SELECT confidence FROM upgraded.article_countries WHERE article_id = 'before-confidence'`,
     );
     expect(rows.map((row) => row.confidence)).toEqual([null, null, null, null]);
-    const found = await repository.findById('before-confidence');
+    const found = await new ArticlesReader(dataSource).findById('before-confidence');
     expect(found?.countries.map((c) => c.code)).toEqual(['RU', 'QA', 'SY', 'PS']);
     expect(found?.countries.some((c) => 'confidence' in c)).toBe(false);
     expect(await pendingSchemaChanges(dataSource)).toEqual([]);

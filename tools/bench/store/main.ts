@@ -16,7 +16,12 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import type { ArticleEnrichedV1 } from '@newsflow/contracts';
-import { ArticlesRepository, createDataSource, runMigrations } from '@newsflow/persistence';
+import {
+  ArticlesReader,
+  ArticlesRepository,
+  createDataSource,
+  runMigrations,
+} from '@newsflow/persistence';
 import { createTempDatabase } from '@newsflow/testing';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -278,10 +283,10 @@ async function verify(
   if (!isDeepStrictEqual(counts, expected)) {
     throw new Error(`rows ${JSON.stringify(counts)}, expected ${JSON.stringify(expected)}`);
   }
-  const repository = new ArticlesRepository(dataSource);
+  const reader = new ArticlesReader(dataSource);
   const step = Math.max(1, Math.floor(articles.length / SAMPLE_READS));
   for (const article of articles.filter((_, index) => index % step === 0)) {
-    if (!isDeepStrictEqual(await repository.findById(article.id), article)) {
+    if (!isDeepStrictEqual(await reader.findById(article.id), article)) {
       throw new Error(`article ${article.id} reads back different from what was written`);
     }
   }

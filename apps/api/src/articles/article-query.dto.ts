@@ -1,4 +1,6 @@
+import { BadRequestException } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { ArticleFilters, ArticlePageRequest } from '@newsflow/contracts';
 import { Transform } from 'class-transformer';
 import {
   IsInt,
@@ -25,6 +27,9 @@ const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*
  * refuses request heads over 16 KiB with a 431.
  */
 export const MAX_QUERY_CHARS = 500;
+
+/** Articles per page when the query gives no `limit`. */
+export const DEFAULT_PAGE_SIZE = 20;
 
 /** The longest `source`, 200 characters: source ids are short slugs. */
 export const MAX_SOURCE_CHARS = 200;
@@ -214,7 +219,7 @@ export class StatsQueryDto extends ArticleFiltersDto {
 }
 
 /** The filters as the queries take them: dates parsed (the DTO has checked they parse). */
-export function toFilters(dto: ArticleFiltersDto) {
+export function toFilters(dto: ArticleFiltersDto): ArticleFilters {
   const date = (value: string | undefined) =>
     value === undefined ? undefined : (parseTimestamp(value) ?? undefined);
   return {
@@ -230,4 +235,13 @@ export function toFilters(dto: ArticleFiltersDto) {
     ingestedTo: date(dto.ingestedTo),
     q: dto.q,
   };
+}
+
+/** The page a query asks for; a `limit` over the API's largest page is a 400. */
+export function toPageRequest(dto: ArticlePageQueryDto, maxPageSize: number): ArticlePageRequest {
+  const limit = dto.limit ?? DEFAULT_PAGE_SIZE;
+  if (limit > maxPageSize) {
+    throw new BadRequestException([`limit must not be greater than ${maxPageSize}`]);
+  }
+  return { ...toFilters(dto), after: dto.cursor, limit };
 }

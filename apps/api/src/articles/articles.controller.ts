@@ -1,31 +1,19 @@
-import {
-  BadRequestException,
-  Controller,
-  Get,
-  Inject,
-  NotFoundException,
-  Param,
-  Query,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ArticleEnrichedV1 } from '@newsflow/contracts';
-import { ArticleQueries, ArticlesRepository } from '@newsflow/persistence';
-import type { ArticlePage, ArticleRevision, StoredArticleInfo } from '@newsflow/persistence';
+import type { ArticlePage, ArticleWithHistory } from '@newsflow/contracts';
+import { ArticlesReader } from '@newsflow/persistence';
 import { API_SETTINGS } from '../api-settings';
 import type { ApiSettings } from '../api-settings';
 import { QueryGateInterceptor } from '../query-gate';
-import { ArticlePageQueryDto, toFilters } from './article-query.dto';
-
-const DEFAULT_PAGE_SIZE = 20;
+import { ArticleIdPipe, foundArticle } from './article-id';
+import { ArticlePageQueryDto, toPageRequest } from './article-query.dto';
 
 @ApiTags('articles')
 @Controller('articles')
 @UseInterceptors(QueryGateInterceptor)
 export class ArticlesController {
   constructor(
-    @Inject(ArticleQueries) private readonly queries: ArticleQueries,
-    @Inject(ArticlesRepository) private readonly articles: ArticlesRepository,
+    @Inject(ArticlesReader) private readonly reader: ArticlesReader,
     @Inject(API_SETTINGS) private readonly settings: ApiSettings,
   ) {}
 
@@ -37,31 +25,14 @@ export class ArticlesController {
       'while ingestion goes on; an article whose content changes comes again, as its new revision.',
   })
   @ApiOkResponse({ description: '{ items, nextCursor, hasMore }' })
-  async list(@Query() query: ArticlePageQueryDto): Promise<ArticlePage> {
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    if (limit > this.settings.maxPageSize) {
-      throw new BadRequestException([
-        `limit must not be greater than ${this.settings.maxPageSize}`,
-      ]);
-    }
-    return this.queries.page({ ...toFilters(query), after: query.cursor, limit });
+  list(@Query() query: ArticlePageQueryDto): Promise<ArticlePage> {
+    return this.reader.page(toPageRequest(query, this.settings.maxPageSize));
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One article with its countries, topics, entities and revisions' })
   @ApiOkResponse({ description: '{ article, stored, revisions }' })
-  async get(@Param('id') id: string): Promise<{
-    article: ArticleEnrichedV1;
-    stored: StoredArticleInfo;
-    revisions: ArticleRevision[];
-  }> {
-    if (!/^[\w.:-]{1,128}$/.test(id)) throw new BadRequestException(['id is not an article id']);
-    // One after the other: a request holds at most one pooled connection, which is what
-    // MAX_RUNNING_QUERIES counts on to leave connections free for /health/ready.
-    const article = await this.articles.findById(id);
-    const stored = await this.articles.storedInfo(id);
-    const revisions = await this.articles.revisionsOf(id);
-    if (article === null || stored === null) throw new NotFoundException(`no article ${id}`);
-    return { article, stored, revisions };
+  async get(@Param('id', ArticleIdPipe) id: string): Promise<ArticleWithHistory> {
+    return foundArticle(id, await this.reader.findWithHistory(id));
   }
 }

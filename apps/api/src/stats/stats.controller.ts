@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ArticleQueries } from '@newsflow/persistence';
-import type { ArticleStats } from '@newsflow/persistence';
+import type { ArticleStats } from '@newsflow/contracts';
+import { ArticlesReader } from '@newsflow/persistence';
 import { StatsQueryDto, toFilters } from '../articles/article-query.dto';
 import { QueryGateInterceptor } from '../query-gate';
 
@@ -13,7 +13,7 @@ const DEFAULT_DAYS = 30;
 @Controller('stats')
 @UseInterceptors(QueryGateInterceptor)
 export class StatsController {
-  constructor(@Inject(ArticleQueries) private readonly queries: ArticleQueries) {}
+  constructor(@Inject(ArticlesReader) private readonly reader: ArticlesReader) {}
 
   @Get()
   @ApiOperation({
@@ -23,6 +23,6 @@ export class StatsController {
     description: '{ articles, byCountry, byFocusCountry, byTopic, bySource, byDay }',
   })
   stats(@Query() query: StatsQueryDto): Promise<ArticleStats> {
-    return this.queries.stats(toFilters(query), query.days ?? DEFAULT_DAYS, TOP);
+    return this.reader.stats(toFilters(query), query.days ?? DEFAULT_DAYS, TOP);
   }
 }

@@ -3,7 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { exampleArticleEnriched } from '@newsflow/contracts';
-import type { ArticleSummary } from '@newsflow/persistence';
+import type { ArticleSummary } from '@newsflow/contracts';
 import {
   ArticlesUsageError,
   MAX_ARTICLES,

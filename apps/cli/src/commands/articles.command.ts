@@ -1,13 +1,12 @@
 import type { Writable } from 'node:stream';
 import { Progress } from '../terminal/progress';
-import type { ArticleEnrichedV1 } from '@newsflow/contracts';
-// Types only: the CLI reads the API over HTTP and never loads the persistence library.
+// The read API's wire types: the CLI reads the API over HTTP and never loads the database code.
 import type {
+  ArticleEnrichedV1,
   ArticlePage,
-  ArticleRevision,
   ArticleSummary,
-  StoredArticleInfo,
-} from '@newsflow/persistence';
+  ArticleWithHistory,
+} from '@newsflow/contracts';
 
 export const DEFAULT_API_URL = 'http://127.0.0.1:3000';
 
@@ -46,13 +45,6 @@ export type ArticlesArgs = Partial<Record<FilterFlag, string>> & {
   all?: boolean;
   json?: boolean;
 };
-
-/** `GET /articles/:id`. */
-export interface ArticleResponse {
-  article: ArticleEnrichedV1;
-  stored: StoredArticleInfo;
-  revisions: ArticleRevision[];
-}
 
 /** Where the command writes, and the environment it reads NEWSFLOW_API_URL from. */
 export interface ArticlesIo {
@@ -98,7 +90,7 @@ export async function articlesCommand(args: ArticlesArgs, io: ArticlesIo): Promi
         const [id, ...rest] = operands;
         if (id === undefined || rest.length > 0)
           throw new ArticlesUsageError('articles get needs one article id');
-        const response = await client.get<ArticleResponse>(`articles/${encodeURIComponent(id)}`);
+        const response = await client.get<ArticleWithHistory>(`articles/${encodeURIComponent(id)}`);
         io.out.write(
           args.json ? `${JSON.stringify(response, null, 2)}\n` : formatArticle(response),
         );
@@ -337,7 +329,7 @@ export function countriesCell(countries: ArticleSummary['countries']): string {
 }
 
 /** The article as a person reads it: the facts first, then the opening of the body. */
-export function formatArticle({ article, stored, revisions }: ArticleResponse, paragraphs = 3) {
+export function formatArticle({ article, stored, revisions }: ArticleWithHistory, paragraphs = 3) {
   const names = (kind: string) => {
     const found = article.entities.filter((e) => e.kind === kind).map((e) => e.name);
     return found.length > 0 ? found.join(', ') : '-';
