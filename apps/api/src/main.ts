@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadApiConfig } from '@newsflow/config';
 import { JsonLoggerService } from '@newsflow/runtime';
 import { ApiModule } from './api.module';
+import { withResponseSchemas } from './openapi';
 import { queryValidationPipe } from './query-validation';
 import { securityHeaders } from './security-headers';
 
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
       .setVersion('1')
       .build(),
   );
-  SwaggerModule.setup('docs', app, document);
+  SwaggerModule.setup('docs', app, withResponseSchemas(document));
   await app.listen(config.API_PORT, '0.0.0.0');
 }
 

@@ -1,3 +1,5 @@
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { exampleArticleEnriched } from '@newsflow/contracts';
 import type { ArticleEnrichedV1, ArticlePage, ArticleStats } from '@newsflow/contracts';
 import { ArticlesRepository, connectMigrated } from '@newsflow/persistence';
@@ -17,6 +19,15 @@ import {
 } from '../src/security-headers';
 
 const PORT = 13300;
+
+interface OpenApiDocument {
+  paths: Record<string, { get: { responses: Record<string, OpenApiResponse> } }>;
+  components: { schemas: Record<string, object> };
+}
+
+interface OpenApiResponse {
+  content?: { 'application/json'?: { schema?: { $ref?: string } } };
+}
 
 interface OpenApiParameter {
   name: string;
@@ -407,5 +418,26 @@ describe('read API', () => {
     expect(html.status).toBe(200);
     const post = await fetch(`http://127.0.0.1:${PORT}/articles`, { method: 'POST' });
     expect(post.status).toBe(404);
+  });
+
+  it("documents each route's answer with a read-model schema, and answers what it documents", async () => {
+    const { body: document } = await get<OpenApiDocument>('/docs-json');
+    const ajv = new Ajv({ allErrors: true, strict: true });
+    addFormats(ajv);
+    const routes = [
+      ['/articles', '/articles?limit=2', 'ArticlePage'],
+      ['/articles/{id}', '/articles/seed-1', 'ArticleWithHistory'],
+      ['/stats', '/stats', 'ArticleStats'],
+    ] as const;
+
+    for (const [path, asked, name] of routes) {
+      const json = document.paths[path]?.get.responses['200']?.content?.['application/json'];
+      expect([path, json?.schema]).toEqual([path, { $ref: `#/components/schemas/${name}` }]);
+      const schema = document.components.schemas[name];
+      if (schema === undefined) throw new Error(`no schema ${name} in the document`);
+      const check = ajv.compile(schema);
+      const { status, body } = await get<unknown>(asked);
+      expect([asked, status, check(body), check.errors ?? []]).toEqual([asked, 200, true, []]);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { ArticlePage, ArticleWithHistory } from '@newsflow/contracts';
 import { ArticlesReader } from '@newsflow/persistence';
 import { API_SETTINGS } from '../api-settings';
@@ -24,14 +24,20 @@ export class ArticlesController {
       'Pass nextCursor back as cursor for the next page. Pages never skip or repeat an article ' +
       'while ingestion goes on; an article whose content changes comes again, as its new revision.',
   })
-  @ApiOkResponse({ description: '{ items, nextCursor, hasMore }' })
+  @ApiOkResponse({
+    description: '{ items, nextCursor, hasMore }',
+    schema: { $ref: getSchemaPath('ArticlePage') },
+  })
   list(@Query() query: ArticlePageQueryDto): Promise<ArticlePage> {
     return this.reader.page(toPageRequest(query, this.settings.maxPageSize));
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One article with its countries, topics, entities and revisions' })
-  @ApiOkResponse({ description: '{ article, stored, revisions }' })
+  @ApiOkResponse({
+    description: '{ article, stored, revisions }',
+    schema: { $ref: getSchemaPath('ArticleWithHistory') },
+  })
   async get(@Param('id', ArticleIdPipe) id: string): Promise<ArticleWithHistory> {
     return foundArticle(id, await this.reader.findWithHistory(id));
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { ArticleStats } from '@newsflow/contracts';
 import { ArticlesReader } from '@newsflow/persistence';
 import { StatsQueryDto, toFilters } from '../articles/article-query.dto';
@@ -21,6 +21,7 @@ export class StatsController {
   })
   @ApiOkResponse({
     description: '{ articles, byCountry, byFocusCountry, byTopic, bySource, byDay }',
+    schema: { $ref: getSchemaPath('ArticleStats') },
   })
   stats(@Query() query: StatsQueryDto): Promise<ArticleStats> {
     return this.reader.stats(toFilters(query), query.days ?? DEFAULT_DAYS, TOP);
