@@ -40,8 +40,9 @@ interface SummaryRow {
  * The read side over the article tables, in the read API's shapes (`@newsflow/contracts`):
  * pages in ingest order, filtered, counts, and one article with its history. Each method reads
  * in one REPEATABLE READ transaction, so all it returns comes from one snapshot, and holds one
- * pooled connection while it runs. Every value goes in as a bind parameter; only the shape of
- * the WHERE clause varies. ArticlesRepository writes what this reads.
+ * pooled connection while it runs (what the api's query gate counts on). Every value goes in
+ * as a bind parameter; only the shape of the WHERE clause varies. ArticlesRepository writes
+ * what this reads.
  */
 @DatabaseBoundary()
 export class ArticlesReader {
@@ -60,20 +61,20 @@ export class ArticlesReader {
     const rows: SummaryRow[] = await this.snapshot((manager) =>
       manager.query(
         `SELECT a.id, a.url, a.title, a.lead, a.published_at, a.language, a.source_id,
-              a.source_kind, a.source_name, a.ingest_seq::text AS ingest_seq, a.revision,
-              a.first_stored_at, a.last_stored_at,
-              (SELECT json_agg(json_build_object('code', c.code, 'focus', c.focus,
-                        'salience', c.salience, 'mentions', c.mentions,
-                        'confidence', c.confidence)
-                      ORDER BY c.salience DESC, c.position)
-                 FROM article_countries c WHERE c.article_id = a.id) AS countries,
-              (SELECT json_agg(json_build_object('code', t.code, 'label', t.label,
-                        'score', t.score, 'level', t.level) ORDER BY t.position)
-                 FROM article_topics t WHERE t.article_id = a.id) AS topics
-       FROM articles a
-       ${where.sql()}
-       ORDER BY a.ingest_seq
-       LIMIT ${Number(request.limit) + 1}`,
+                a.source_kind, a.source_name, a.ingest_seq::text AS ingest_seq, a.revision,
+                a.first_stored_at, a.last_stored_at,
+                (SELECT json_agg(json_build_object('code', c.code, 'focus', c.focus,
+                          'salience', c.salience, 'mentions', c.mentions,
+                          'confidence', c.confidence)
+                        ORDER BY c.salience DESC, c.position)
+                   FROM article_countries c WHERE c.article_id = a.id) AS countries,
+                (SELECT json_agg(json_build_object('code', t.code, 'label', t.label,
+                          'score', t.score, 'level', t.level) ORDER BY t.position)
+                   FROM article_topics t WHERE t.article_id = a.id) AS topics
+         FROM articles a
+         ${where.sql()}
+         ORDER BY a.ingest_seq
+         LIMIT ${Number(request.limit) + 1}`,
         where.values,
       ),
     );
