@@ -2,7 +2,7 @@ import { exampleArticleParsed, Topic, validate } from '@newsflow/contracts';
 import type { ArticleEnrichedV1 } from '@newsflow/contracts';
 import { enrichArticle } from './enrich-article';
 import { ENRICHER_VERSION } from './enricher-version';
-import { MAX_TAGGED_CHARS } from './text-zones';
+import { MAX_TAGGED_CHARS } from './text/text-zones';
 
 const MB = 1_000_000;
 /** `unit` repeated to `size` characters. */

@@ -3,4 +3,4 @@ export { ENRICHER_VERSION } from './enricher-version';
 export { enrichArticle } from './enrich-article';
 export { tagCountriesOnly, tagText } from './tag-text';
 export type { Tags, TextInput } from './tag-text';
-export { detectTextLanguage } from './language';
+export { detectTextLanguage } from './text/language';

@@ -1,5 +1,5 @@
 import { tagCountriesOnly, tagText } from './tag-text';
-import { stateAbbreviations } from './us-states';
+import { stateAbbreviations } from './places/data/us-states';
 
 // The error patterns of issue 16 (countries), seen on held-out geoparsing corpora: each case is
 // a sentence written for the pattern, with the exact set of countries a reader expects. Both

@@ -1,23 +1,23 @@
 import type { CountryTagV1, EntityV1, TopicTagV1 } from '@newsflow/contracts';
-import { tagCountries } from './country-tagger';
-import { findNames } from './name-finder';
-import type { FoundNames } from './name-finder';
-import { findOrganisations } from './organisation-finder';
-import type { OrganisationFound } from './organisation-finder';
-import { findPeople } from './people-finder';
-import type { PersonFound } from './people-finder';
-import { placeGazetteer } from './place-gazetteer';
-import type { PlaceGazetteer } from './place-gazetteer';
-import { detectTextLanguage } from './language';
-import { likelyNameSpans } from './name-spans';
-import { findPlaces } from './place-matcher';
-import type { PlaceMention, ZoneSpan } from './place-matcher';
-import { forgetTokens } from './text-tokens';
-import { tagTopics } from './topic-tagger';
-import { toZones } from './text-zones';
-import type { TextInput, TextZone } from './text-zones';
+import { tagCountries } from './places/country-tagger';
+import { findNames } from './names/name-finder';
+import type { FoundNames } from './names/name-finder';
+import { findOrganisations } from './organisations/organisation-finder';
+import type { OrganisationFound } from './organisations/organisation-finder';
+import { findPeople } from './people/people-finder';
+import type { PersonFound } from './people/people-finder';
+import { placeGazetteer } from './places/gazetteer/place-gazetteer';
+import type { PlaceGazetteer } from './places/gazetteer/place-gazetteer';
+import { detectTextLanguage } from './text/language';
+import { likelyNameSpans } from './names/name-spans';
+import { findPlaces } from './places/matcher/place-matcher';
+import type { PlaceMention, ZoneSpan } from './places/matcher/place-matcher';
+import { forgetTokens } from './text/text-tokens';
+import { tagTopics } from './topics/topic-tagger';
+import { toZones } from './text/text-zones';
+import type { TextInput, TextZone } from './text/text-zones';
 
-export type { TextInput } from './text-zones';
+export type { TextInput } from './text/text-zones';
 
 export interface Tags {
   /** The input's language when given, else detected (tinyld); null for too little text. */

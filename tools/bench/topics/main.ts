@@ -40,7 +40,7 @@ interface BenchText {
 }
 
 /** Read, not imported: tools may import the library only through its index. */
-const VOCABULARY_FILE = resolve(REPO_ROOT, 'libs/enrichment/src/iptc-media-topics.json');
+const VOCABULARY_FILE = resolve(REPO_ROOT, 'libs/enrichment/src/topics/iptc-media-topics.json');
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { errors: { type: 'string' } } });

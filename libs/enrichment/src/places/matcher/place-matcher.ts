@@ -1,11 +1,16 @@
-import { isCommonWord } from './common-words';
-import { leaderNamed, RULING_FAMILY, rulingFamilyOf } from './heads-of-government';
-import { PERSON_NAME_TAGS, lexiconTags } from './lexicon';
-import { isTitleWord, nameParts } from './person-names';
-import { elisionLength, placeGazetteer } from './place-gazetteer';
-import type { GazetteerEntry, NameNode, PlaceGazetteer, PlaceSense } from './place-gazetteer';
-import { SpanIndex } from './span-index';
-import type { TextZone } from './text-zones';
+import { isCommonWord } from '../../text/common-words';
+import { leaderNamed, RULING_FAMILY, rulingFamilyOf } from '../data/heads-of-government';
+import { PERSON_NAME_TAGS, lexiconTags } from '../../text/lexicon';
+import { isTitleWord, nameParts } from '../../people/person-names';
+import { elisionLength, placeGazetteer } from '../gazetteer/place-gazetteer';
+import type {
+  GazetteerEntry,
+  NameNode,
+  PlaceGazetteer,
+  PlaceSense,
+} from '../gazetteer/place-gazetteer';
+import { SpanIndex } from '../../text/span-index';
+import type { TextZone } from '../../text/text-zones';
 import {
   fold,
   isAllCaps,
@@ -13,9 +18,9 @@ import {
   tokenize,
   withoutPossessive,
   wordSet,
-} from './text-tokens';
-import type { Token } from './text-tokens';
-import { stateAbbreviations } from './us-states';
+} from '../../text/text-tokens';
+import type { Token } from '../../text/text-tokens';
+import { stateAbbreviations } from '../data/us-states';
 
 /** A stretch of a zone's text, end exclusive. */
 export interface ZoneSpan {

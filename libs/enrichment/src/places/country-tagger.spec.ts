@@ -1,7 +1,7 @@
 import { MAX_SPANS_PER_COUNTRY, tagCountries } from './country-tagger';
-import { placeGazetteer } from './place-gazetteer';
-import { findPlaces } from './place-matcher';
-import { toZones } from './text-zones';
+import { placeGazetteer } from './gazetteer/place-gazetteer';
+import { findPlaces } from './matcher/place-matcher';
+import { toZones } from '../text/text-zones';
 
 const countriesOf = (text: string): ReturnType<typeof tagCountries> => {
   const zones = toZones({ text });

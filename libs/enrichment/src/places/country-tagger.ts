@@ -1,8 +1,8 @@
 import type { CountryTagV1, EvidenceSpanV1, TextZoneV1 } from '@newsflow/contracts';
-import type { PlaceKind } from './place-gazetteer';
-import type { PlaceMention } from './place-matcher';
-import { fold } from './text-tokens';
-import type { TextZone } from './text-zones';
+import type { PlaceKind } from './gazetteer/place-gazetteer';
+import type { PlaceMention } from './matcher/place-matcher';
+import { fold } from '../text/text-tokens';
+import type { TextZone } from '../text/text-zones';
 
 /** A mention in the title counts three times one in the body, one in the lead twice. */
 const ZONE_WEIGHT = { title: 3, lead: 2, body: 1 } as const;

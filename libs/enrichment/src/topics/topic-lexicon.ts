@@ -7,7 +7,7 @@
  * reads words and pairs of words), singular or plural alike (both are stemmed).
  *
  * A word shared by several topics is fine: the model learns it says little. Changing this file
- * changes nothing until the model is trained again (`node dist/libs/enrichment/src/train-topic-model.js`).
+ * changes nothing until the model is trained again (`node dist/libs/enrichment/src/topics/train-topic-model.js`).
  */
 export interface TopicSeed {
   code: string;

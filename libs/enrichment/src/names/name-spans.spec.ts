@@ -1,5 +1,5 @@
 import { likelyNameSpans } from './name-spans';
-import { toZones } from './text-zones';
+import { toZones } from '../text/text-zones';
 
 function names(text: string): string[] {
   const [zone] = toZones({ text });

@@ -1,7 +1,7 @@
-import { PERSON_NAME_TAGS, lexiconTags } from './lexicon';
-import type { ZoneSpan } from './place-matcher';
-import type { TextZone } from './text-zones';
-import { isCapitalised, tokenize } from './text-tokens';
+import { PERSON_NAME_TAGS, lexiconTags } from '../text/lexicon';
+import type { ZoneSpan } from '../places/matcher/place-matcher';
+import type { TextZone } from '../text/text-zones';
+import { isCapitalised, tokenize } from '../text/text-tokens';
 
 /**
  * Given names in compromise's lexicon (about 4,000: "Michael", "Chad", "Morgan", "Jordan").

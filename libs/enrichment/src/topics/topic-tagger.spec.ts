@@ -1,7 +1,7 @@
 import vocabulary from './iptc-media-topics.json';
 import { TOPIC_RULES } from './topic-rules';
 import { MIN_WORDS_FOR_TOPIC, stem, tagTopics } from './topic-tagger';
-import { toZones } from './text-zones';
+import { toZones } from '../text/text-zones';
 
 const topicsOf = (text: string, title?: string): string[] =>
   tagTopics(toZones({ title, text })).map((topic) => topic.code);

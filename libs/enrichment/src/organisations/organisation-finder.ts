@@ -1,11 +1,11 @@
-import { isCommonWord } from './common-words';
-import { lexiconTagSet } from './lexicon';
-import type { FoundNames } from './name-finder';
-import type { PlaceMention, ZoneSpan } from './place-matcher';
-import { SpanIndex } from './span-index';
-import type { TextZone } from './text-zones';
-import { fold, isCapitalised, withoutPossessive } from './text-tokens';
-import type { Token } from './text-tokens';
+import { isCommonWord } from '../text/common-words';
+import { lexiconTagSet } from '../text/lexicon';
+import type { FoundNames } from '../names/name-finder';
+import type { PlaceMention, ZoneSpan } from '../places/matcher/place-matcher';
+import { SpanIndex } from '../text/span-index';
+import type { TextZone } from '../text/text-zones';
+import { fold, isCapitalised, withoutPossessive } from '../text/text-tokens';
+import type { Token } from '../text/text-tokens';
 
 export interface OrganisationFound {
   name: string;

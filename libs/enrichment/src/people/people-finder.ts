@@ -1,4 +1,4 @@
-import type { FoundNames } from './name-finder';
+import type { FoundNames } from '../names/name-finder';
 import {
   canonicalName,
   clusterNames,
@@ -8,11 +8,11 @@ import {
   surnameForms,
 } from './person-names';
 import type { PersonCluster } from './person-names';
-import type { NameSpan, ZoneSpan } from './place-matcher';
-import type { TextZone } from './text-zones';
-import { SpanIndex } from './span-index';
-import { fold, isCapitalised, tokenize, withoutPossessive } from './text-tokens';
-import type { Token } from './text-tokens';
+import type { NameSpan, ZoneSpan } from '../places/matcher/place-matcher';
+import type { TextZone } from '../text/text-zones';
+import { SpanIndex } from '../text/span-index';
+import { fold, isCapitalised, tokenize, withoutPossessive } from '../text/text-tokens';
+import type { Token } from '../text/text-tokens';
 
 export interface PersonFound {
   name: string;

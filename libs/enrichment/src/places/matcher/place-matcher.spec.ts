@@ -1,6 +1,6 @@
 import { findPlaces } from './place-matcher';
 import type { NameSpan, PlaceMention } from './place-matcher';
-import { toZones } from './text-zones';
+import { toZones } from '../../text/text-zones';
 
 const zonesOf = (text: string) => toZones({ text });
 const found = (mentions: PlaceMention[]) =>

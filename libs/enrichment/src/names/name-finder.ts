@@ -1,8 +1,14 @@
-import { isCommonWord, isDictionaryWord } from './common-words';
-import { isOrgWord, isPlaceWord, lexiconTagSet, longestLexiconPhrase } from './lexicon';
-import { isParticle, isTitleWord } from './person-names';
-import { isAllCaps, isCapitalised, tokenize, withoutPossessive, wordSet } from './text-tokens';
-import type { Token } from './text-tokens';
+import { isCommonWord, isDictionaryWord } from '../text/common-words';
+import { isOrgWord, isPlaceWord, lexiconTagSet, longestLexiconPhrase } from '../text/lexicon';
+import { isParticle, isTitleWord } from '../people/person-names';
+import {
+  isAllCaps,
+  isCapitalised,
+  tokenize,
+  withoutPossessive,
+  wordSet,
+} from '../text/text-tokens';
+import type { Token } from '../text/text-tokens';
 
 /**
  * The longest name kept, in characters: twice the longest the benchmark's articles have (89, an

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { fold, wordSet } from './text-tokens';
+import { fold, wordSet } from '../text/text-tokens';
 
 /**
  * Words that stand before a name but are not part of it: titles, ranks and roles. Compared in

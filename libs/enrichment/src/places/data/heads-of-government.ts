@@ -1,5 +1,5 @@
-import { nameParts, nameTokens, samePerson } from './person-names';
-import { fold } from './text-tokens';
+import { nameParts, nameTokens, samePerson } from '../../people/person-names';
+import { fold } from '../../text/text-tokens';
 
 /**
  * Sitting heads of state and government: "Putin said" is Russia speaking, as "the Kremlin said"

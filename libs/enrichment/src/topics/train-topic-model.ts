@@ -1,8 +1,8 @@
 /**
- * Trains the top-level topic model (libs/enrichment/src/topic-model.json) from the IPTC Media
+ * Trains the top-level topic model (libs/enrichment/src/topics/topic-model.json) from the IPTC Media
  * Topics vocabulary and the curated seeds, deterministically: the same inputs give the same file.
  *
- *   npm run build && node dist/libs/enrichment/src/train-topic-model.js
+ *   npm run build && node dist/libs/enrichment/src/topics/train-topic-model.js
  *
  * A development tool, not part of the library's API (index.ts does not export it): it lives here
  * because tools/ may import the library only through its index.
@@ -22,20 +22,23 @@ import { resolve } from 'node:path';
 import { termList, TOPIC_RULES } from './topic-rules';
 import { TOPIC_SEEDS } from './topic-lexicon';
 import { MODEL_FEATURES, modelWord, type TopicModelFile } from './topic-model';
-import { tokenizeOnce } from './text-tokens';
+import { tokenizeOnce } from '../text/text-tokens';
 
-/** From libs/enrichment/src (sources) or dist/libs/enrichment/src (built). */
-const REPO_ROOT = resolve(__dirname, __dirname.includes('/dist/') ? '../../../..' : '../../..');
+/** From libs/enrichment/src/topics (sources) or dist/libs/enrichment/src/topics (built). */
+const REPO_ROOT = resolve(
+  __dirname,
+  __dirname.includes('/dist/') ? '../../../../..' : '../../../..',
+);
 const VOCABULARY_FILE = resolve(
   REPO_ROOT,
   '../shared/datasets/iptc-mediatopics/mediatopics.en.json',
 );
-const MODEL_FILE = resolve(REPO_ROOT, 'libs/enrichment/src/topic-model.json');
+const MODEL_FILE = resolve(REPO_ROOT, 'libs/enrichment/src/topics/topic-model.json');
 /**
  * The built library's copy: `tsc -b` copies a JSON module only when a TypeScript file changes,
  * so a retrained model would otherwise not reach dist/ until then.
  */
-const BUILT_MODEL_FILE = resolve(REPO_ROOT, 'dist/libs/enrichment/src/topic-model.json');
+const BUILT_MODEL_FILE = resolve(REPO_ROOT, 'dist/libs/enrichment/src/topics/topic-model.json');
 
 /** How many times a seed counts against one word of a definition. */
 const SEED_COUNT = 8;

@@ -1,4 +1,4 @@
-import { COUNTRY_NAME_LANGUAGES } from './country-name-locales';
+import { COUNTRY_NAME_LANGUAGES } from '../data/country-name-locales';
 import { keyOf, placeGazetteer } from './place-gazetteer';
 
 describe('placeGazetteer', () => {

@@ -1,5 +1,5 @@
-import { fold } from './text-tokens';
-import type { Token } from './text-tokens';
+import { fold } from '../text/text-tokens';
+import type { Token } from '../text/text-tokens';
 
 /**
  * The top-level topic model: a multinomial Naive Bayes over stemmed words and pairs of words,
