@@ -1,5 +1,5 @@
 import { findNames, MAX_NAME_CHARS, MAX_RUN_TOKENS } from './name-finder';
-import { placeGazetteer } from '../places/gazetteer/place-gazetteer';
+import { placeGazetteer } from '../places/gazetteer/build-gazetteer';
 
 const gazetteer = placeGazetteer();
 const names = (text: string): { people: string[]; organisations: string[] } => {

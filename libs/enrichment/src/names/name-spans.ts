@@ -1,5 +1,5 @@
 import { PERSON_NAME_TAGS, lexiconTags } from '../text/lexicon';
-import type { ZoneSpan } from '../places/matcher/place-matcher';
+import type { ZoneSpan } from '../text/spans';
 import type { TextZone } from '../text/text-zones';
 import { isCapitalised, tokenize } from '../text/text-tokens';
 

@@ -1,7 +1,8 @@
 import { isCommonWord } from '../text/common-words';
 import { lexiconTagSet } from '../text/lexicon';
 import type { FoundNames } from '../names/name-finder';
-import type { PlaceMention, ZoneSpan } from '../places/matcher/place-matcher';
+import type { PlaceMention } from '../places/matcher/place-mention';
+import type { ZoneSpan } from '../text/spans';
 import { SpanIndex } from '../text/span-index';
 import type { TextZone } from '../text/text-zones';
 import { fold, isCapitalised, withoutPossessive } from '../text/text-tokens';

@@ -8,7 +8,7 @@ import {
   surnameForms,
 } from './person-names';
 import type { PersonCluster } from './person-names';
-import type { NameSpan, ZoneSpan } from '../places/matcher/place-matcher';
+import type { NameSpan, ZoneSpan } from '../text/spans';
 import type { TextZone } from '../text/text-zones';
 import { SpanIndex } from '../text/span-index';
 import { fold, isCapitalised, tokenize, withoutPossessive } from '../text/text-tokens';

@@ -1,5 +1,5 @@
 import { MAX_SPANS_PER_COUNTRY, tagCountries } from './country-tagger';
-import { placeGazetteer } from './gazetteer/place-gazetteer';
+import { placeGazetteer } from './gazetteer/build-gazetteer';
 import { findPlaces } from './matcher/place-matcher';
 import { toZones } from '../text/text-zones';
 

@@ -1,6 +1,6 @@
 import type { CountryTagV1, EvidenceSpanV1, TextZoneV1 } from '@newsflow/contracts';
-import type { PlaceKind } from './gazetteer/place-gazetteer';
-import type { PlaceMention } from './matcher/place-matcher';
+import type { PlaceKind } from './gazetteer/place-sense';
+import type { PlaceMention } from './matcher/place-mention';
 import { fold } from '../text/text-tokens';
 import type { TextZone } from '../text/text-zones';
 

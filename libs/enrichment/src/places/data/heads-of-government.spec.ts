@@ -7,7 +7,7 @@ import {
   leaderNamed,
   rulingFamilyOf,
 } from './heads-of-government';
-import { placeGazetteer } from '../gazetteer/place-gazetteer';
+import { placeGazetteer } from '../gazetteer/build-gazetteer';
 
 describe('heads of state and government', () => {
   it('is dated with a real day', () => {

@@ -1,5 +1,6 @@
 import { COUNTRY_NAME_LANGUAGES } from '../data/country-name-locales';
-import { keyOf, placeGazetteer } from './place-gazetteer';
+import { placeGazetteer } from './build-gazetteer';
+import { keyOf } from './name-keys';
 
 describe('placeGazetteer', () => {
   const gazetteer = placeGazetteer();

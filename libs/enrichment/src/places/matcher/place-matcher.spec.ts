@@ -1,5 +1,6 @@
 import { findPlaces } from './place-matcher';
-import type { NameSpan, PlaceMention } from './place-matcher';
+import type { PlaceMention } from './place-mention';
+import type { NameSpan } from '../../text/spans';
 import { toZones } from '../../text/text-zones';
 
 const zonesOf = (text: string) => toZones({ text });
