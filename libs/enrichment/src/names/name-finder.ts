@@ -1,6 +1,6 @@
 import { isCommonWord, isDictionaryWord } from '../text/common-words';
 import { isOrgWord, isPlaceWord, lexiconTagSet, longestLexiconPhrase } from '../text/lexicon';
-import { isParticle, isTitleWord } from '../people/person-names';
+import { isParticle, isTitleWord } from './name-words';
 import {
   isAllCaps,
   isCapitalised,

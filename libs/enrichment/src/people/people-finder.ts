@@ -1,12 +1,6 @@
 import type { FoundNames } from '../names/name-finder';
-import {
-  canonicalName,
-  clusterNames,
-  increment,
-  isParticle,
-  nameTokens,
-  surnameForms,
-} from './person-names';
+import { isParticle } from '../names/name-words';
+import { canonicalName, clusterNames, increment, nameTokens, surnameForms } from './person-names';
 import type { PersonCluster } from './person-names';
 import type { NameSpan, ZoneSpan } from '../text/spans';
 import type { TextZone } from '../text/text-zones';

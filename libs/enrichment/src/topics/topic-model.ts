@@ -4,7 +4,7 @@ import type { Token } from '../text/text-tokens';
 /**
  * The top-level topic model: a multinomial Naive Bayes over stemmed words and pairs of words,
  * trained on the IPTC vocabulary (labels and definitions of every topic, each under its
- * top-level one) and the curated seeds of topic-lexicon.ts and topic-rules.ts by
+ * top-level one) and the curated seeds of topic-lexicon.json and topic-rules.json by
  * train-topic-model.ts, which writes topic-model.json. No article text goes into it.
  *
  * Every topic is given the same total (see the trainer), so a term never seen with a topic has

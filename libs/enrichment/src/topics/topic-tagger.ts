@@ -1,6 +1,6 @@
 import type { TopicTagV1 } from '@newsflow/contracts';
 import vocabulary from './iptc-media-topics.json';
-import { termList, TOPIC_RULES } from './topic-rules';
+import { TOPIC_RULES } from './topic-rules';
 import type { TextZone } from '../text/text-zones';
 import { tokenize, tokenizeOnce } from '../text/text-tokens';
 import type { Token } from '../text/text-tokens';
@@ -52,7 +52,7 @@ const MAX_BROAD_TOPICS = 3;
  * One more topic is given when part of the article is about it, though the whole leans
  * elsewhere: a paragraph (of MIN_PART_TERMS model terms or more) is about it with probability
  * MIN_PART_PROBABILITY, the paragraphs' probabilities for it average MIN_PART_SHARE, and the
- * cues of topic-rules.ts confirm it. Its score is that average: how much of the article is
+ * cues of topic-rules.json confirm it. Its score is that average: how much of the article is
  * about it. A paragraph is read alone, its few terms not tempered (PART_TEMPERATURE). The seed
  * story (talks between two leaders, one paragraph on the Gaza war) gets conflict so, at 0.14.
  */
@@ -95,7 +95,7 @@ let model: Model | undefined;
  * IPTC vocabulary and curated seeds (topic-model.ts): the best one always for a text of
  * MIN_WORDS_FOR_TOPIC words or more, another only when close to it, each scored by the model's
  * calibrated probability; and one that a part of the article is about (MIN_PART_SHARE), scored
- * by that part's share. Second-level topics come from hand-picked cues (topic-rules.ts), under a
+ * by that part's share. Second-level topics come from hand-picked cues (topic-rules.json), under a
  * chosen top-level topic, scored no higher than it. Highest score first.
  */
 export function tagTopics(zones: readonly TextZone[]): TopicTagV1[] {
@@ -326,8 +326,8 @@ function buildTable(): Table {
   // part of the article is about (see MIN_PART_SHARE).
   for (const rule of TOPIC_RULES) {
     if (!byCode.has(rule.code)) throw new Error(`topic rule for unknown code ${rule.code}`);
-    for (const term of termList(rule.cues)) put(term, rule.code, CUE_WEIGHT);
-    for (const term of termList(rule.strong)) put(term, rule.code, STRONG_WEIGHT);
+    for (const term of rule.cues) put(term, rule.code, CUE_WEIGHT);
+    for (const term of rule.strong ?? []) put(term, rule.code, STRONG_WEIGHT);
   }
   const keys = [...terms.keys()].map((key) => key.split(' '));
   const longest = Math.max(1, ...keys.map((words) => words.length));

@@ -9,7 +9,7 @@
  *
  * Inputs: ../shared/datasets/iptc-mediatopics/mediatopics.en.json beside the repository (labels
  * and definitions of ~1,100 topics, each filed under one of 17 top-level topics; (c) IPTC,
- * CC BY 4.0), TOPIC_SEEDS (topic-lexicon.ts) and TOPIC_RULES (topic-rules.ts). No article of
+ * CC BY 4.0), TOPIC_SEEDS (topic-lexicon.json) and TOPIC_RULES (topic-rules.json). No article of
  * any evaluation set is read.
  *
  * Each top-level topic gets one pseudo-document: every word of the labels and definitions of its
@@ -19,7 +19,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { termList, TOPIC_RULES } from './topic-rules';
+import { TOPIC_RULES } from './topic-rules';
 import { TOPIC_SEEDS } from './topic-lexicon';
 import { MODEL_FEATURES, modelWord, type TopicModelFile } from './topic-model';
 import { tokenizeOnce } from '../text/text-tokens';
@@ -157,8 +157,8 @@ export function train(vocabulary: readonly VocabularyTopic[]): TopicModelFile {
   });
   const seeds = [...TOPIC_SEEDS, ...narrowRules];
   for (const seed of seeds) {
-    for (const cue of termList(seed.cues)) add(seed.code, seedTerm(cue), SEED_COUNT);
-    for (const cue of termList(seed.strong)) add(seed.code, seedTerm(cue), STRONG_SEED_COUNT);
+    for (const cue of seed.cues) add(seed.code, seedTerm(cue), SEED_COUNT);
+    for (const cue of seed.strong ?? []) add(seed.code, seedTerm(cue), STRONG_SEED_COUNT);
   }
 
   // Every topic's counts are scaled to the same total. By their own totals, a topic with few
@@ -190,7 +190,7 @@ export function train(vocabulary: readonly VocabularyTopic[]): TopicModelFile {
 const COMMENT =
   'Top-level IPTC Media Topic model, written by train-topic-model.ts from the IPTC Media ' +
   'Topics vocabulary ((c) IPTC, https://iptc.org, CC BY 4.0) and the seeds of ' +
-  'topic-lexicon.ts and topic-rules.ts. Do not edit: train again.';
+  'topic-lexicon.json and topic-rules.json. Do not edit: train again.';
 
 /** One line per term, as prettier would write it, so that the file passes format:check. */
 function formatModel(model: TopicModelFile): string {

@@ -1,3 +1,5 @@
+import states from './us-states.json';
+
 /**
  * US state abbreviations as the news writes them after a town: AP style in datelines and text
  * ("MENLO PARK, Calif.", "Slidell, La.", "Newark, N.J."), postal codes in listings and
@@ -5,62 +7,13 @@
  * "IN", "ME"), so one is read only right after a capitalised word and a comma: "<Town>, <Abbr>".
  */
 
-/** AP's abbreviations (and common older forms) by postal code. States AP spells out are absent. */
-const AP_ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
-  AL: ['Ala.'],
-  AZ: ['Ariz.'],
-  AR: ['Ark.'],
-  CA: ['Calif.', 'Cal.'],
-  CO: ['Colo.'],
-  CT: ['Conn.'],
-  DE: ['Del.'],
-  DC: ['D.C.'],
-  FL: ['Fla.'],
-  GA: ['Ga.'],
-  IL: ['Ill.'],
-  IN: ['Ind.'],
-  KS: ['Kan.', 'Kans.'],
-  KY: ['Ky.'],
-  LA: ['La.'],
-  ME: ['Me.'],
-  MD: ['Md.'],
-  MA: ['Mass.'],
-  MI: ['Mich.'],
-  MN: ['Minn.'],
-  MS: ['Miss.'],
-  MO: ['Mo.'],
-  MT: ['Mont.'],
-  NE: ['Neb.', 'Nebr.'],
-  NV: ['Nev.'],
-  NH: ['N.H.'],
-  NJ: ['N.J.'],
-  NM: ['N.M.', 'N.Mex.'],
-  NY: ['N.Y.'],
-  NC: ['N.C.'],
-  ND: ['N.D.', 'N.Dak.'],
-  OK: ['Okla.'],
-  OR: ['Ore.', 'Oreg.'],
-  PA: ['Pa.', 'Penn.'],
-  RI: ['R.I.'],
-  SC: ['S.C.'],
-  SD: ['S.D.', 'S.Dak.'],
-  TN: ['Tenn.'],
-  TX: ['Tex.'],
-  VT: ['Vt.'],
-  VA: ['Va.'],
-  WA: ['Wash.'],
-  WV: ['W.Va.', 'W. Va.'],
-  WI: ['Wis.', 'Wisc.'],
-  WY: ['Wyo.'],
-};
-
-/** The fifty states and DC by postal code: the codes a town may be followed by. */
-export const US_STATE_CODES: readonly string[] = [
-  'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'DC', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA',
-  'KS', 'KY', 'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM',
-  'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA',
-  'WV', 'WI', 'WY',
-]; // prettier-ignore
+/**
+ * From us-states.json: AP's abbreviations (and common older forms) by postal code, where states
+ * AP spells out are absent; and the fifty states' and DC's postal codes, the codes a town may be
+ * followed by.
+ */
+const AP_ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = states.apAbbreviations;
+export const US_STATE_CODES: readonly string[] = states.postalCodes;
 
 const BY_ABBREVIATION = new Map<string, string>(
   Object.entries(AP_ABBREVIATIONS).flatMap(([code, forms]) => forms.map((form) => [form, code])),

