@@ -1,4 +1,5 @@
-import { findNames, MAX_NAME_CHARS, MAX_RUN_TOKENS } from './name-finder';
+import { findNames } from './name-finder';
+import { MAX_NAME_CHARS, MAX_RUN_TOKENS } from './zone-words';
 import { placeGazetteer } from '../places/gazetteer/build-gazetteer';
 
 const gazetteer = placeGazetteer();
