@@ -1,7 +1,14 @@
 export { ConfigError, int, list, oneOf, readEnv, str } from './env-schema';
 export type { EnvSchema, EnvValues, EnvVar } from './env-schema';
-export { consumerGroupId, kafkaEnv, loadKafkaConfig } from './kafka.config';
+export { LOG_LEVELS, loggingEnv } from './logging.config';
+export type { LogLevel } from './logging.config';
+export { consumerGroupId, kafkaConfigFrom, kafkaEnv, loadKafkaConfig } from './kafka.config';
 export type { KafkaConfig } from './kafka.config';
+export { databaseConfigFrom, databaseEnv, loadDatabaseConfig } from './database.config';
+export type { DatabaseConfig } from './database.config';
+export { loadMannersConfig, mannersConfigFrom, mannersEnv } from './manners.config';
+export type { MannersConfig } from './manners.config';
+export { appConfigFile, appEnvSchemas } from './app-env-registry';
 export { loadStageConfig, stageEnv } from './stage.config';
 export type { StageName } from './stage.config';
 export { apiEnv, loadApiConfig } from './api.config';

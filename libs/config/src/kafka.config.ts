@@ -1,6 +1,9 @@
-import { int, list, oneOf, readEnv, str } from './env-schema';
+import { int, list, readEnv, str } from './env-schema';
+import type { EnvValues } from './env-schema';
+import { loggingEnv } from './logging.config';
+import type { LogLevel } from './logging.config';
 
-/** Variables every stage reads to reach Kafka. */
+/** Variables every stage (and newsctl's Kafka commands) reads to reach Kafka, and LOG_LEVEL. */
 export const kafkaEnv = {
   KAFKA_BROKERS: list('comma-separated bootstrap brokers', ['127.0.0.1:9092']),
   KAFKA_CLIENT_ID: str('client id prefix seen in broker logs and metrics', 'newsflow'),
@@ -27,7 +30,7 @@ export const kafkaEnv = {
     8 * 1024 * 1024,
     { min: 1024 * 1024, max: 64 * 1024 * 1024 },
   ),
-  LOG_LEVEL: oneOf('log level', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+  ...loggingEnv,
 };
 
 export interface KafkaConfig {
@@ -38,7 +41,7 @@ export interface KafkaConfig {
   maxAttempts: number;
   sessionTimeoutMs: number;
   maxMessageBytes: number;
-  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  logLevel: LogLevel;
 }
 
 /**
@@ -50,8 +53,8 @@ export function consumerGroupId(groupPrefix: string, stage: string): string {
   return `${groupPrefix}-${stage}`;
 }
 
-export function loadKafkaConfig(env?: Readonly<Record<string, string | undefined>>): KafkaConfig {
-  const v = readEnv(kafkaEnv, env);
+/** The Kafka piece of an app's configuration, from values its schema already validated. */
+export function kafkaConfigFrom(v: EnvValues<typeof kafkaEnv>): KafkaConfig {
   return {
     brokers: v.KAFKA_BROKERS,
     clientId: v.KAFKA_CLIENT_ID,
@@ -62,4 +65,8 @@ export function loadKafkaConfig(env?: Readonly<Record<string, string | undefined
     maxMessageBytes: v.KAFKA_MAX_MESSAGE_BYTES,
     logLevel: v.LOG_LEVEL,
   };
+}
+
+export function loadKafkaConfig(env?: Readonly<Record<string, string | undefined>>): KafkaConfig {
+  return kafkaConfigFrom(readEnv(kafkaEnv, env));
 }
