@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { loadApiConfig } from '@newsflow/config';
 import { JsonLoggerService } from '@newsflow/runtime';
 import { ApiModule } from './api.module';
+import { loadApiConfig } from './config/api.config';
 import { withResponseSchemas } from './openapi';
 import { queryValidationPipe } from './query-validation';
 import { securityHeaders } from './security-headers';
@@ -14,9 +14,10 @@ import { securityHeaders } from './security-headers';
  * document at /docs (JSON at /docs-json), and /health/live, /health/ready.
  */
 async function main(): Promise<void> {
+  // The only read of the environment: a bad variable stops the process here, before Nest starts.
   const config = loadApiConfig();
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
-    logger: new JsonLoggerService('api', config.LOG_LEVEL),
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
+    logger: new JsonLoggerService('api', config.logLevel),
     // GET routes only: no request body is read, so none is buffered either.
     bodyParser: false,
   });
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
       .build(),
   );
   SwaggerModule.setup('docs', app, withResponseSchemas(document));
-  await app.listen(config.API_PORT, '0.0.0.0');
+  await app.listen(config.port, '0.0.0.0');
 }
 
 void main().catch((error: unknown) => {

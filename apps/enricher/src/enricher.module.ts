@@ -1,9 +1,19 @@
 import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@newsflow/messaging';
 import { ArticleParsedConsumer } from './articles/article-parsed.consumer';
+import { ENRICHER_CONFIG } from './config/enricher.config';
+import type { EnricherConfig } from './config/enricher.config';
 
-@Module({
-  imports: [MessagingModule.forStage('enricher')],
-  controllers: [ArticleParsedConsumer],
-})
-export class EnricherModule {}
+/** The enricher, wired from the configuration main.ts read and validated once. */
+@Module({})
+export class EnricherModule {
+  static forRoot(config: EnricherConfig): DynamicModule {
+    return {
+      module: EnricherModule,
+      imports: [MessagingModule.forStage('enricher', config.kafka)],
+      controllers: [ArticleParsedConsumer],
+      providers: [{ provide: ENRICHER_CONFIG, useValue: config }],
+    };
+  }
+}

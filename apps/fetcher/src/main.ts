@@ -1,17 +1,20 @@
 import 'reflect-metadata';
-import { loadStageConfig } from '@newsflow/config';
 import { bootstrapStage } from '@newsflow/messaging';
+import { loadFetcherConfig } from './config/fetcher.config';
 import { FetcherModule } from './fetcher.module';
 import { FolderIngestionService } from './ingestion/folder-ingestion.service';
 import { SourcePollingService } from './sources/source-polling.service';
 
 async function main(): Promise<void> {
-  const config = loadStageConfig('fetcher');
-  const app = await bootstrapStage(FetcherModule, {
+  // The only read of the environment: a bad variable stops the process here, before Nest starts.
+  const config = loadFetcherConfig();
+  const app = await bootstrapStage(FetcherModule.forRoot(config), {
     stage: 'fetcher',
     consumes: false,
+    kafka: config.kafka,
+    httpPort: config.httpPort,
   });
-  if (config.FETCHER_MODE === 'once') {
+  if (config.mode === 'once') {
     await Promise.all([
       app.get(FolderIngestionService).finished(),
       app.get(SourcePollingService).finished(),

@@ -1,11 +1,16 @@
 import 'reflect-metadata';
 import { bootstrapStage } from '@newsflow/messaging';
+import { loadStoreConfig } from './config/store.config';
 import { StoreModule } from './store.module';
 
 async function main(): Promise<void> {
-  await bootstrapStage(StoreModule, {
+  // The only read of the environment: a bad variable stops the process here, before Nest starts.
+  const config = loadStoreConfig();
+  await bootstrapStage(StoreModule.forRoot(config), {
     stage: 'store',
     consumes: true,
+    kafka: config.kafka,
+    httpPort: config.httpPort,
   });
 }
 

@@ -1,20 +1,29 @@
 import { Module } from '@nestjs/common';
-import { loadStageConfig } from '@newsflow/config';
+import type { DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@newsflow/messaging';
 import { ArticlesRepository, DATA_SOURCE, databaseProviders } from '@newsflow/persistence';
 import type { DataSource } from 'typeorm';
 import { ArticleEnrichedConsumer } from './articles/article-enriched.consumer';
+import { STORE_CONFIG } from './config/store.config';
+import type { StoreConfig } from './config/store.config';
 
-@Module({
-  imports: [MessagingModule.forStage('store')],
-  controllers: [ArticleEnrichedConsumer],
-  providers: [
-    ...databaseProviders(() => loadStageConfig('store').DATABASE_URL),
-    {
-      provide: ArticlesRepository,
-      useFactory: (dataSource: DataSource) => new ArticlesRepository(dataSource),
-      inject: [DATA_SOURCE],
-    },
-  ],
-})
-export class StoreModule {}
+/** The store, wired from the configuration main.ts read and validated once. */
+@Module({})
+export class StoreModule {
+  static forRoot(config: StoreConfig): DynamicModule {
+    return {
+      module: StoreModule,
+      imports: [MessagingModule.forStage('store', config.kafka)],
+      controllers: [ArticleEnrichedConsumer],
+      providers: [
+        { provide: STORE_CONFIG, useValue: config },
+        ...databaseProviders(() => config.database.url),
+        {
+          provide: ArticlesRepository,
+          useFactory: (dataSource: DataSource) => new ArticlesRepository(dataSource),
+          inject: [DATA_SOURCE],
+        },
+      ],
+    };
+  }
+}

@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
-import { consumerGroupId, loadKafkaConfig, loadStageConfig } from '@newsflow/config';
-import type { KafkaConfig, StageName } from '@newsflow/config';
+import { consumerGroupId } from '@newsflow/config';
+import type { KafkaConfig } from '@newsflow/config';
 import type { Kafka } from 'kafkajs';
 import { JsonLoggerService, LOGGER } from '@newsflow/runtime';
 import type { Logger } from '@newsflow/runtime';
@@ -10,14 +10,18 @@ import { EventPublisher } from '../publisher';
 import type { MessageLimits } from '../message-limits';
 import { ensureTopics } from '../topic-admin';
 import { KafkaStageTransport } from './kafka-stage.transport';
-import { KAFKA, KAFKA_CONFIG, MESSAGE_LIMITS } from './messaging.module';
+import { KAFKA, MESSAGE_LIMITS } from './messaging.module';
 import { StageReadiness } from './stage-readiness';
 
 export interface StageOptions {
-  /** Names the stage's variables in `stageEnv` (HTTP_PORT among them). */
-  stage: StageName;
+  /** The stage's name in logs, client ids and its consumer group. */
+  stage: string;
   /** False for a stage that only produces (the fetcher). Consumers join `<prefix>-<stage>`. */
   consumes: boolean;
+  /** The Kafka piece of the stage's configuration, the one its module was given. */
+  kafka: KafkaConfig;
+  /** HTTP_PORT: health and metrics. */
+  httpPort: number;
   httpHost?: string;
 }
 
@@ -31,11 +35,11 @@ export async function bootstrapStage(
   options: StageOptions,
 ): Promise<INestApplication> {
   const app = await NestFactory.create(module, {
-    logger: new JsonLoggerService(options.stage, loadKafkaConfig().logLevel),
+    logger: new JsonLoggerService(options.stage, options.kafka.logLevel),
   });
   app.enableShutdownHooks();
   const kafka = app.get<Kafka>(KAFKA);
-  const config = app.get<KafkaConfig>(KAFKA_CONFIG);
+  const config = options.kafka;
   const logger = app.get<Logger>(LOGGER);
   await ensureTopics(kafka, {
     partitions: config.topicPartitions,
@@ -57,7 +61,7 @@ export async function bootstrapStage(
     });
     await app.startAllMicroservices();
   }
-  const httpPort = loadStageConfig(options.stage).HTTP_PORT;
+  const { httpPort } = options;
   await app.listen(httpPort, options.httpHost ?? '0.0.0.0');
   app.get(StageReadiness).done('started');
   logger.info({ stage: options.stage, httpPort, brokers: config.brokers }, 'stage started');

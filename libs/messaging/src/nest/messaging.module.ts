@@ -1,6 +1,5 @@
 import { Inject, Injectable, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
-import { loadKafkaConfig } from '@newsflow/config';
 import type { KafkaConfig } from '@newsflow/config';
 import type { Kafka } from 'kafkajs';
 import { createKafka } from '../kafka-client';
@@ -31,18 +30,18 @@ class PublisherLifecycle implements OnApplicationShutdown {
 
 /**
  * What every stage gets: its Kafka client, the typed publisher, metrics, and the health and
- * metrics endpoints. Configuration is read from the environment once, here.
+ * metrics endpoints, from the Kafka piece of the configuration its main.ts read and validated.
  */
 @Module({})
 export class MessagingModule {
-  static forStage(stage: string): DynamicModule {
+  static forStage(stage: string, kafka: KafkaConfig): DynamicModule {
     return {
       module: MessagingModule,
       global: true,
       controllers: [OpsController],
       providers: [
         { provide: STAGE_NAME, useValue: stage },
-        { provide: KAFKA_CONFIG, useFactory: (): KafkaConfig => loadKafkaConfig() },
+        { provide: KAFKA_CONFIG, useValue: kafka },
         {
           provide: MESSAGE_LIMITS,
           useFactory: (config: KafkaConfig): MessageLimits => messageLimits(config.maxMessageBytes),
