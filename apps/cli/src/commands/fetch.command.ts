@@ -1,19 +1,11 @@
 import type { Writable } from 'node:stream';
-import { loadStageConfig } from '@newsflow/config';
+import { loadMannersConfig } from '@newsflow/config';
 import { mannersFrom, previewSource, sourceSpec } from '@newsflow/sources';
 import type { MannersSettings, SourceReading } from '@newsflow/sources';
 
 /** The fetcher's own FETCH_* settings: a dry run fetches exactly as the service would. */
 export function fetchSettingsFrom(env: NodeJS.ProcessEnv): MannersSettings {
-  const config = loadStageConfig('fetcher', env);
-  return {
-    userAgent: config.FETCH_USER_AGENT,
-    allowedNetworks: config.FETCH_ALLOWED_NETWORKS,
-    minGapMs: config.FETCH_MIN_GAP_MS,
-    maxInFlightPerHost: config.FETCH_MAX_IN_FLIGHT_PER_HOST,
-    maxBytes: config.FETCH_MAX_BYTES,
-    timeoutMs: config.FETCH_TIMEOUT_MS,
-  };
+  return loadMannersConfig(env);
 }
 
 /** How `--kind` asks to read the source (`auto` when not given); throws on an unknown kind. */

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { loadKafkaConfig, loadStageConfig } from '@newsflow/config';
+import { loadKafkaConfig, loadMannersConfig } from '@newsflow/config';
 import { Topic } from '@newsflow/contracts';
 import {
   EventPublisher,
@@ -46,7 +46,7 @@ export async function ingestFolder(
   );
   const source = new FolderSource(folder, {
     settle: false,
-    maxBytes: loadStageConfig('fetcher', env).FETCH_MAX_BYTES,
+    maxBytes: loadMannersConfig(env).maxBytes,
   });
   const files = (await source.listFiles()).length;
   await ensureTopics(kafka, { partitions: kafkaConfig.topicPartitions, limits });

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { loadStageConfig } from '@newsflow/config';
+import { loadDatabaseConfig } from '@newsflow/config';
 import { SourcesRepository, connectMigrated } from '@newsflow/persistence';
 import type { SourceEntity } from '@newsflow/persistence';
 import { sourceSpec } from '@newsflow/sources';
@@ -19,7 +19,7 @@ export class SourcesUsageError extends Error {}
 
 /** The command on the fetcher's database (DATABASE_URL), brought up to date first. */
 export async function sourcesCommand(args: SourcesArgs, out: Writable): Promise<number> {
-  const dataSource = await connectMigrated(loadStageConfig('fetcher').DATABASE_URL);
+  const dataSource = await connectMigrated(loadDatabaseConfig().url);
   try {
     return await runSources(dataSource, args, out);
   } finally {
