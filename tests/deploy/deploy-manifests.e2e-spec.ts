@@ -2,15 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import {
-  apiEnv,
+  appEnvSchemas,
   consumerGroupId,
   kafkaEnv,
-  loadApiConfig,
+  loadDatabaseConfig,
   loadKafkaConfig,
-  loadStageConfig,
-  stageEnv,
+  readEnv,
 } from '@newsflow/config';
-import type { StageName } from '@newsflow/config';
+import type { EnvSchema } from '@newsflow/config';
 import { Topic } from '@newsflow/contracts';
 import type { ArticleTopic } from '@newsflow/contracts';
 import { messageLimits } from '@newsflow/messaging';
@@ -21,11 +20,17 @@ import { parse, parseAllDocuments } from 'yaml';
 /**
  * The deployment manifests, rendered by the real tools (no Docker engine or cluster is needed
  * for either) and checked against the code: each stage's environment is exactly what
- * libs/config says it reads, and probes, ports and commands point at what the stages serve.
+ * its config file (apps/<app>/src/config) says it reads, and probes, ports and commands point at
+ * what the stages serve.
  */
 
 const ROOT = join(__dirname, '../..');
-const STAGES = Object.keys(stageEnv) as StageName[];
+/** Each app's environment schema, by app name. */
+const APP_ENVS = appEnvSchemas(ROOT);
+/** The pipeline's stages: the apps whose main.ts starts them with bootstrapStage. */
+const STAGES = [...APP_ENVS.keys()].filter((app) =>
+  /\bbootstrapStage\(/.test(readFileSync(join(ROOT, `apps/${app}/src/main.ts`), 'utf8')),
+);
 /** The README's prerequisites give this line; .ci/run installs both the same way. */
 const INSTALL_HINT =
   'apt-get install -y --no-install-recommends docker-compose, and kubectl (Debian package kubernetes-client where no kubectl is installed)';
@@ -39,7 +44,7 @@ const VERSION = (
 const POSTGRES_PORT = 5432;
 
 /** Whether the stage joins a consumer group: the `consumes` its main.ts gives bootstrapStage. */
-function consumes(stage: StageName): boolean {
+function consumes(stage: string): boolean {
   const main = readFileSync(join(ROOT, `apps/${stage}/src/main.ts`), 'utf8');
   const flag = /\bconsumes:\s*(true|false)\b/.exec(main)?.[1];
   if (!flag) throw new Error(`apps/${stage}/src/main.ts gives bootstrapStage no consumes flag`);
@@ -50,7 +55,7 @@ function consumes(stage: StageName): boolean {
 const CONSUMERS = STAGES.filter(consumes);
 
 /** The topics a stage's handlers read: each `@OnTopicBatch(Topic.X)` (or `@OnTopic`, `@EventPattern`) in its source. */
-function consumedTopics(stage: StageName): ArticleTopic[] {
+function consumedTopics(stage: string): ArticleTopic[] {
   const dir = join(ROOT, `apps/${stage}/src`);
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
     (file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'),
@@ -91,23 +96,45 @@ function run(tool: string, args: string[], variables: Record<string, string> = {
   return result.stdout;
 }
 
-function expectedVariables(stage: StageName): string[] {
-  return [...Object.keys(kafkaEnv), ...Object.keys(stageEnv[stage])].sort();
+function envOf(app: string): EnvSchema {
+  const schema = APP_ENVS.get(app);
+  if (!schema) throw new Error(`apps/${app} declares no environment schema`);
+  return schema;
 }
 
-function emptyByDefault(stage: StageName, name: string): boolean {
-  const fallback = (stageEnv[stage] as Record<string, { default?: unknown }>)[name]?.default;
+/** The app's variables as it parses them at boot: throws where the app would refuse to start. */
+function appValues(app: string, env: Record<string, string>): Record<string, unknown> {
+  return readEnv(envOf(app), env);
+}
+
+function httpPortOf(stage: string, env: Record<string, string>): number {
+  return appValues(stage, env).HTTP_PORT as number;
+}
+
+function fetcherFolders(env: Record<string, string>): string[] {
+  return appValues('fetcher', env).FETCHER_FOLDERS as string[];
+}
+
+function fetcherSourcesFile(env: Record<string, string>): string {
+  return appValues('fetcher', env).FETCHER_SOURCES_FILE as string;
+}
+
+function expectedVariables(stage: string): string[] {
+  return Object.keys(envOf(stage)).sort();
+}
+
+function emptyByDefault(stage: string, name: string): boolean {
+  const fallback = envOf(stage)[name]?.default;
   return fallback === '' || (Array.isArray(fallback) && fallback.length === 0);
 }
 
-function entrypoint(stage: StageName): string[] {
+function entrypoint(stage: string): string[] {
   return ['node', `dist/apps/${stage}/src/main.js`];
 }
 
 /** Proves the values parse, not only that the names are there. */
-function expectValidConfig(stage: StageName, env: Record<string, string>): void {
-  expect(() => loadKafkaConfig(env)).not.toThrow();
-  expect(() => loadStageConfig(stage, env)).not.toThrow();
+function expectValidConfig(stage: string, env: Record<string, string>): void {
+  expect(() => appValues(stage, env)).not.toThrow();
 }
 
 function hostAndPort(address: string): string {
@@ -222,17 +249,18 @@ describe('docker-compose.yml', () => {
     const api = service('api');
     const env = composeEnv(api);
     const postgres = composeEnv(service('postgres'));
-    const config = loadApiConfig(env);
+    const port = appValues('api', env).API_PORT as number;
+    const database = new URL(loadDatabaseConfig(env).url);
 
-    expect(Object.keys(env).sort()).toEqual(Object.keys(apiEnv).sort());
-    expect(new URL(config.DATABASE_URL).hostname).toBe('postgres');
-    expect(new URL(config.DATABASE_URL).password).toBe(postgres.POSTGRES_PASSWORD);
+    expect(Object.keys(env).sort()).toEqual(Object.keys(envOf('api')).sort());
+    expect(database.hostname).toBe('postgres');
+    expect(database.password).toBe(postgres.POSTGRES_PASSWORD);
     expect(api.depends_on?.postgres?.condition).toBe('service_healthy');
     expect(api.depends_on?.kafka).toBeUndefined();
     expect(api.command).toEqual(['node', 'dist/apps/api/src/main.js']);
     expect(api.healthcheck?.test?.join(' ')).toContain('API_PORT');
     expect(composePorts(api)).toContainEqual(
-      expect.objectContaining({ published: config.API_PORT, target: config.API_PORT }),
+      expect.objectContaining({ published: port, target: port }),
     );
   });
 
@@ -353,7 +381,7 @@ describe('docker-compose.yml', () => {
 
   it.each(STAGES)('starts the %s after a healthy broker and checks its readiness', (stage) => {
     const stageService = service(stage);
-    const port = loadStageConfig(stage, composeEnv(stageService)).HTTP_PORT;
+    const port = httpPortOf(stage, composeEnv(stageService));
 
     expect(stageService.depends_on?.kafka?.condition).toBe('service_healthy');
     expect(stageService.healthcheck?.test?.join(' ')).toContain('/health/ready');
@@ -367,7 +395,7 @@ describe('docker-compose.yml', () => {
     (stage) => {
       const stageService = service(stage);
       const postgres = composeEnv(service('postgres'));
-      const url = new URL(loadStageConfig(stage, composeEnv(stageService)).DATABASE_URL);
+      const url = new URL(loadDatabaseConfig(composeEnv(stageService)).url);
 
       expect(stageService.depends_on?.postgres?.condition).toBe('service_healthy');
       expect(url.hostname).toBe('postgres');
@@ -379,7 +407,7 @@ describe('docker-compose.yml', () => {
 
   it('mounts the samples folder read-only where the fetcher watches', () => {
     const fetcher = service('fetcher');
-    const folders = loadStageConfig('fetcher', composeEnv(fetcher)).FETCHER_FOLDERS;
+    const folders = fetcherFolders(composeEnv(fetcher));
 
     expect(folders).toEqual(['/data/inbox']);
     expect(composeVolumes(fetcher)).toContainEqual({
@@ -391,7 +419,7 @@ describe('docker-compose.yml', () => {
 
   it('mounts a valid sources file where the fetcher reads it', () => {
     const fetcher = service('fetcher');
-    const file = loadStageConfig('fetcher', composeEnv(fetcher)).FETCHER_SOURCES_FILE;
+    const file = fetcherSourcesFile(composeEnv(fetcher));
     const mount = composeVolumes(fetcher).find((volume) => volume.target === file);
 
     expect(mount?.readOnly).toBe(true);
@@ -572,14 +600,13 @@ function allowedDisruptions(budget: PodDisruptionBudgetSpec, replicas: number): 
 }
 
 /** What the kustomizations deploy: the four stages and the read API. */
-type Workload = StageName | 'api';
-const WORKLOADS: Workload[] = [...STAGES, 'api'];
+const WORKLOADS = [...STAGES, 'api'];
 
 interface Kustomization {
   dir: string;
   image: string;
   /** Each Deployment's `replicas`: unset where an autoscaler owns the count. */
-  replicas: Record<Workload, number | undefined>;
+  replicas: Record<string, number | undefined>;
   bounds: {
     /** The most replicas KEDA may give a consuming stage: the partition count, or a number. */
     consumers: 'partitions' | number;
@@ -623,13 +650,13 @@ describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas, bou
     return found;
   }
 
-  function pod(stage: Workload): PodTemplate {
+  function pod(stage: string): PodTemplate {
     const template = find('Deployment', stage).spec?.template;
     if (!template) throw new Error(`Deployment ${stage} has no pod template`);
     return template;
   }
 
-  function container(stage: Workload): Container {
+  function container(stage: string): Container {
     const containers = pod(stage).spec.containers;
     expect(containers).toHaveLength(1);
     const [only] = containers;
@@ -638,7 +665,7 @@ describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas, bou
   }
 
   /** The container's environment as the kubelet builds it; Secret values are stand-ins. */
-  function containerEnv(stage: StageName): { names: string[]; values: Record<string, string> } {
+  function containerEnv(stage: string): { names: string[]; values: Record<string, string> } {
     const names: string[] = [];
     const values: Record<string, string> = {};
     for (const source of container(stage).envFrom ?? []) {
@@ -659,11 +686,11 @@ describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas, bou
     return { names, values };
   }
 
-  function httpPort(stage: StageName): number {
-    return loadStageConfig(stage, containerEnv(stage).values).HTTP_PORT;
+  function httpPort(stage: string): number {
+    return httpPortOf(stage, containerEnv(stage).values);
   }
 
-  function resolvePort(stage: Workload, port: number | string | undefined): number | undefined {
+  function resolvePort(stage: string, port: number | string | undefined): number | undefined {
     if (typeof port === 'number') return port;
     return container(stage).ports?.find((p) => p.name === port)?.containerPort;
   }
@@ -684,10 +711,10 @@ describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas, bou
         e.valueFrom?.secretKeyRef ? 'postgres://secret@db/x' : (e.value ?? ''),
       ]),
     );
-    const port = loadApiConfig(values).API_PORT;
+    const port = appValues('api', values).API_PORT as number;
 
     expect(api?.envFrom ?? []).toEqual([]);
-    expect(env.map((e) => e.name).sort()).toEqual(Object.keys(apiEnv).sort());
+    expect(env.map((e) => e.name).sort()).toEqual(Object.keys(envOf('api')).sort());
     expect(env.find((e) => e.name === 'DATABASE_URL')?.valueFrom?.secretKeyRef).toEqual({
       name: 'newsflow-database',
       key: 'url',
@@ -963,7 +990,7 @@ describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas, bou
   });
 
   it('mounts the fetcher inbox volume at each folder it watches', () => {
-    const folders = loadStageConfig('fetcher', containerEnv('fetcher').values).FETCHER_FOLDERS;
+    const folders = fetcherFolders(containerEnv('fetcher').values);
     const mounts = container('fetcher').volumeMounts ?? [];
 
     for (const folder of folders) {
@@ -975,7 +1002,7 @@ describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas, bou
   });
 
   it('mounts a ConfigMap with a valid sources file where the fetcher reads it', () => {
-    const file = loadStageConfig('fetcher', containerEnv('fetcher').values).FETCHER_SOURCES_FILE;
+    const file = fetcherSourcesFile(containerEnv('fetcher').values);
     const mount = (container('fetcher').volumeMounts ?? []).find(
       (m) => m.mountPath === dirname(file),
     );
@@ -1028,7 +1055,7 @@ describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas, bou
   }
 
   /** The policies that select the workload's pods for this direction. */
-  function applying(name: Workload, direction: 'Ingress' | 'Egress') {
+  function applying(name: string, direction: 'Ingress' | 'Egress') {
     const labels = pod(name).metadata.labels ?? {};
     return policies().filter(
       (p) => selects(p.spec.podSelector, labels) && (p.spec.policyTypes ?? []).includes(direction),
@@ -1037,7 +1064,7 @@ describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas, bou
 
   function portAllowed(
     ports: PolicyPort[] | undefined,
-    name: Workload,
+    name: string,
     port: number,
     protocol: string,
   ) {
@@ -1052,7 +1079,7 @@ describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas, bou
   }
 
   /** As Kubernetes decides: allowed when no policy selects the pod, or when some rule allows it. */
-  function egressAllowed(name: Workload, address: string, port: number, protocol = 'TCP'): boolean {
+  function egressAllowed(name: string, address: string, port: number, protocol = 'TCP'): boolean {
     const selecting = applying(name, 'Egress');
     if (selecting.length === 0) return true;
     return selecting.some((p) =>
@@ -1067,7 +1094,7 @@ describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas, bou
   }
 
   /** From anywhere: the rules here name no sources, and a rule that does counts as refusing. */
-  function ingressAllowed(name: Workload, port: number): boolean {
+  function ingressAllowed(name: string, port: number): boolean {
     const selecting = applying(name, 'Ingress');
     if (selecting.length === 0) return true;
     return selecting.some((p) =>

@@ -9,6 +9,3 @@ export type { DatabaseConfig } from './database.config';
 export { loadMannersConfig, mannersConfigFrom, mannersEnv } from './manners.config';
 export type { MannersConfig } from './manners.config';
 export { appConfigFile, appEnvSchemas } from './app-env-registry';
-export { loadStageConfig, stageEnv } from './stage.config';
-export type { StageName } from './stage.config';
-export { apiEnv, loadApiConfig } from './api.config';
