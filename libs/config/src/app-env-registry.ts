@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { EnvSchema, EnvVar } from './env-schema';
 
 /** Where each app declares its environment: `apps/<app>/src/config/<app>.config.ts`. */
-export function appConfigFile(root: string, app: string): string {
+function appConfigFile(root: string, app: string): string {
   return join(root, 'apps', app, 'src', 'config', `${app}.config`);
 }
 

@@ -8,4 +8,4 @@ export { databaseConfigFrom, databaseEnv, loadDatabaseConfig } from './database.
 export type { DatabaseConfig } from './database.config';
 export { loadMannersConfig, mannersConfigFrom, mannersEnv } from './manners.config';
 export type { MannersConfig } from './manners.config';
-export { appConfigFile, appEnvSchemas } from './app-env-registry';
+export { appEnvSchemas } from './app-env-registry';
