@@ -1,3 +1,7 @@
+// The pieces an app's configuration is built from: the env-schema helpers and the variable
+// groups several apps read (Kafka, database, log level, fetch manners). Where a change goes: a
+// setting of one app goes in that app's apps/<app>/src/config/<app>.config.ts, not here; a
+// group moves here only when a second app reads it. Every variable has its README row.
 export { ConfigError, int, list, oneOf, readEnv, str } from './env-schema';
 export type { EnvSchema, EnvValues, EnvVar } from './env-schema';
 export { LOG_LEVELS, loggingEnv } from './logging.config';

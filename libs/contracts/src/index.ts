@@ -1,4 +1,8 @@
 // The library's face for the outside. Files inside the library import their siblings directly.
+// Where a change goes: a field of a topic's message goes in its JSON Schema in schemas/ (optional
+// in V1; the type in messages/ is derived from it, and its fixture in fixtures/ must still
+// validate), then `npm run docs:asyncapi`; a breaking change is a new `.v2` topic in topics.ts.
+// A field of a read API answer goes in read-model/ (interface and OpenAPI schema side by side).
 export * from './topics';
 export type * from './messages/article-fetched.v1';
 export type * from './messages/article-parsed.v1';

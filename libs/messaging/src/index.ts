@@ -1,3 +1,8 @@
+// Kafka, and only Kafka: the typed publisher, the consumer runner and its delivery rules, dead
+// letters, topics, lag, and the Nest transport and decorators (@OnTopic, @OnTopicBatch) stages
+// declare their handlers with. Where a change goes: what a failure means is libs/runtime's
+// classifier; a kafkajs error that needs another meaning is turned into one of runtime's classes
+// here (errors.ts, sendFailure); a new consumer is a method in its app, not code here.
 export { ConsumerRunner } from './consumer-runner';
 export type {
   ConsumerRunnerOptions,

@@ -1,4 +1,8 @@
 // The library's face for the outside. Files inside the library import their siblings directly.
+// Where a change goes: a column is an entity in entities/ plus a migration in migrations/; the
+// store's writes go in ArticlesRepository, the read API's queries in ArticlesReader (one
+// REPEATABLE READ snapshot per method). Every repository class carries @DatabaseBoundary, so an
+// unavailable Postgres leaves it as runtime's DependencyUnavailableError.
 export { ArticlesRepository } from './articles.repository';
 export { ArticlesReader } from './articles.reader';
 export {
