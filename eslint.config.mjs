@@ -42,6 +42,16 @@ export default tseslint.config(
               sourceTag: 'scope:domain',
               onlyDependOnLibsWithTags: ['scope:contracts', 'scope:runtime', 'scope:testing'],
             },
+            // The I/O of sources (fetching: HTTP, DNS, folders) drives the pure source logic.
+            {
+              sourceTag: 'scope:io',
+              onlyDependOnLibsWithTags: [
+                'scope:contracts',
+                'scope:runtime',
+                'scope:domain',
+                'scope:testing',
+              ],
+            },
             // Plumbing (config, messaging, persistence) may use contracts and each other.
             {
               sourceTag: 'scope:infra',
@@ -69,6 +79,7 @@ export default tseslint.config(
                 'scope:runtime',
                 'scope:infra',
                 'scope:domain',
+                'scope:io',
                 'scope:testing',
               ],
             },
@@ -80,6 +91,7 @@ export default tseslint.config(
                 'scope:runtime',
                 'scope:infra',
                 'scope:domain',
+                'scope:io',
                 'scope:testing',
               ],
             },
@@ -90,6 +102,7 @@ export default tseslint.config(
                 'scope:runtime',
                 'scope:infra',
                 'scope:domain',
+                'scope:io',
                 'scope:testing',
               ],
             },

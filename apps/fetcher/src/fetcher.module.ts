@@ -9,8 +9,8 @@ import {
   SourcesRepository,
   databaseProviders,
 } from '@newsflow/persistence';
-import { FolderSource, mannersFrom } from '@newsflow/sources';
-import type { ArticleSource, Manners } from '@newsflow/sources';
+import { FolderSource, mannersFrom } from '@newsflow/fetching';
+import type { ArticleSource, Manners } from '@newsflow/fetching';
 import type { DataSource } from 'typeorm';
 import { FETCHER_CONFIG } from './config/fetcher.config';
 import type { FetcherConfig } from './config/fetcher.config';

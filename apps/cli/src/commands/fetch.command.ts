@@ -1,7 +1,9 @@
 import type { Writable } from 'node:stream';
 import { loadMannersConfig } from '@newsflow/config';
-import { mannersFrom, previewSource, sourceSpec } from '@newsflow/sources';
-import type { MannersSettings, SourceReading } from '@newsflow/sources';
+import { mannersFrom, previewSource } from '@newsflow/fetching';
+import type { MannersSettings } from '@newsflow/fetching';
+import { sourceSpec } from '@newsflow/sources';
+import type { SourceReading } from '@newsflow/sources';
 
 /** The fetcher's own FETCH_* settings: a dry run fetches exactly as the service would. */
 export function fetchSettingsFrom(env: NodeJS.ProcessEnv): MannersSettings {

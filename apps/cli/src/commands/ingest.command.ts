@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { loadKafkaConfig, loadMannersConfig } from '@newsflow/config';
 import { Topic } from '@newsflow/contracts';
+import { FolderSource, pollAndPublish } from '@newsflow/fetching';
 import {
   EventPublisher,
   HoldingPublisher,
@@ -9,7 +10,6 @@ import {
   messageLimits,
 } from '@newsflow/messaging';
 import { jsonLogger } from '@newsflow/runtime';
-import { FolderSource, pollAndPublish } from '@newsflow/sources';
 import { Progress } from '../terminal/progress';
 import type { ProgressOutput } from '../terminal/progress';
 

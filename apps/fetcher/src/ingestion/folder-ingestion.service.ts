@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Topic } from '@newsflow/contracts';
+import type { ArticleSource } from '@newsflow/fetching';
 import { HoldingPublisher, PipelineMetrics } from '@newsflow/messaging';
 import { LOGGER, errorMessage } from '@newsflow/runtime';
 import type { Logger } from '@newsflow/runtime';
-import { pollAndPublish } from '@newsflow/sources';
-import type { ArticleSource } from '@newsflow/sources';
 import { PollingLoop } from '../polling-loop';
 import { refusalCode, withGrace } from '../publishing';
 
@@ -40,7 +39,7 @@ export class FolderIngestionService implements OnApplicationBootstrap, OnApplica
   }
 
   onApplicationBootstrap(): void {
-    for (const source of this.sources) this.metrics.knowSource(source.ref.id);
+    for (const source of this.sources) this.metrics.knowSource(source.id);
     this.loop.start(async () => {
       const unfinished = await this.pollAll();
       return this.settings.once && unfinished === 0 ? 'done' : 'again';
@@ -61,33 +60,30 @@ export class FolderIngestionService implements OnApplicationBootstrap, OnApplica
     let unfinished = 0;
     for (const source of this.sources) {
       try {
-        const report = await pollAndPublish(source, (document) =>
+        const poll = await source.poll((document) =>
           this.holding.handOver(Topic.ArticleFetched, document.id, document),
         );
-        this.published += report.published.length;
-        const labels = { source: source.ref.id };
+        const published = poll.kind === 'polled' ? poll.published : 0;
+        this.published += published;
+        const labels = { source: source.id };
         this.metrics.sourcePolls.inc({ ...labels, outcome: 'ok' });
-        this.metrics.sourcePublished.inc(labels, report.published.length);
+        this.metrics.sourcePublished.inc(labels, published);
         // A folder is not in the sources table: its health gauges are this replica's own.
         this.metrics.sourceLastSuccess.set(labels, Date.now() / 1000);
-        if (report.published.length > 0)
-          this.metrics.sourceLastPublish.set(labels, Date.now() / 1000);
-        for (const { key, reason } of report.refused) {
-          this.metrics.refused.inc({ source: source.ref.id, reason: refusalCode(reason) });
-          this.logger.warn({ source: source.ref.id, file: key, reason }, 'file refused');
+        if (published > 0) this.metrics.sourceLastPublish.set(labels, Date.now() / 1000);
+        for (const { url, reason } of poll.kind === 'polled' ? poll.refused : []) {
+          this.metrics.refused.inc({ source: source.id, reason: refusalCode(reason) });
+          this.logger.warn({ source: source.id, file: url, reason }, 'file refused');
         }
-        if (report.published.length > 0) {
-          this.logger.info(
-            { source: source.ref.id, count: report.published.length },
-            'documents published',
-          );
+        if (published > 0) {
+          this.logger.info({ source: source.id, count: published }, 'documents published');
         }
-        if (report.dropped > 0) unfinished += 1;
+        if (poll.kind === 'polled' && poll.dropped > 0) unfinished += 1;
       } catch (error) {
         unfinished += 1;
-        this.metrics.sourcePolls.inc({ source: source.ref.id, outcome: 'failed' });
+        this.metrics.sourcePolls.inc({ source: source.id, outcome: 'failed' });
         this.logger.error(
-          { source: source.ref.id, error: errorMessage(error) },
+          { source: source.id, error: errorMessage(error) },
           'poll failed; will retry',
         );
       }

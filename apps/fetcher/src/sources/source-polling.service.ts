@@ -9,23 +9,10 @@ import { DependencyUnavailableError, LOGGER, errorMessage } from '@newsflow/runt
 import type { Logger } from '@newsflow/runtime';
 import { FetchedPagesRepository, SourcesRepository } from '@newsflow/persistence';
 import type { SourceEntity } from '@newsflow/persistence';
-import {
-  FetchError,
-  afterFailure,
-  afterSuccess,
-  pollSource,
-  readSourcesFile,
-  reasonOf,
-} from '@newsflow/sources';
-import type {
-  Manners,
-  PageMemory,
-  PollDecision,
-  PollPolicy,
-  PollState,
-  PublishPage,
-  SourcePoll,
-} from '@newsflow/sources';
+import { FetchError, WebSource, reasonOf } from '@newsflow/fetching';
+import type { Manners, PageMemory, PublishPage, SourcePoll } from '@newsflow/fetching';
+import { afterFailure, afterSuccess, readSourcesFile } from '@newsflow/sources';
+import type { PollDecision, PollPolicy, PollState } from '@newsflow/sources';
 import { PollingLoop } from '../polling-loop';
 import { refusalCode, withGrace } from '../publishing';
 
@@ -63,7 +50,7 @@ async function ours<T>(what: string, step: () => Promise<T>): Promise<T> {
 
 /**
  * Polls the sources in Postgres: claims due ones under a lease (so replicas share the table
- * without polling a source twice at once), polls each with pollSource, publishes new and
+ * without polling a source twice at once), polls each as a WebSource, publishes new and
  * updated pages, remembers them only once published, and writes the source's next poll time
  * from its adaptive interval or its failure backoff. A source failing too often in a row is
  * disabled with the reason; a malformed feed fails its own source and nothing else.
@@ -157,13 +144,8 @@ export class SourcePollingService implements OnApplicationBootstrap, OnApplicati
     const publish: PublishPage = (message) =>
       ours('publishing', () => this.holding.handOver(Topic.ArticleFetched, message.id, message));
     try {
-      const poll = await pollSource(
-        source,
-        this.manners,
-        this.memory,
-        this.settings.maxPagesPerPoll,
-        publish,
-      );
+      const web = new WebSource(source, this.manners, this.memory, this.settings.maxPagesPerPoll);
+      const poll = await web.poll(publish);
       await this.remember(source, poll);
       if (poll.kind === 'polled' && poll.dropped > 0) {
         throw new DependencyUnavailableError(

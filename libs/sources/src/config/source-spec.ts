@@ -1,6 +1,7 @@
-import { normalizeUrl } from '../article-id';
-import { sourceIdFromUrl } from '../web/source-poll';
-import type { SourceReading } from '../web/source-poll';
+import { articleIdFromUrl, normalizeUrl } from '../article-id';
+
+/** How a source is read; `auto` tells a feed or a sitemap from a page by its body. */
+export type SourceReading = 'auto' | 'feed' | 'sitemap' | 'url-list' | 'web';
 
 export const SOURCE_READINGS: readonly SourceReading[] = [
   'auto',
@@ -17,6 +18,11 @@ export interface SourceSpec {
   url: string;
   kind: SourceReading;
   name: string;
+}
+
+/** A source's id: derived from its normalised URL, as an article's is. */
+export function sourceIdFromUrl(url: string): string {
+  return articleIdFromUrl(url);
 }
 
 export class SourceSpecError extends Error {

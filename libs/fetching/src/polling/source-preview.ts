@@ -1,6 +1,11 @@
 import type { ArticleFetchedV1 } from '@newsflow/contracts';
-import { NO_MEMORY, pollSource, reasonOf, sourceIdFromUrl } from './source-poll';
-import type { Manners, PublishPage, SourceReading } from './source-poll';
+import { sourceIdFromUrl } from '@newsflow/sources';
+import type { SourceReading } from '@newsflow/sources';
+import { reasonOf } from '../http/polite-fetch';
+import type { Manners } from '../http/polite-fetch';
+import { NO_MEMORY } from './page-memory';
+import type { PublishPage } from './poll-report';
+import { pollSource } from './source-poll';
 
 export interface PreviewOptions extends Manners {
   /** At most this many pages of a feed or sitemap are fetched. */

@@ -2,8 +2,11 @@ import { statSync } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { SourceRefV1 } from '@newsflow/contracts';
-import type { ArticleSource, SourceItem } from '../article-source';
-import { isSavedPage, savedPageToDocument } from './saved-page';
+import { isSavedPage, savedPageToDocument } from '@newsflow/sources';
+import type { ArticleSource } from '../polling/article-source';
+import type { PublishPage, SourcePoll } from '../polling/poll-report';
+import { pollAndPublish } from './folder-poll';
+import type { OfferedItem, OfferingSource } from './folder-poll';
 
 interface Seen {
   size: number;
@@ -28,7 +31,7 @@ const STAT_CHUNK = 500;
  * read half-written; polling rather than inotify also works on network and container mounts,
  * where file events are unreliable. A file over `maxBytes` is refused without being read.
  */
-export class FolderSource implements ArticleSource {
+export class FolderSource implements ArticleSource, OfferingSource {
   readonly ref: SourceRefV1;
   private readonly folder: string;
   private readonly maxBytes: number;
@@ -50,6 +53,27 @@ export class FolderSource implements ArticleSource {
     this.ref = { id: `folder:${name}`, kind: 'folder', name };
   }
 
+  get id(): string {
+    return this.ref.id;
+  }
+
+  /** One poll (see pollAndPublish), told as a web source's is: the files stand for the URLs. */
+  async poll(publish: PublishPage): Promise<SourcePoll> {
+    const report = await pollAndPublish(this, publish);
+    return {
+      kind: 'polled',
+      etag: null,
+      lastModified: null,
+      listed: report.published.length + report.refused.length + report.dropped,
+      published: report.published.length,
+      refused: report.refused.map(({ key, reason }) => ({ url: key, reason })),
+      dropped: report.dropped,
+      // The folder remembers its files itself, in memory.
+      records: [],
+      skipped: [],
+    };
+  }
+
   /** The saved pages in the folder now, in name order (what a poll would look at). */
   async listFiles(): Promise<string[]> {
     return (await readdir(this.folder, { withFileTypes: true }))
@@ -58,7 +82,7 @@ export class FolderSource implements ArticleSource {
       .sort();
   }
 
-  async *poll(now: Date = new Date()): AsyncGenerator<SourceItem> {
+  async *offers(now: Date = new Date()): AsyncGenerator<OfferedItem> {
     let looked = 0;
     for (const name of await this.listFiles()) {
       const path = join(this.folder, name);

@@ -1,12 +1,12 @@
 import { FetchRefusedError } from './fetch-refused.error';
+import { RobotsCache } from './robots-cache';
 import {
   MAX_CRAWL_DELAY_MS,
   MAX_MATCH_STEPS,
   MAX_ROBOTS_BYTES,
-  RobotsCache,
   RobotsRules,
   type RobotsResponse,
-} from './robots';
+} from './robots-rules';
 
 const UA = 'NewsflowBot/1.0';
 const SITE = 'https://news.example';

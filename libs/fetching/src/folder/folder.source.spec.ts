@@ -3,17 +3,17 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Topic, validate } from '@newsflow/contracts';
 import iconv from 'iconv-lite';
-import { articleIdFromContent, articleIdFromUrl } from '../article-id';
+import { articleIdFromContent, articleIdFromUrl } from '@newsflow/sources';
 import type { ArticleFetchedV1 } from '@newsflow/contracts';
-import { pollAndPublish } from '../article-source';
-import type { ArticleSource } from '../article-source';
-import type { PublishOutcome, PublishPage } from '../web/source-poll';
+import type { PublishOutcome, PublishPage } from '../polling/poll-report';
+import { pollAndPublish } from './folder-poll';
+import type { OfferingSource } from './folder-poll';
 import { FolderSource } from './folder.source';
 
 /** The documents one poll offers, without acknowledging any. */
-async function offered(source: ArticleSource): Promise<ArticleFetchedV1[]> {
+async function offered(source: OfferingSource): Promise<ArticleFetchedV1[]> {
   const documents: ArticleFetchedV1[] = [];
-  for await (const item of source.poll())
+  for await (const item of source.offers())
     if (item.kind === 'document') documents.push(item.document);
   return documents;
 }
@@ -151,11 +151,11 @@ describe(FolderSource.name, () => {
     }
     const source = new FolderSource(folder, { settle: false });
     let read = 0;
-    const counting: ArticleSource = {
+    const counting: OfferingSource = {
       ref: source.ref,
       acknowledge: (key) => source.acknowledge(key),
-      async *poll() {
-        for await (const item of source.poll()) {
+      async *offers() {
+        for await (const item of source.offers()) {
           read += 1;
           yield item;
         }

@@ -1,8 +1,8 @@
 import { AddressPolicy } from './address-policy';
 import { HostGate } from './host-gate';
-import { RobotsCache } from './robots';
-import { robotsFetcher } from './source-poll';
-import type { Manners } from './source-poll';
+import type { Manners } from './polite-fetch';
+import { RobotsCache } from './robots-cache';
+import { robotsFetcher } from './robots-fetcher';
 
 /** The FETCH_* settings (see the README's configuration table) that shape every request. */
 export interface MannersSettings {

@@ -1,14 +1,13 @@
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
-import { Transform, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { TLSSocket } from 'node:tls';
 import { types } from 'node:util';
-import zlib from 'node:zlib';
-import { decodeDocument } from '../decode';
+import { decodeDocument } from '@newsflow/sources';
 import type { AddressPolicy } from './address-policy';
+import { FetchError, parseRetryAfter } from './fetch-error';
 import { FetchRefusedError } from './fetch-refused.error';
 import { checkedConnectionLookup, type LookupAll } from './resolve-and-check';
+import { readBody } from './response-body';
 
 export interface FetchOptions {
   /** Product, version and a contact, e.g. `NewsflowBot/0.1 (+mailto:ops@example.org)`. */
@@ -65,47 +64,6 @@ export type FetchResult =
       bytes: number;
     }
   | { kind: 'not-modified'; url: string };
-
-/**
- * - `timeout`: no connection within the connect timeout, or no full answer within the total one;
- * - `too-large`: the body, as sent or decompressed, passed `maxBytes`;
- * - `too-many-redirects`: more than `maxRedirects` hops, or a loop;
- * - `http-status`: an answer that is neither a body, a redirect nor a 304;
- * - `content-encoding`: a Content-Encoding we do not know, or a body that does not decompress;
- * - `network`: the connection failed.
- */
-export type FetchErrorCode =
-  | 'timeout'
-  | 'too-large'
-  | 'too-many-redirects'
-  | 'http-status'
-  | 'content-encoding'
-  | 'network';
-
-export interface FetchErrorDetails {
-  status?: number;
-  /** For 429 and 503: how long the server asked us to wait, from Retry-After. */
-  retryAfterMs?: number;
-  cause?: unknown;
-}
-
-export class FetchError extends Error {
-  override readonly name = 'FetchError';
-  readonly status: number | undefined;
-  readonly retryAfterMs: number | undefined;
-
-  constructor(
-    readonly code: FetchErrorCode,
-    /** The URL of the hop that failed. */
-    readonly url: string,
-    message: string,
-    details: FetchErrorDetails = {},
-  ) {
-    super(`${url}: ${message}`, details.cause === undefined ? undefined : { cause: details.cause });
-    this.status = details.status;
-    this.retryAfterMs = details.retryAfterMs;
-  }
-}
 
 const DEFAULTS = {
   maxBytes: 5 * 1024 * 1024,
@@ -170,26 +128,6 @@ export async function fetchDocument(url: string, options: FetchOptions): Promise
       );
     current = hop.location;
   }
-}
-
-/**
- * The longest wait a Retry-After may ask: 24 hours. A server asking more (100 years would park a
- * source until 2126, and a larger number made an Invalid Date) is waited on for a day, then the
- * source is polled again and its backoff goes on as usual.
- */
-export const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
-
-/**
- * Retry-After as milliseconds, at most MAX_RETRY_AFTER_MS: delay-seconds or an HTTP date
- * (RFC 9110 §10.2.3); undefined when absent or unreadable.
- */
-export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
-  const trimmed = value?.trim() ?? '';
-  if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed) * 1000, MAX_RETRY_AFTER_MS);
-  // Date.parse reads almost anything ("7.5" is a July date), so insist on a leading day name.
-  if (!/^[a-z]{3}/i.test(trimmed)) return undefined;
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.min(Math.max(0, at - now), MAX_RETRY_AFTER_MS);
 }
 
 async function requestOnce(url: string, settings: Settings, remaining: number): Promise<Hop> {
@@ -309,147 +247,6 @@ function resolveLocation(location: string, base: string): string {
   } catch {
     return location;
   }
-}
-
-async function readBody(
-  url: string,
-  response: IncomingMessage,
-  { maxBytes, truncate }: Settings,
-  signal: AbortSignal,
-): Promise<Buffer> {
-  const declared = Number(response.headers['content-length']);
-  if (declared > maxBytes && !truncate)
-    throw new FetchError('too-large', url, `Content-Length ${declared} exceeds ${maxBytes} bytes`);
-
-  const chunks: Buffer[] = [];
-  let kept = 0;
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      const room = maxBytes - kept;
-      chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
-      kept += Math.min(chunk.length, room);
-      // Only a truncating read gets here with a chunk past maxBytes: it has what it wants.
-      callback(chunk.length > room ? new Truncated() : null);
-    },
-  });
-  try {
-    await pipeline(
-      [
-        response,
-        limit(url, maxBytes, 'as sent', truncate),
-        ...decompressors(url, response.headers['content-encoding']),
-        limit(url, maxBytes, 'decompressed', truncate),
-        sink,
-      ],
-      { signal },
-    );
-  } catch (error) {
-    // Failing the pipeline destroyed the response and every decompressor: nothing more is read.
-    if (!(error instanceof Truncated)) throw error;
-  }
-  return Buffer.concat(chunks);
-}
-
-/** Ends a truncating read once it holds maxBytes; readBody keeps what it read. */
-class Truncated extends Error {}
-
-/**
- * Fails the stream the moment more than `maxBytes` have passed, before buffering them. A
- * truncating read passes the chunk that crosses the limit (the sink keeps the part that fits)
- * and ends at the next.
- */
-function limit(url: string, maxBytes: number, stage: string, truncate: boolean): Transform {
-  let seen = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      if (truncate) {
-        const full = seen >= maxBytes;
-        seen += chunk.length;
-        callback(full ? new Truncated() : null, full ? undefined : chunk);
-        return;
-      }
-      seen += chunk.length;
-      if (seen > maxBytes)
-        callback(new FetchError('too-large', url, `body ${stage} exceeds ${maxBytes} bytes`));
-      else callback(null, chunk);
-    },
-  });
-}
-
-/** Codings are listed in the order applied, so they are undone in reverse. */
-function decompressors(url: string, header: string | undefined): Transform[] {
-  const codings = (header ?? '')
-    .split(',')
-    .map((coding) => coding.trim().toLowerCase())
-    .filter((coding) => coding !== '' && coding !== 'identity');
-  return codings.reverse().map((coding) => decompressor(url, coding));
-}
-
-function decompressor(url: string, coding: string): Transform {
-  // Flushing what arrived instead of failing on a truncated stream is what browsers do.
-  switch (coding) {
-    case 'gzip':
-    case 'x-gzip':
-      return decoding(url, coding, () =>
-        zlib.createGunzip({ finishFlush: zlib.constants.Z_SYNC_FLUSH }),
-      );
-    case 'deflate':
-      // HTTP's deflate is zlib-wrapped, but some servers send the raw stream: look at the header.
-      return decoding(url, coding, (head) =>
-        isZlibHeader(head)
-          ? zlib.createInflate({ finishFlush: zlib.constants.Z_SYNC_FLUSH })
-          : zlib.createInflateRaw({ finishFlush: zlib.constants.Z_SYNC_FLUSH }),
-      );
-    case 'br':
-      return decoding(url, coding, () =>
-        zlib.createBrotliDecompress({ finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH }),
-      );
-    default:
-      throw new FetchError('content-encoding', url, `unsupported Content-Encoding ${coding}`);
-  }
-}
-
-/** RFC 1950: compression method 8 in the low nibble, and the two bytes a multiple of 31. */
-function isZlibHeader(head: Buffer): boolean {
-  const [cmf = 0, flg = 0] = head;
-  return (cmf & 0x0f) === 8 && ((cmf << 8) | flg) % 31 === 0;
-}
-
-/**
- * A decompressor chosen from the body's first chunk, whose failures are `content-encoding`
- * FetchErrors: a corrupt body is the page's fault, not the network's. Destroying it (the
- * pipeline does, when a limit fails) destroys the decompressor inside: left alone, that one went
- * on inflating what it had been given, 18 s of CPU for a 6.5 KB brotli bomb refused at 0.2 s.
- */
-function decoding(url: string, coding: string, choose: (head: Buffer) => Transform): Transform {
-  let inner: Transform | undefined;
-  const fail = (error: unknown) =>
-    new FetchError('content-encoding', url, `${coding} body does not decompress`, {
-      cause: error,
-    });
-  const outer = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      if (inner === undefined) {
-        inner = choose(chunk);
-        inner.on('data', (data: Buffer) => outer.push(data));
-        inner.on('error', (error) => outer.destroy(fail(error)));
-      }
-      inner.write(chunk, () => callback());
-    },
-    flush(callback) {
-      if (inner === undefined) {
-        callback();
-        return;
-      }
-      inner.once('end', () => callback());
-      inner.end();
-    },
-    destroy(error, callback) {
-      inner?.destroy();
-      callback(error);
-    },
-  });
-  return outer;
 }
 
 function asFetchError(error: unknown, url: string): Error {

@@ -4,33 +4,26 @@ import type { IncomingMessage } from 'node:http';
 import type { IncomingMessage as Request, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { FeedError } from '../feeds/feed-error';
-import { AddressPolicy } from './address-policy';
-import { HostGate } from './host-gate';
-import { FetchRefusedError } from './fetch-refused.error';
-import { FetchError } from './http-fetch';
-import type { LookupAll } from './resolve-and-check';
-import { MAX_ROBOTS_BYTES, RobotsCache } from './robots';
-import {
-  MAX_SITEMAPS_PER_POLL,
-  NO_MEMORY,
-  hashContent,
-  pollSource,
-  robotsFetcher,
-} from './source-poll';
+import { FeedError, hashContent } from '@newsflow/sources';
+import type { SourceReading } from '@newsflow/sources';
+import { AddressPolicy } from '../http/address-policy';
+import { HostGate } from '../http/host-gate';
+import { FetchRefusedError } from '../http/fetch-refused.error';
+import { FetchError } from '../http/fetch-error';
+import type { Manners } from '../http/polite-fetch';
+import type { LookupAll } from '../http/resolve-and-check';
+import { RobotsCache } from '../http/robots-cache';
+import { robotsFetcher } from '../http/robots-fetcher';
+import { MAX_ROBOTS_BYTES } from '../http/robots-rules';
+import { NO_MEMORY } from './page-memory';
+import type { PageMemory, RememberedPage } from './page-memory';
+import type { PublishOutcome, PublishPage, SourcePoll } from './poll-report';
+import { MAX_SITEMAPS_PER_POLL } from './sitemap-walk';
+import { pollSource } from './source-poll';
 import type { ArticleFetchedV1 } from '@newsflow/contracts';
-import type {
-  Manners,
-  PageMemory,
-  PublishOutcome,
-  PublishPage,
-  RememberedPage,
-  SourcePoll,
-  SourceReading,
-} from './source-poll';
 
 const USER_AGENT = 'NewsflowBot/0.1 (+mailto:ops@example.org)';
-const FIXTURES = join(__dirname, '..', 'feeds', 'fixtures');
+const FIXTURES = join(__dirname, '../../../sources/src/listing/fixtures');
 
 /** The fixture feeds, with their example hosts pointed at the test server. */
 function fixture(name: string, base: string): string {

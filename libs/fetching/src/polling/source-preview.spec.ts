@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AddressPolicy } from './address-policy';
-import { HostGate } from './host-gate';
-import { RobotsCache } from './robots';
-import { robotsFetcher } from './source-poll';
+import { AddressPolicy } from '../http/address-policy';
+import { HostGate } from '../http/host-gate';
+import { RobotsCache } from '../http/robots-cache';
+import { robotsFetcher } from '../http/robots-fetcher';
 import { previewSource } from './source-preview';
 import type { PreviewLine } from './source-preview';
 

@@ -4,13 +4,8 @@ import zlib from 'node:zlib';
 import iconv from 'iconv-lite';
 import { AddressPolicy } from './address-policy';
 import { FetchRefusedError } from './fetch-refused.error';
-import {
-  FetchError,
-  MAX_RETRY_AFTER_MS,
-  fetchDocument,
-  parseRetryAfter,
-  type FetchOptions,
-} from './http-fetch';
+import { FetchError, MAX_RETRY_AFTER_MS, parseRetryAfter } from './fetch-error';
+import { fetchDocument, type FetchOptions } from './http-fetch';
 
 const UA = 'NewsflowBot/0.1 (+mailto:ops@example.org)';
 const ETAG = '"feed-v1"';

@@ -1,24 +1,24 @@
 import type { ArticleFetchedV1, SourceRefV1 } from '@newsflow/contracts';
-import type { PublishOutcome, PublishPage } from './web/source-poll';
+import type { PublishOutcome, PublishPage } from '../polling/poll-report';
 
-/** One thing a source offers: a document to publish, or one it refuses to carry, and why. */
-export type SourceItem =
+/** One thing a folder offers: a document to publish, or one it refuses to carry, and why. */
+export type OfferedItem =
   | { kind: 'document'; key: string; document: ArticleFetchedV1 }
   | { kind: 'refused'; key: string; reason: string };
 
 /**
- * Something the fetcher pulls articles from by polling it itself (a folder of saved pages).
- * `poll` offers, one at a time, what is new since the items last acknowledged: a folder of a
- * thousand pages is never held whole. Items are offered again until `acknowledge(key)` says
- * they were published or refused for good, so a broker outage between the two loses nothing.
+ * What a folder offers, one item at a time (see FolderSource): `offers` gives what is new since
+ * the items last acknowledged, so a folder of a thousand pages is never held whole. Items are
+ * offered again until `acknowledge(key)` says they were published or refused for good, so a
+ * broker outage between the two loses nothing.
  */
-export interface ArticleSource {
+export interface OfferingSource {
   readonly ref: SourceRefV1;
-  poll(now?: Date): AsyncIterable<SourceItem>;
+  offers(now?: Date): AsyncIterable<OfferedItem>;
   acknowledge(key: string): void;
 }
 
-/** What one poll of an ArticleSource came to. */
+/** What one poll of an OfferingSource came to. */
 export interface SourceReport {
   published: string[];
   refused: { key: string; reason: string }[];
@@ -32,7 +32,7 @@ export interface SourceReport {
  * documents in flight, not the folder. `onOutcome` hears of each item as it settles.
  */
 export async function pollAndPublish(
-  source: ArticleSource,
+  source: OfferingSource,
   publish: PublishPage,
   options: {
     now?: Date;
@@ -49,7 +49,7 @@ export async function pollAndPublish(
     options.onOutcome?.(key, outcome, bytes);
   };
   const pending: Promise<void>[] = [];
-  for await (const item of source.poll(options.now)) {
+  for await (const item of source.offers(options.now)) {
     if (item.kind === 'refused') {
       settle(item.key, { status: 'refused', reason: item.reason }, 0);
       continue;

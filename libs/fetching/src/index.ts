@@ -1,0 +1,12 @@
+export { FolderSource } from './folder/folder.source';
+export { pollAndPublish } from './folder/folder-poll';
+export { FetchError } from './http/fetch-error';
+export { mannersFrom } from './http/manners';
+export type { MannersSettings } from './http/manners';
+export { reasonOf } from './http/polite-fetch';
+export type { Manners } from './http/polite-fetch';
+export type { ArticleSource } from './polling/article-source';
+export type { PageMemory } from './polling/page-memory';
+export type { PublishPage, SourcePoll } from './polling/poll-report';
+export { previewSource } from './polling/source-preview';
+export { WebSource } from './polling/web-source';
