@@ -172,6 +172,38 @@ describe(FolderSource.name, () => {
     expect(readAhead).toEqual([1, 1, 1]);
   });
 
+  it('polls as an ArticleSource: what it published, what it refused (the file for the URL), what it dropped', async () => {
+    for (const name of ['a.txt', 'b.txt', 'c.txt']) {
+      await writeFile(join(folder, name), `T\n\n${name}`);
+    }
+    const source = new FolderSource(folder, { settle: false, name: 'inbox' });
+    const outcomes: PublishOutcome[] = [
+      { status: 'published' },
+      { status: 'refused', reason: 'too-large-for-topic: as JSON' },
+      { status: 'dropped', reason: 'publisher stopped' },
+    ];
+    let next = 0;
+    const publish: PublishPage = () =>
+      Promise.resolve({ outcome: Promise.resolve(outcomes[next++] ?? { status: 'published' }) });
+
+    const poll = await source.poll(publish);
+
+    expect(source.id).toBe('folder:inbox');
+    expect(poll).toEqual({
+      kind: 'polled',
+      etag: null,
+      lastModified: null,
+      listed: 3,
+      published: 1,
+      refused: [{ url: join(folder, 'b.txt'), reason: 'too-large-for-topic: as JSON' }],
+      dropped: 1,
+      records: [],
+      skipped: [],
+    });
+    // The dropped file is offered again; the published and refused ones are not.
+    expect((await offered(source)).map((document) => document.body)).toEqual(['T\n\nc.txt']);
+  });
+
   it('decodes a windows-1252 page that declares its charset', async () => {
     const body =
       '<html><head><meta charset="windows-1252"></head><body><p>\u201cA \u20ac5 coffee\u201d</p></body></html>';
