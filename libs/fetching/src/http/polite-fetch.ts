@@ -1,3 +1,4 @@
+import { errorMessage } from '@newsflow/runtime';
 import type { AddressPolicy } from './address-policy';
 import { FetchRefusedError } from './fetch-refused.error';
 import type { HostGate } from './host-gate';
@@ -96,7 +97,7 @@ export function reasonOf(error: unknown): string {
   if (error instanceof FetchRefusedError && error.code === 'robots') {
     return 'disallowed by robots.txt';
   }
-  const code = (error as { code?: unknown }).code;
-  const message = error instanceof Error ? error.message : String(error);
-  return typeof code === 'string' ? `${code}: ${message}` : message;
+  const code =
+    typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? `${code}: ${errorMessage(error)}` : errorMessage(error);
 }
