@@ -1,5 +1,5 @@
 import { extractArticle } from '@newsflow/extraction';
-import { savedPageToDocument } from '@newsflow/sources';
+import { savedPageToDocument } from '@newsflow/fetching';
 import type { NewsPage } from '@newsflow/testing';
 
 /** Whether the extractor finds an article in the page (a few of the benchmark's have none). */

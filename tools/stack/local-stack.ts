@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { isSavedPage } from '@newsflow/sources';
+import { isSavedPage } from '@newsflow/fetching';
 import { REPO_ROOT, STAGES, startApi, startService, waitFor } from '@newsflow/testing';
 import type { RunningProcess, RunningService, Stage } from '@newsflow/testing';
 import { Client } from 'pg';

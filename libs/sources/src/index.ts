@@ -1,10 +1,8 @@
 export { articleIdFromContent, articleIdFromUrl, normalizeUrl } from './article-id';
 export { decodeDocument } from './decode';
-export { isSavedPage, savedPageToDocument } from './folder/saved-page';
 export { FeedError } from './listing/feed-error';
 export { listingKindOf, readListing } from './listing/listed-page';
 export type { ListedPage } from './listing/listed-page';
-export { articleMessage, hashContent } from './polling/article-message';
 export {
   COLLECTION_GAP_FACTOR,
   afterFailure,

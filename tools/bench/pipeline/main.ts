@@ -51,7 +51,7 @@ import {
 } from '@newsflow/messaging';
 import { jsonLogger } from '@newsflow/runtime';
 import { createDataSource } from '@newsflow/persistence';
-import { savedPageToDocument } from '@newsflow/sources';
+import { savedPageToDocument } from '@newsflow/fetching';
 import {
   REPO_ROOT,
   brokerDataDir,

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ArticleFetchedV1, ArticleParsedV1, SourceRefV1 } from '@newsflow/contracts';
 import { extractArticle } from '@newsflow/extraction';
-import { articleIdFromContent, articleIdFromUrl, savedPageToDocument } from '@newsflow/sources';
+import { savedPageToDocument } from '@newsflow/fetching';
+import { articleIdFromContent, articleIdFromUrl } from '@newsflow/sources';
 
 const CLI_SOURCE: SourceRefV1 = { id: 'cli', kind: 'folder', name: 'newsctl' };
 

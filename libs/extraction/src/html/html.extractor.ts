@@ -27,6 +27,7 @@ import type { JsonLdArticle } from './json-ld';
 import { ContentReader } from './main-content';
 import { readMicrodataArticle } from './microdata';
 import type { MicrodataArticle } from './microdata';
+import { readPageAddress } from './page-address';
 import { readPageMetadata } from './page-metadata';
 import type { PageMetadata } from './page-metadata';
 
@@ -162,7 +163,7 @@ function withStandfirst(
  * | siteName | og:site_name, JSON-LD publisher, microdata publisher, meta application-name |
  * | section | article:section, JSON-LD articleSection, microdata, meta section |
  * | keywords | news_keywords, JSON-LD, article:tag, microdata, meta keywords |
- * | canonicalUrl | `<link rel=canonical>`, og:url, JSON-LD url, microdata url |
+ * | canonicalUrl | `<link rel=canonical>` and og:url in the head (page-address.ts), JSON-LD url, microdata url |
  * | lead image | og:image, JSON-LD image, microdata image, twitter:image, the first `<figure>` |
  *
  * Why this order: what the publisher wrote for machines about this article (OpenGraph, JSON-LD,
@@ -181,9 +182,10 @@ export function extractHtml(html: string, context: DraftContext): ArticleDraft {
   const document = parseHtml(html, context.maxDepth, deadline);
   deadline?.check('parsing');
   const meta = readPageMetadata(document);
+  const address = readPageAddress(html);
   const ld = readJsonLdArticle(document);
   const md = readMicrodataArticle(document, deadline);
-  const baseUrl = absoluteUrl(meta.baseHref, context.baseUrl) ?? context.baseUrl;
+  const baseUrl = absoluteUrl(address.baseHref, context.baseUrl) ?? context.baseUrl;
   const content = new ContentReader(deadline);
   const container = content.findMainContainer(document);
   deadline?.check('finding the article body');
@@ -266,8 +268,8 @@ export function extractHtml(html: string, context: DraftContext): ArticleDraft {
     ),
     canonicalUrl: firstParsed(
       [
-        sourced('link-canonical', meta.canonicalLink),
-        meta.find('og:url'),
+        sourced('link-canonical', address.canonicalLink),
+        sourced('opengraph', address.ogUrl),
         sourced('json-ld', ld?.url),
         sourced('microdata', md?.url),
       ],

@@ -2,14 +2,14 @@ import type { Document, Element } from 'domhandler';
 import type { Sourced } from '../article-draft';
 import { attribute, elementsNamed, textOf } from './dom';
 
-/** What a page says about itself outside its body: `<title>`, `<meta>`, `<link>`, `<html lang>`. */
+/**
+ * What a page says about itself outside its body: `<title>`, `<meta>`, `<html lang>`. Its own
+ * address (canonical link, og:url, `<base href>`) is read by page-address.ts, the reader the
+ * article id follows too.
+ */
 export interface PageMetadata {
   titleTag: string | null;
   htmlLang: string | null;
-  /** `<link rel="canonical">`, as written. */
-  canonicalLink: string | null;
-  /** `<base href>`, as written. */
-  baseHref: string | null;
   /** The first non-empty value of the named meta tags, in the order of the names given. */
   first(...names: string[]): string | null;
   /** Every value of the named meta tags: by name in the order given, then in document order. */
@@ -20,7 +20,7 @@ export interface PageMetadata {
   findAll(...names: string[]): Sourced<string[]> | null;
 }
 
-const HEAD_ELEMENTS = ['base', 'html', 'link', 'meta', 'title'];
+const HEAD_ELEMENTS = ['html', 'meta', 'title'];
 
 /**
  * Reads the page's `<meta>` tags by `name`, `property` or `itemprop`, all lower-cased
@@ -45,11 +45,7 @@ export function readPageMetadata(document: Document): PageMetadata {
       else values.set(name, [content]);
     }
   }
-  const canonical = (found.get('link') ?? []).find((link) =>
-    (attribute(link, 'rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'),
-  );
   const html = firstOf('html');
-  const base = (found.get('base') ?? []).find((element) => attribute(element, 'href') !== null);
 
   const find = (...names: string[]): Sourced<string> | null => {
     for (const name of names) {
@@ -61,8 +57,6 @@ export function readPageMetadata(document: Document): PageMetadata {
   return {
     titleTag: textOf(firstOf('title')),
     htmlLang: html ? (attribute(html, 'lang') ?? attribute(html, 'xml:lang')) : null,
-    canonicalLink: canonical ? attribute(canonical, 'href') : null,
-    baseHref: base ? attribute(base, 'href') : null,
     first: (...names) => find(...names)?.value ?? null,
     all: (...names) => names.flatMap((name) => values.get(name) ?? []),
     find,

@@ -2,10 +2,10 @@ import { statSync } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { SourceRefV1 } from '@newsflow/contracts';
-import { isSavedPage, savedPageToDocument } from '@newsflow/sources';
 import type { ArticleSource } from '../polling/article-source';
 import type { PublishPage, SourcePoll } from '../polling/poll-report';
 import { pollAndPublish } from './folder-poll';
+import { isSavedPage, savedPageToDocument } from './saved-page';
 import type { OfferedItem, OfferingSource } from './folder-poll';
 
 interface Seen {

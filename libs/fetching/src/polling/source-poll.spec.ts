@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { IncomingMessage as Request, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { FeedError, hashContent } from '@newsflow/sources';
+import { FeedError } from '@newsflow/sources';
 import type { SourceReading } from '@newsflow/sources';
 import { AddressPolicy } from '../http/address-policy';
 import { HostGate } from '../http/host-gate';
@@ -14,6 +14,7 @@ import type { Manners } from '../http/polite-fetch';
 import type { LookupAll } from '../http/resolve-and-check';
 import { RobotsCache } from '../http/robots-cache';
 import { robotsFetcher } from '../http/robots-fetcher';
+import { hashContent } from './article-message';
 import { MAX_ROBOTS_BYTES } from '../http/robots-rules';
 import { NO_MEMORY } from './page-memory';
 import type { PageMemory, RememberedPage } from './page-memory';
@@ -267,6 +268,8 @@ describe(pollSource.name, () => {
 
     expect(pages().sort()).toEqual(['/changed', '/feed', '/redated']);
     expect(sent.map((message) => message.url)).toEqual([`${base}/changed`]);
+    // An update keeps the id it was published under, whatever the page's head says now.
+    expect(sent[0]?.id).toBe('c');
     expect(result.records.map((record) => record.url)).toEqual([
       `${base}/redated`,
       `${base}/changed`,

@@ -1,14 +1,9 @@
-import {
-  articleIdFromUrl,
-  articleMessage,
-  hashContent,
-  listingKindOf,
-  normalizeUrl,
-  readListing,
-} from '@newsflow/sources';
+import type { ArticleFetchedV1 } from '@newsflow/contracts';
+import { articleIdFromUrl, listingKindOf, normalizeUrl, readListing } from '@newsflow/sources';
 import type { ListedPage, SourceReading } from '@newsflow/sources';
 import { fetchPage, politeFetch } from '../http/polite-fetch';
 import type { Fetched, Manners } from '../http/polite-fetch';
+import { articleMessage, hashContent } from './article-message';
 import type { PageMemory, PageRecord, RememberedPage } from './page-memory';
 import type {
   PublishOutcome,
@@ -93,7 +88,8 @@ export async function pollSource(
       skipped.push({ url: page.url, reason: result.reason, retryable: result.retryable });
       continue;
     }
-    const message = articleMessage(result.result, ref, now(), page.hints);
+    const held = known.get(page.url);
+    const message = keepPublishedId(articleMessage(result.result, ref, now(), page.hints), held);
     const contentHash = hashContent(result.result.body);
     const record = {
       url: page.url,
@@ -102,7 +98,6 @@ export async function pollSource(
       listedAt: page.listedAt,
       refused: null,
     };
-    const held = known.get(page.url);
     const unchanged =
       held !== undefined && held.refused === null && held.contentHash === contentHash;
     const duplicate =
@@ -160,4 +155,19 @@ async function listedPages(
   if (kind === 'sitemap') return sitemapPages(fetched, manners, maxPages, skipped);
   const listing = readListing(kind, fetched.body, fetched.url);
   return listing.kind === 'pages' ? listing.pages : [];
+}
+
+/**
+ * A page published before keeps the id it was published under, so its update replaces its row:
+ * a canonical link its site added since, or one an earlier reader of the head missed, does not
+ * turn the update into a second article. A page remembered only as refused was never published
+ * under its id, so it takes the one its content gives.
+ */
+function keepPublishedId(
+  message: ArticleFetchedV1,
+  held: RememberedPage | undefined,
+): ArticleFetchedV1 {
+  return held && held.refused === null && held.articleId !== message.id
+    ? { ...message, id: held.articleId }
+    : message;
 }

@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import type { ArticleFetchedV1, DocumentFormat, SourceRefV1 } from '@newsflow/contracts';
-import { articleIdFromContent, articleIdFromUrl } from '../article-id';
-import { decodeDocument } from '../decode';
+import { canonicalUrlOf, ogUrlOf, readPageAddress } from '@newsflow/extraction';
+import { articleIdFromContent, articleIdFromUrl, decodeDocument } from '@newsflow/sources';
 
 const FORMATS: Record<string, { format: DocumentFormat; contentType: string }> = {
   '.html': { format: 'html', contentType: 'text/html' },
@@ -42,33 +42,26 @@ export function savedPageToDocument(
   };
 }
 
-/** The page's own address where it says so: canonical link or og:url in HTML, `url` in JSON. */
+/**
+ * The page's own address where it says so: in HTML its canonical link, else its og:url (read by
+ * the extractor's readPageAddress, as the fetcher reads a fetched page's); in JSON its `url`. A
+ * saved file has no URL to resolve against, so a relative address counts only under an absolute
+ * `<base href>`.
+ */
 function findUrl(text: string, format: DocumentFormat): string | null {
-  let candidate: string | undefined;
   if (format === 'html') {
-    const head = text.slice(0, 200_000);
-    candidate =
-      attribute(head, /<link\b[^>]*\brel\s*=\s*["']?canonical["']?[^>]*>/i, 'href') ??
-      attribute(head, /<meta\b[^>]*\bproperty\s*=\s*["']og:url["'][^>]*>/i, 'content');
-  } else if (format === 'json') {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      const url = (parsed as { url?: unknown } | null)?.url;
-      if (typeof url === 'string') candidate = url;
-    } catch {
-      // Not JSON after all: the parser will say so; the id falls back to the content.
-    }
+    const address = readPageAddress(text);
+    return canonicalUrlOf(address, null) ?? ogUrlOf(address, null);
   }
-  return candidate && isHttpUrl(candidate) ? candidate : null;
-}
-
-function attribute(html: string, tag: RegExp, name: string): string | undefined {
-  const element = tag.exec(html)?.[0];
-  if (!element) return undefined;
-  const value = new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(
-    element,
-  );
-  return (value?.[1] ?? value?.[2] ?? value?.[3])?.trim();
+  if (format !== 'json') return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    const url = (parsed as { url?: unknown } | null)?.url;
+    return typeof url === 'string' && isHttpUrl(url) ? url : null;
+  } catch {
+    // Not JSON after all: the parser will say so; the id falls back to the content.
+    return null;
+  }
 }
 
 function isHttpUrl(value: string): boolean {

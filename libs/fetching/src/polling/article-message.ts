@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ArticleFetchedV1, DocumentFormat, FeedHintsV1 } from '@newsflow/contracts';
-import { articleIdFromUrl } from '../article-id';
-import { canonicalUrl } from '../canonical-url';
+import { canonicalUrlOf, readPageAddress } from '@newsflow/extraction';
+import { articleIdFromUrl } from '@newsflow/sources';
 
 /** A page as fetched: where it ended up after redirects, its answer and its decoded text. */
 export interface FetchedPage {
@@ -13,8 +13,12 @@ export interface FetchedPage {
 }
 
 /**
- * The fetched-article message of a page. Its id follows the page's canonical URL, so one story
- * reached under two addresses is one id; the source's hints go along when there are any.
+ * The fetched-article message of a page. Its id follows the page's canonical link, read by the
+ * extractor's own reader (readPageAddress: the page's first `<link rel=canonical>`, resolved
+ * against `<base href>` and the page's URL), so one story reached under two addresses is one id
+ * and the parsed article's canonicalUrl starts from the same reading. Without a usable canonical
+ * link the id follows the URL the page was fetched from. The source's hints go along when there
+ * are any.
  */
 export function articleMessage(
   page: FetchedPage,
@@ -24,7 +28,7 @@ export function articleMessage(
 ): ArticleFetchedV1 {
   const contentType = page.headers.contentType ?? null;
   const format = formatOf(contentType);
-  const canonical = format === 'html' ? canonicalUrl(page.body, page.url) : null;
+  const canonical = format === 'html' ? canonicalUrlOf(readPageAddress(page.body), page.url) : null;
   return {
     schemaVersion: 1,
     id: articleIdFromUrl(canonical ?? page.url),
