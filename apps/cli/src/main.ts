@@ -16,6 +16,12 @@ const USAGE = `newsctl: the Newsflow command line
   newsctl ingest <folder>       publish a folder of saved pages to Kafka (KAFKA_BROKERS), a
                                 file at a time; progress on stderr, a line per file that
                                 could not be published (exit 1), a JSON summary on stdout
+  newsctl ingest <archive.warc.gz|folder of archives|url> [--state-dir D] [--restart]
+                                publish the HTML pages of web archives (WARC), streamed;
+                                how far it got is kept in D (default
+                                $XDG_STATE_HOME/newsctl), so a run stopped or killed
+                                resumes there; --restart reads from the start; a line per
+                                damaged or refused record (exit 1)
   newsctl fetch <url> --dry-run [--limit N] [--kind K]
                                 what a feed, sitemap or page gives now, one JSON line each,
                                 fetched as the fetcher would (its FETCH_* settings)
@@ -92,6 +98,9 @@ async function main(argv: string[]): Promise<number> {
       // newsctl lag, newsctl dlq
       group: { type: 'string' },
       again: { type: 'boolean', default: false },
+      // newsctl ingest of web archives
+      'state-dir': { type: 'string' },
+      restart: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -122,7 +131,16 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'ingest': {
-      if (!target) throw new UsageError('ingest needs a folder');
+      if (!target) throw new UsageError('ingest needs a folder, an archive or an archive URL');
+      if (await isWarcTarget(target, values.kind)) {
+        const { ingestWarc } = await import('./commands/ingest-warc.command');
+        const summary = await ingestWarc(target, process.stderr, {
+          stateDir: values['state-dir'],
+          restart: values.restart,
+        });
+        print(summary);
+        return summary.refused > 0 ? 1 : 0;
+      }
       const { ingestFolder } = await import('./commands/ingest.command');
       const summary = await ingestFolder(target, process.stderr);
       print(summary);
@@ -188,6 +206,24 @@ async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/**
+ * Whether `ingest` reads web archives: `--kind warc`, a URL, a .warc(.gz) file, or a folder that
+ * holds archives and no saved pages.
+ */
+async function isWarcTarget(target: string, kind: string | undefined): Promise<boolean> {
+  if (kind !== undefined && kind !== 'warc' && kind !== 'folder')
+    throw new UsageError('ingest --kind takes warc or folder');
+  if (kind !== undefined) return kind === 'warc';
+  if (/^https?:\/\//i.test(target)) return true;
+  const { isWarcName, listArchives } = await import('@newsflow/fetching');
+  if (isWarcName(target)) return true;
+  const { stat } = await import('node:fs/promises');
+  if (!(await stat(target)).isDirectory()) return false;
+  const archives = await listArchives({ kind: 'folder', path: target });
+  const { FolderSource } = await import('@newsflow/fetching');
+  return archives.length > 0 && (await new FolderSource(target).listFiles()).length === 0;
+}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

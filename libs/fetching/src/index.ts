@@ -13,3 +13,13 @@ export type { PageMemory } from './polling/page-memory';
 export type { PublishPage, SourcePoll } from './polling/poll-report';
 export { previewSource } from './polling/source-preview';
 export { WebSource } from './polling/web-source';
+export { WarcSource } from './warc/warc.source';
+export type {
+  OpenUrl,
+  WarcCursor,
+  WarcCursorStore,
+  WarcReport,
+  WarcSourceOptions,
+} from './warc/warc.source';
+export { isWarcName, listArchives, warcLocation } from './warc/warc-archive';
+export type { WarcLocation } from './warc/warc-archive';

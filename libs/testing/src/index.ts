@@ -37,3 +37,5 @@ export {
 export type { NamedQuery, QueryNeeds } from './promql';
 export { parseExposition, scrapeMetrics } from './metrics-scrape';
 export type { MetricSample } from './metrics-scrape';
+export { EXTRAS_EVERY, pageCopy, warcRecord, writeArchive } from './warc-writer';
+export type { ArchiveBuilt, ArchiveOptions, WarcRecordSpec } from './warc-writer';

@@ -13,7 +13,7 @@ import {
 // here, in its `description`, where the JSON Schemas and the AsyncAPI document show it too.
 // Every V1 object is closed (`additionalProperties: false`).
 
-export const sourceKinds = ['folder', 'feed', 'sitemap', 'url-list', 'web'] as const;
+export const sourceKinds = ['folder', 'feed', 'sitemap', 'url-list', 'web', 'warc'] as const;
 
 export const documentFormats = ['html', 'text', 'json'] as const;
 
