@@ -65,8 +65,9 @@ export interface ArchiveBuilt {
   bytes: number;
   /** Responses that are whole pages: what ingest should publish. */
   pages: number;
-  /** Their URLs, in order. */
+  /** Their URLs, in order, with the offset where each one's record starts. */
   urls: string[];
+  offsets: number[];
 }
 
 export const EXTRAS_EVERY = 50;
@@ -92,7 +93,7 @@ export async function writeArchive(
 ): Promise<ArchiveBuilt> {
   const gzip = options.gzip ?? true;
   const out = createWriteStream(path);
-  const built: ArchiveBuilt = { path, bytes: 0, pages: 0, urls: [] };
+  const built: ArchiveBuilt = { path, bytes: 0, pages: 0, urls: [], offsets: [] };
   const write = async (bytes: Buffer) => {
     built.bytes += bytes.length;
     if (!out.write(bytes)) await once(out, 'drain');
@@ -135,6 +136,7 @@ export async function writeArchive(
       const cut = await response(`${url}-damaged`, html);
       await write(cut.subarray(0, Math.floor(cut.length / 2)));
     }
+    built.offsets.push(built.bytes);
     await write(await response(url, html));
     built.pages += 1;
     built.urls.push(url);

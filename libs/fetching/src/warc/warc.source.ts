@@ -60,8 +60,12 @@ export interface WarcSourceOptions {
   onProgress?: (report: WarcReport) => void;
 }
 
-/** How often, at most, the cursor is saved while records settle (and once at the end). */
+/**
+ * The cursor is saved while records are read, after a second or a hundred records, whichever
+ * comes first (and once at the end): a kill costs at most that much reading again.
+ */
 export const CURSOR_SAVE_MS = 1000;
+export const CURSOR_SAVE_RECORDS = 100;
 
 /** Damaged records listed in a report, refusals in a poll; more are only counted. */
 const MAX_LISTED = 100;
@@ -140,10 +144,12 @@ export class WarcSource implements ArticleSource {
     const acknowledged = new AcknowledgedOffset(from);
     const inFlight = new Set<Promise<void>>();
     let savedAt = Date.now();
+    let readSinceSave = 0;
     let stopped = false;
     let damagedEnd = false;
     const save = async (complete: boolean) => {
       savedAt = Date.now();
+      readSinceSave = 0;
       await this.options.cursor.save({
         archive: archive.name,
         offset: acknowledged.offset,
@@ -194,7 +200,9 @@ export class WarcSource implements ArticleSource {
         });
         inFlight.add(settled);
         this.options.onProgress?.(this.report);
-        if (Date.now() - savedAt >= CURSOR_SAVE_MS) await save(false);
+        readSinceSave += 1;
+        if (readSinceSave >= CURSOR_SAVE_RECORDS || Date.now() - savedAt >= CURSOR_SAVE_MS)
+          await save(false);
         const full = this.options.maxRecords !== undefined && poll.read >= this.options.maxRecords;
         if (poll.dropped > 0 || full) {
           stopped = true;
