@@ -120,7 +120,11 @@ describe(readWarcRecords.name, () => {
     expect(items.map((item) => item.kind)).toEqual(['response', 'truncated']);
     expect(items[1]).toMatchObject({
       offset: first.length,
-      reason: `truncated: the gzip member at offset ${first.length} cannot be inflated (cut short or damaged)`,
+      // pako fails on the cut member, or inflates garbage whose headers do not parse: it depends
+      // on the member's bytes (the record id is random). Both stop at the member's start.
+      reason: expect.stringMatching(
+        /^truncated: (the gzip member|\d+ bytes) from offset|^truncated: the gzip member at offset/,
+      ),
     });
   });
 
