@@ -132,8 +132,10 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'ingest': {
       if (!target) throw new UsageError('ingest needs a folder, an archive or an archive URL');
+      const { ingestWarc, isWarcTarget } = await import('./commands/ingest-warc.command');
+      if (values.kind !== undefined && values.kind !== 'warc' && values.kind !== 'folder')
+        throw new UsageError('ingest --kind takes warc or folder');
       if (await isWarcTarget(target, values.kind)) {
-        const { ingestWarc } = await import('./commands/ingest-warc.command');
         const summary = await ingestWarc(target, process.stderr, {
           stateDir: values['state-dir'],
           restart: values.restart,
@@ -206,24 +208,6 @@ async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
-
-/**
- * Whether `ingest` reads web archives: `--kind warc`, a URL, a .warc(.gz) file, or a folder that
- * holds archives and no saved pages.
- */
-async function isWarcTarget(target: string, kind: string | undefined): Promise<boolean> {
-  if (kind !== undefined && kind !== 'warc' && kind !== 'folder')
-    throw new UsageError('ingest --kind takes warc or folder');
-  if (kind !== undefined) return kind === 'warc';
-  if (/^https?:\/\//i.test(target)) return true;
-  const { isWarcName, listArchives } = await import('@newsflow/fetching');
-  if (isWarcName(target)) return true;
-  const { stat } = await import('node:fs/promises');
-  if (!(await stat(target)).isDirectory()) return false;
-  const archives = await listArchives({ kind: 'folder', path: target });
-  const { FolderSource } = await import('@newsflow/fetching');
-  return archives.length > 0 && (await new FolderSource(target).listFiles()).length === 0;
-}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -1,7 +1,14 @@
 import { resolve } from 'node:path';
 import { loadKafkaConfig, loadMannersConfig } from '@newsflow/config';
 import { Topic } from '@newsflow/contracts';
-import { WarcSource, warcLocation } from '@newsflow/fetching';
+import { stat } from 'node:fs/promises';
+import {
+  FolderSource,
+  WarcSource,
+  isWarcName,
+  listArchives,
+  warcLocation,
+} from '@newsflow/fetching';
 import type { WarcCursor, WarcReport } from '@newsflow/fetching';
 import {
   EventPublisher,
@@ -105,6 +112,18 @@ export async function ingestWarc(
     holding.stop();
     await publisher.disconnect();
   }
+}
+
+/**
+ * Whether `ingest` reads web archives: `--kind warc`, a URL, a .warc(.gz) file, or a folder that
+ * holds archives and no saved pages.
+ */
+export async function isWarcTarget(target: string, kind: string | undefined): Promise<boolean> {
+  if (kind !== undefined) return kind === 'warc';
+  if (/^https?:\/\//i.test(target) || isWarcName(target)) return true;
+  if (!(await stat(target)).isDirectory()) return false;
+  const archives = await listArchives({ kind: 'folder', path: target });
+  return archives.length > 0 && (await new FolderSource(target).listFiles()).length === 0;
 }
 
 function resolveKey(key: string): string {

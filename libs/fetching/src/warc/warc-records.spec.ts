@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { warcRecord } from '@newsflow/testing';
 import { readWarcRecords } from './warc-records';
 import type { WarcItem } from './warc-records';
@@ -5,8 +6,10 @@ import type { WarcItem } from './warc-records';
 const PAGE = '<!doctype html><html><head><title>One</title></head><body><p>Text</p></body></html>';
 
 /** The bytes in chunks of `size`, as a file stream gives them. */
-async function* chunked(bytes: Buffer, size = 4096): AsyncGenerator<Uint8Array> {
-  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+function chunked(bytes: Buffer, size = 4096): AsyncIterable<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size));
+  return Readable.from(chunks);
 }
 
 async function readAll(bytes: Buffer, options = { startOffset: 0, maxBytes: 5_000_000 }) {
@@ -123,7 +126,9 @@ describe(readWarcRecords.name, () => {
       // pako fails on the cut member, or inflates garbage whose headers do not parse: it depends
       // on the member's bytes (the record id is random). Both stop at the member's start.
       reason: expect.stringMatching(
-        /^truncated: (the gzip member|\d+ bytes) from offset|^truncated: the gzip member at offset/,
+        new RegExp(
+          `^truncated: (the gzip member at offset|\\d+ bytes from offset) ${first.length} `,
+        ),
       ),
     });
   });

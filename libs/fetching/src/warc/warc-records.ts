@@ -64,7 +64,10 @@ export async function* readWarcRecords(
   let started = 0;
   try {
     for await (const record of parser) {
-      if (damaged()) return yield* stopAtDamage(held);
+      if (damaged()) {
+        yield* stopAtDamage(held);
+        return;
+      }
       started = at(parser.offset);
       if (held) yield { ...held, end: started };
       held = undefined;
@@ -76,13 +79,19 @@ export async function* readWarcRecords(
       held = item;
     }
   } catch (error) {
-    if (damaged()) return yield* stopAtDamage(held);
+    if (damaged()) {
+      yield* stopAtDamage(held);
+      return;
+    }
     const offset = held ? at(parser.offset) : started;
     if (held) yield { ...held, end: offset };
     yield { kind: 'unreadable', offset, reason: `unreadable: ${describe(error)}` };
     return;
   }
-  if (damaged()) return yield* stopAtDamage(held);
+  if (damaged()) {
+    yield* stopAtDamage(held);
+    return;
+  }
   // The final parse left its offset where a next record would have started.
   const end = at(parser.offset);
   if (held) yield { ...held, end };
