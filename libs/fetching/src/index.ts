@@ -1,6 +1,7 @@
 export { FolderSource } from './folder/folder.source';
 export { pollAndPublish } from './folder/folder-poll';
 export { isSavedPage, savedPageToDocument } from './folder/saved-page';
+export { archiveOpener } from './http/archive-stream';
 export { FetchError } from './http/fetch-error';
 export { mannersFrom } from './http/manners';
 export type { MannersSettings } from './http/manners';

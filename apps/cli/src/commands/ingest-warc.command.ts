@@ -4,6 +4,7 @@ import { Topic } from '@newsflow/contracts';
 import { stat } from 'node:fs/promises';
 import {
   FolderSource,
+  archiveOpener,
   WarcSource,
   isWarcName,
   listArchives,
@@ -70,8 +71,11 @@ export async function ingestWarc(
   const resumedFrom = await state.load();
   let cursor = resumedFrom;
   const progress = new ArchiveProgress(err);
+  const manners = loadMannersConfig(env);
   const source = new WarcSource(location, {
-    maxBytes: loadMannersConfig(env).maxBytes,
+    maxBytes: manners.maxBytes,
+    // An archive URL is opened as the fetcher opens pages: its user agent, its address policy.
+    openUrl: archiveOpener(manners),
     cursor: {
       load: () => Promise.resolve(resumedFrom),
       save: async (next) => {
