@@ -58,7 +58,7 @@ const invalidFixtures: [string, AnyTopic, SchemaProblem][] = [
   [
     'article-fetched.unknown-source-kind.json',
     Topic.ArticleFetched,
-    { path: 'source.kind', message: 'must be one of folder, feed, sitemap, url-list, web' },
+    { path: 'source.kind', message: 'must be one of folder, feed, sitemap, url-list, web, warc' },
   ],
   [
     'article-enriched.bad-country-code.json',
