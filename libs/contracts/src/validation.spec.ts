@@ -115,7 +115,10 @@ describe(validate.name, () => {
         { path: 'title', message: 'is required' },
         { path: 'extra', message: 'is not a known property' },
         { path: 'schemaVersion', message: 'must be 1' },
-        { path: 'source.kind', message: 'must be one of folder, feed, sitemap, url-list, web' },
+        {
+          path: 'source.kind',
+          message: 'must be one of folder, feed, sitemap, url-list, web, warc',
+        },
         { path: 'paragraphs.2', message: 'must be string' },
         { path: 'publishedAt', message: 'must be a valid date-time' },
         { path: 'canonicalUrl', message: 'must be a valid uri' },
@@ -363,7 +366,7 @@ describe(parseEvent.name, () => {
     expect(error).toMatchObject({ code: 'schema-violation' });
     expect((error as Error).message).toBe(
       'news.article.parsed.v1: title is required; ' +
-        'source.kind must be one of folder, feed, sitemap, url-list, web',
+        'source.kind must be one of folder, feed, sitemap, url-list, web, warc',
     );
   });
 });
