@@ -12,5 +12,3 @@ export {
 export type { PollDecision, PollPolicy, PollState } from './polling/poll-schedule';
 export { readSourcesFile, sourceIdFromUrl, sourceSpec } from './config/source-spec';
 export type { SourceReading } from './config/source-spec';
-export { warcResponseToMessage } from './warc/warc-page';
-export type { WarcPageResult, WarcResponse } from './warc/warc-page';

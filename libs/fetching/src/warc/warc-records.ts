@@ -1,4 +1,4 @@
-import type { WarcResponse } from '@newsflow/sources';
+import type { WarcResponse } from './warc-page';
 import { LimitReader, WARCParser } from 'warcio';
 import type { WARCRecord } from 'warcio';
 

@@ -1,11 +1,11 @@
 import { basename } from 'node:path';
 import type { SourceRefV1 } from '@newsflow/contracts';
-import { warcResponseToMessage } from '@newsflow/sources';
 import type { ArticleSource } from '../polling/article-source';
 import type { PublishPage, SourcePoll } from '../polling/poll-report';
 import { AcknowledgedOffset } from './acknowledged-offset';
 import { archivePath, listArchives, nextRecordStart, readFileFrom } from './warc-archive';
 import type { ArchiveEntry, WarcLocation } from './warc-archive';
+import { warcResponseToMessage } from './warc-page';
 import { readWarcRecords } from './warc-records';
 import type { WarcItem } from './warc-records';
 

@@ -1,5 +1,5 @@
 import type { ArticleFetchedV1, SourceRefV1 } from '@newsflow/contracts';
-import { decodeDocument } from '../decode';
+import { decodeDocument } from '@newsflow/sources';
 import { articleMessage } from '../polling/article-message';
 
 /**

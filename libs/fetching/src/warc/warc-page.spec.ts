@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import type { SourceRefV1 } from '@newsflow/contracts';
 import { Topic, validate } from '@newsflow/contracts';
-import { articleIdFromUrl } from '../article-id';
+import { articleIdFromUrl } from '@newsflow/sources';
 import { warcResponseToMessage } from './warc-page';
 import type { WarcResponse } from './warc-page';
 
