@@ -96,7 +96,8 @@ describe('newsctl ingest of a web archive', () => {
     const stateDir = join(dir, 'state');
     const args = ['ingest', archive.path, '--state-dir', stateDir];
 
-    // The first run is killed as soon as it has recorded an offset past the first record.
+    // The first run is killed as soon as it has recorded an offset past the first page: an
+    // offset past the warcinfo record alone would leave every page to the second run.
     const first = spawn('node', [NEWSCTL, ...args], { env, stdio: 'ignore' });
     const exited = new Promise<void>((done) => first.once('exit', () => done()));
     const stateFile = async () => {
@@ -108,8 +109,9 @@ describe('newsctl ingest of a web archive', () => {
       };
     };
     await waitFor(
-      'a recorded offset',
-      async () => (((await stateFile())?.cursor.offset ?? 0) > 0 ? true : undefined),
+      'a recorded offset past the first page',
+      async () =>
+        ((await stateFile())?.cursor.offset ?? 0) > archive.offsets[0] ? true : undefined,
       { timeoutMs: 30_000, intervalMs: 10 },
     );
     first.kill('SIGKILL');
