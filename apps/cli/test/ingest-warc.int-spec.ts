@@ -111,7 +111,7 @@ describe('newsctl ingest of a web archive', () => {
     await waitFor(
       'a recorded offset past the first page',
       async () =>
-        ((await stateFile())?.cursor.offset ?? 0) > archive.offsets[0] ? true : undefined,
+        ((await stateFile())?.cursor.offset ?? 0) > (archive.offsets[0] ?? 0) ? true : undefined,
       { timeoutMs: 30_000, intervalMs: 10 },
     );
     first.kill('SIGKILL');
