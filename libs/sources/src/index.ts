@@ -11,4 +11,4 @@ export {
 } from './polling/poll-schedule';
 export type { PollDecision, PollPolicy, PollState } from './polling/poll-schedule';
 export { readSourcesFile, sourceIdFromUrl, sourceSpec } from './config/source-spec';
-export type { SourceReading } from './config/source-spec';
+export type { SourceKind, SourceReading } from './config/source-spec';

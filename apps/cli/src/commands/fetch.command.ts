@@ -10,9 +10,14 @@ export function fetchSettingsFrom(env: NodeJS.ProcessEnv): MannersSettings {
   return loadMannersConfig(env);
 }
 
-/** How `--kind` asks to read the source (`auto` when not given); throws on an unknown kind. */
+/**
+ * How `--kind` asks to read the source (`auto` when not given); throws on an unknown kind, and on
+ * `warc`: an archive is not previewed a poll at a time, `newsctl ingest` reads it.
+ */
 export function readingOf(url: string, kind: string | undefined): SourceReading {
-  return sourceSpec(url, kind).kind;
+  const spec = sourceSpec(url, kind);
+  if (spec.kind === 'warc') throw new Error('fetch previews the web; newsctl ingest reads a WARC');
+  return spec.kind;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { articleIdFromUrl, normalizeUrl } from '../article-id';
 
 /** How a source is read; `auto` tells a feed or a sitemap from a page by its body. */
@@ -11,12 +12,20 @@ export const SOURCE_READINGS: readonly SourceReading[] = [
   'web',
 ];
 
+/**
+ * What a source is: a page or listing on the web, read one of the ways above, or `warc`, a web
+ * archive (a WARC file, a folder of them, or one on the web) read as a stream from a cursor.
+ */
+export type SourceKind = SourceReading | 'warc';
+
+export const SOURCE_KINDS: readonly SourceKind[] = [...SOURCE_READINGS, 'warc'];
+
 /** A source as an operator names it: the URL, how to read it, and a name for people. */
 export interface SourceSpec {
   id: string;
-  /** Normalised (see normalizeUrl). */
+  /** Normalised (see normalizeUrl); `file:` only for a `warc` source. */
   url: string;
-  kind: SourceReading;
+  kind: SourceKind;
   name: string;
 }
 
@@ -32,28 +41,49 @@ export class SourceSpecError extends Error {
 /**
  * Checks and completes what an operator gave: an absolute http(s) URL, a known kind (`auto`
  * by default: a feed or a sitemap is told from its body, anything else is one page), and a name
- * (the host by default).
+ * (the host by default). A `warc` source may also be a file or folder on the fetcher's machine,
+ * as a `file:` URL or an absolute path (the fetcher's working directory is not the operator's,
+ * so a relative path would name another file); its name is then the file's or folder's.
  */
 export function sourceSpec(url: string, kind: string = 'auto', name?: string): SourceSpec {
+  if (!(SOURCE_KINDS as readonly string[]).includes(kind)) {
+    throw new SourceSpecError(`kind "${kind}" is not one of ${SOURCE_KINDS.join(', ')}`);
+  }
+  const warc = kind === 'warc';
+  const given = url.trim();
   let parsed: URL;
   try {
-    parsed = new URL(url.trim());
+    parsed = warc && given.startsWith('/') ? pathToFileURL(given) : new URL(given);
   } catch {
-    throw new SourceSpecError(`"${url}" is not an absolute URL`);
+    throw new SourceSpecError(
+      warc
+        ? `"${url}" is not an absolute path, a file: URL or an http(s) URL`
+        : `"${url}" is not an absolute URL`,
+    );
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+  const file = parsed.protocol === 'file:';
+  if (file && !warc) {
+    throw new SourceSpecError(`"${url}" is a file: only a warc source may be one (--kind warc)`);
+  }
+  if (file && parsed.host !== '' && parsed.host !== 'localhost') {
+    throw new SourceSpecError(`"${url}" names another host's file: the fetcher reads its own`);
+  }
+  if (!file && parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new SourceSpecError(`"${url}" is not http or https`);
-  }
-  if (!(SOURCE_READINGS as readonly string[]).includes(kind)) {
-    throw new SourceSpecError(`kind "${kind}" is not one of ${SOURCE_READINGS.join(', ')}`);
   }
   const normalized = normalizeUrl(parsed.toString());
   return {
     id: sourceIdFromUrl(normalized),
     url: normalized,
-    kind: kind as SourceReading,
-    name: name?.trim() || parsed.hostname,
+    kind: kind as SourceKind,
+    name: name?.trim() || (file ? lastSegment(parsed) : parsed.hostname),
   };
+}
+
+/** A file's or folder's name, from its URL: `/data/cc-news/` is `cc-news`. */
+function lastSegment(url: URL): string {
+  const segments = url.pathname.split('/').filter((segment) => segment !== '');
+  return decodeURIComponent(segments[segments.length - 1] ?? '/');
 }
 
 /**
