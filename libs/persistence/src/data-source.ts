@@ -12,6 +12,7 @@ import { ReadSide1795880116123 } from './migrations/1795880116123-read-side';
 import { RefusedPages1796519309298 } from './migrations/1796519309298-refused-pages';
 import { CountryConfidence1796550898684 } from './migrations/1796550898684-country-confidence';
 import { SourceHealth1796558424191 } from './migrations/1796558424191-source-health';
+import { SourceCursor1796585602422 } from './migrations/1796585602422-source-cursor';
 
 export const entities = [
   ArticleEntity,
@@ -31,6 +32,7 @@ export const migrations = [
   RefusedPages1796519309298,
   CountryConfidence1796550898684,
   SourceHealth1796558424191,
+  SourceCursor1796585602422,
 ] as const;
 
 export interface DataSourceOptions {

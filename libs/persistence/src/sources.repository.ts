@@ -156,6 +156,41 @@ export class SourcesRepository {
   }
 
   /**
+   * Saves how far a source read on from where it stopped has got (a warc source's cursor), only
+   * while `owner` holds its lease: a replica whose lease ran out must not move the cursor of the
+   * one that holds the source now. Returns whether it did.
+   */
+  async saveCursor(id: string, owner: string, cursor: unknown): Promise<boolean> {
+    const result: Changed = await this.dataSource.query(
+      `UPDATE sources SET cursor = $3::jsonb
+       WHERE id = $1 AND lease_owner = $2 AND lease_until > now()
+       RETURNING id`,
+      [id, owner, JSON.stringify(cursor)],
+    );
+    return result[1] > 0;
+  }
+
+  /**
+   * Forgets a source's cursor, so it is read again from its start, and makes it due now. Refused
+   * while a replica holds its lease (the poll in progress would save its cursor over the reset):
+   * `leased` then, with the lease's end.
+   */
+  async resetCursor(
+    idOrUrl: string,
+  ): Promise<{ status: 'reset' | 'missing' } | { status: 'leased'; leaseUntil: Date }> {
+    const result: Changed = await this.dataSource.query(
+      `UPDATE sources SET cursor = NULL, next_poll_at = now()
+       WHERE (id = $1 OR url = $1) AND (lease_until IS NULL OR lease_until < now())
+       RETURNING id`,
+      [idOrUrl],
+    );
+    if (result[1] > 0) return { status: 'reset' };
+    const source = await this.find(idOrUrl);
+    if (source === null) return { status: 'missing' };
+    return { status: 'leased', leaseUntil: source.leaseUntil ?? new Date() };
+  }
+
+  /**
    * Every source's health, for the fetcher's metrics: at most `limit` sources, most recently
    * created last (a fetcher with more than that many sources reports the first ones).
    */

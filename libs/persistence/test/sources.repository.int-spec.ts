@@ -192,6 +192,39 @@ describe(SourcesRepository.name, () => {
     ]);
   });
 
+  it('saves a cursor only while the saver holds the lease, and resets it only while no one does', async () => {
+    const archive: NewSource = { ...feed(1), url: 'file:///data/cc.warc.gz', kind: 'warc' };
+    await sources.add(archive);
+    const cursor = { archive: 'cc.warc.gz', offset: 1234, complete: false };
+
+    expect(await sources.saveCursor(archive.id, 'a', cursor)).toBe(false);
+    await sources.claimDue('a', 1, 60_000);
+    expect(await sources.saveCursor(archive.id, 'b', { ...cursor, offset: 9 })).toBe(false);
+    expect(await sources.saveCursor(archive.id, 'a', cursor)).toBe(true);
+    expect(await sources.find(archive.id)).toMatchObject({ kind: 'warc', cursor });
+
+    // A poll in progress would save over a reset: refused while the lease is held.
+    expect(await sources.resetCursor(archive.url)).toMatchObject({ status: 'leased' });
+    await sources.recordPoll(archive.id, 'a', polledOk);
+    expect(await sources.saveCursor(archive.id, 'a', { ...cursor, offset: 9 })).toBe(false);
+    expect((await sources.find(archive.id))?.cursor).toEqual(cursor);
+
+    expect(await sources.resetCursor(archive.url)).toEqual({ status: 'reset' });
+    const reset = await sources.find(archive.id);
+    expect(reset?.cursor).toBeNull();
+    expect(reset?.nextPollAt.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(await sources.resetCursor('nothing')).toEqual({ status: 'missing' });
+  });
+
+  it('lets a cursor be saved no more once the lease expired', async () => {
+    const archive: NewSource = { ...feed(1), url: 'file:///data/cc.warc.gz', kind: 'warc' };
+    await sources.add(archive);
+    await sources.claimDue('a', 1, 200);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+
+    expect(await sources.saveCursor(archive.id, 'a', { offset: 1 })).toBe(false);
+  });
+
   it('keeps the validators of the last good copy when a poll fails, and disables with a reason', async () => {
     await sources.add(feed(1));
     await sources.claimDue('a', 1, 60_000);

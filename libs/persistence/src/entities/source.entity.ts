@@ -1,7 +1,10 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** What a source is read as; `auto` means "tell a feed or a sitemap from a page by its body". */
-export type SourceKindSetting = 'auto' | 'feed' | 'sitemap' | 'url-list' | 'web';
+/**
+ * What a source is read as; `auto` means "tell a feed or a sitemap from a page by its body";
+ * `warc` is a web archive read on from its cursor.
+ */
+export type SourceKindSetting = 'auto' | 'feed' | 'sitemap' | 'url-list' | 'web' | 'warc';
 
 /** Where a source was added from: `newsctl sources add`, or the config file read at start. */
 export type SourceOrigin = 'cli' | 'config';
@@ -92,6 +95,14 @@ export class SourceEntity {
    */
   @Column({ name: 'publish_interval_ms', type: 'integer', nullable: true })
   publishIntervalMs!: number | null;
+
+  /**
+   * How far a source read on from where it stopped has got (a `warc` source: the archive and the
+   * offset up to which every record was published). Its shape is the source's business, read
+   * back by the fetcher; null until first saved, and after `newsctl sources reset`.
+   */
+  @Column({ name: 'cursor', type: 'jsonb', nullable: true })
+  cursor!: unknown;
 
   @Column({ name: 'lease_owner', type: 'text', nullable: true })
   leaseOwner!: string | null;
