@@ -14,7 +14,7 @@ export type { PageMemory } from './polling/page-memory';
 export type { PublishPage, SourcePoll } from './polling/poll-report';
 export { previewSource } from './polling/source-preview';
 export { WebSource } from './polling/web-source';
-export { WarcSource } from './warc/warc.source';
+export { WarcSource, readWarcCursor } from './warc/warc.source';
 export type {
   OpenUrl,
   WarcCursor,

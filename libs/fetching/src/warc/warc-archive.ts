@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { constants, gunzipSync } from 'node:zlib';
 
 /** An archive's file name: `.warc` or `.warc.gz` (CC-NEWS's, and what WARC writers produce). */
@@ -16,7 +17,8 @@ export type WarcLocation =
 
 export async function warcLocation(location: string): Promise<WarcLocation> {
   if (/^https?:\/\//i.test(location)) return { kind: 'url', url: location };
-  const path = resolve(location.replace(/^file:\/\//i, ''));
+  // A file: URL's escapes are decoded (`%20` is a space), as the sources table stores them.
+  const path = /^file:/i.test(location) ? fileURLToPath(location) : resolve(location);
   const info = await stat(path);
   return info.isDirectory() ? { kind: 'folder', path } : { kind: 'file', path };
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { ArticleFetchedV1 } from '@newsflow/contracts';
 import { warcRecord } from '@newsflow/testing';
 import type { PublishOutcome, PublishPage } from '../polling/poll-report';
-import { WarcSource } from './warc.source';
+import { warcLocation } from './warc-archive';
+import { WarcSource, readWarcCursor } from './warc.source';
 import type { WarcCursor, WarcCursorStore } from './warc.source';
 
 const page = (n: number) =>
@@ -239,5 +240,40 @@ describe(WarcSource.name, () => {
       'https://news.example/4',
     ]);
     expect(cursor.cursor).toMatchObject({ archive: 'b.warc.gz', complete: true });
+  });
+
+  it('reads an archive named by a file: URL with escapes, as the sources table stores it', async () => {
+    const path = await archive('a b.warc.gz', records);
+    const location = await warcLocation(`file://${dir}/a%20b.warc.gz`);
+    expect(location).toEqual({ kind: 'file', path });
+    const published: ArticleFetchedV1[] = [];
+    const source = new WarcSource(location, {
+      id: 'row-id',
+      name: 'A',
+      maxBytes: 5_000_000,
+      cursor: new MemoryCursor(),
+    });
+    await source.poll(publishInto(published));
+    expect(published).toHaveLength(5);
+    expect(published[0]?.source).toEqual({ id: 'row-id', kind: 'warc', name: 'A' });
+  });
+});
+
+describe(readWarcCursor.name, () => {
+  it('reads back a saved cursor, and none as null', () => {
+    const cursor = { archive: 'a.warc.gz', offset: 120, complete: false };
+    expect(readWarcCursor(JSON.parse(JSON.stringify(cursor)))).toEqual(cursor);
+    expect(readWarcCursor(null)).toBeNull();
+  });
+
+  it.each([
+    [{ archive: 'a.warc.gz', offset: -1, complete: false }],
+    [{ archive: 'a.warc.gz', offset: 1.5, complete: false }],
+    [{ archive: 'a.warc.gz', offset: '12', complete: false }],
+    [{ offset: 12, complete: true }],
+    [{ archive: 'a.warc.gz', offset: 12 }],
+    ['a.warc.gz@12'],
+  ])('refuses %j, naming it', (value) => {
+    expect(() => readWarcCursor(value)).toThrow(/^not a warc cursor: /);
   });
 });

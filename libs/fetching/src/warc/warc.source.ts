@@ -21,6 +21,25 @@ export interface WarcCursor {
   complete: boolean;
 }
 
+/**
+ * A cursor read back from where it was stored (JSON the source wrote, or null for none); anything
+ * else is an error naming what is wrong, so a damaged store stops the source rather than sending
+ * it back to the archive's start.
+ */
+export function readWarcCursor(value: unknown): WarcCursor | null {
+  if (value === null || value === undefined) return null;
+  const { archive, offset, complete } = value as Partial<Record<keyof WarcCursor, unknown>>;
+  if (
+    typeof archive !== 'string' ||
+    typeof offset !== 'number' ||
+    !Number.isSafeInteger(offset) ||
+    offset < 0 ||
+    typeof complete !== 'boolean'
+  )
+    throw new Error(`not a warc cursor: ${JSON.stringify(value)?.slice(0, 200)}`);
+  return { archive, offset, complete };
+}
+
 export interface WarcCursorStore {
   load(): Promise<WarcCursor | null>;
   save(cursor: WarcCursor): Promise<void>;
@@ -47,6 +66,8 @@ export interface WarcReport {
 export type OpenUrl = (url: string, start: number) => Promise<AsyncIterable<Uint8Array>>;
 
 export interface WarcSourceOptions {
+  /** The id its messages carry as their source's (the fetcher's sources row); `warc:<name>`. */
+  id?: string;
   name?: string;
   /** FETCH_MAX_BYTES: a page larger than this is refused, unread. */
   maxBytes: number;
@@ -94,7 +115,7 @@ export class WarcSource implements ArticleSource {
   ) {
     const where = location.kind === 'url' ? location.url : location.path;
     const name = options.name ?? basename(where);
-    this.ref = { id: `warc:${name}`, kind: 'warc', name };
+    this.ref = { id: options.id ?? `warc:${name}`, kind: 'warc', name };
   }
 
   get id(): string {
