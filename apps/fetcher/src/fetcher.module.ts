@@ -9,7 +9,7 @@ import {
   SourcesRepository,
   databaseProviders,
 } from '@newsflow/persistence';
-import { FolderSource, mannersFrom } from '@newsflow/fetching';
+import { FolderSource, archiveOpener, mannersFrom } from '@newsflow/fetching';
 import type { ArticleSource, Manners } from '@newsflow/fetching';
 import type { DataSource } from 'typeorm';
 import { FETCHER_CONFIG } from './config/fetcher.config';
@@ -23,6 +23,8 @@ import type { IngestionSettings } from './ingestion/folder-ingestion.service';
 import { SourceHealthMetrics } from './sources/source-health.metrics';
 import { MANNERS, POLLING_SETTINGS, SourcePollingService } from './sources/source-polling.service';
 import type { PollingSettings } from './sources/source-polling.service';
+import { WARC_READING } from './sources/warc-reading';
+import type { WarcReading } from './sources/warc-reading';
 
 /** Each reads its piece of the fetcher's configuration from FETCHER_CONFIG. */
 const providers: Provider[] = [
@@ -68,6 +70,15 @@ const providers: Provider[] = [
   {
     provide: MANNERS,
     useFactory: ({ manners }: FetcherConfig): Manners => mannersFrom(manners),
+    inject: [FETCHER_CONFIG],
+  },
+  {
+    // An archive on the web is opened with the pages' user agent and address policy.
+    provide: WARC_READING,
+    useFactory: ({ manners }: FetcherConfig): WarcReading => ({
+      maxBytes: manners.maxBytes,
+      openUrl: archiveOpener(manners),
+    }),
     inject: [FETCHER_CONFIG],
   },
   SourcePollingService,

@@ -9,12 +9,20 @@ import { DependencyUnavailableError, LOGGER, errorMessage } from '@newsflow/runt
 import type { Logger } from '@newsflow/runtime';
 import { FetchedPagesRepository, SourcesRepository } from '@newsflow/persistence';
 import type { SourceEntity } from '@newsflow/persistence';
-import { FetchError, WebSource, reasonOf } from '@newsflow/fetching';
-import type { Manners, PageMemory, PublishPage, SourcePoll } from '@newsflow/fetching';
+import { FetchError, WarcSource, WebSource, reasonOf } from '@newsflow/fetching';
+import type {
+  ArticleSource,
+  Manners,
+  PageMemory,
+  PublishPage,
+  SourcePoll,
+} from '@newsflow/fetching';
 import { afterFailure, afterSuccess, readSourcesFile } from '@newsflow/sources';
 import type { PollDecision, PollPolicy, PollState } from '@newsflow/sources';
 import { PollingLoop } from '../polling-loop';
 import { refusalCode, withGrace } from '../publishing';
+import { WARC_READING, warcSourceOf } from './warc-reading';
+import type { WarcReading } from './warc-reading';
 
 export const POLLING_SETTINGS = Symbol('POLLING_SETTINGS');
 export const MANNERS = Symbol('MANNERS');
@@ -69,6 +77,7 @@ export class SourcePollingService implements OnApplicationBootstrap, OnApplicati
     private readonly pages: FetchedPagesRepository,
     @Inject(POLLING_SETTINGS) private readonly settings: PollingSettings,
     @Inject(MANNERS) private readonly manners: Manners,
+    @Inject(WARC_READING) private readonly warc: WarcReading,
     private readonly holding: HoldingPublisher,
     private readonly metrics: PipelineMetrics,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -144,8 +153,8 @@ export class SourcePollingService implements OnApplicationBootstrap, OnApplicati
     const publish: PublishPage = (message) =>
       ours('publishing', () => this.holding.handOver(Topic.ArticleFetched, message.id, message));
     try {
-      const web = new WebSource(source, this.manners, this.memory, this.settings.maxPagesPerPoll);
-      const poll = await web.poll(publish);
+      const reader = await this.readerOf(source);
+      const poll = await reader.poll(publish);
       await this.remember(source, poll);
       if (poll.kind === 'polled' && poll.dropped > 0) {
         throw new DependencyUnavailableError(
@@ -158,7 +167,7 @@ export class SourcePollingService implements OnApplicationBootstrap, OnApplicati
         source: source.id,
         outcome: poll.kind === 'polled' ? 'ok' : 'not-modified',
       });
-      const decision = afterSuccess(state, this.settings.policy, published);
+      const decision = this.nextPoll(reader, state, poll, published);
       const refused = poll.kind === 'polled' ? poll.refused : [];
       const lastRefused = refused[refused.length - 1];
       await this.record(source, decision, {
@@ -177,7 +186,13 @@ export class SourcePollingService implements OnApplicationBootstrap, OnApplicati
           listed: poll.kind === 'polled' ? poll.listed : 0,
           published,
           refused,
-          skipped: poll.kind === 'polled' ? poll.skipped : [],
+          // An archive counts what is not a page by reason; a web source lists skipped URLs.
+          skipped:
+            reader instanceof WarcSource
+              ? reader.report.skipped
+              : poll.kind === 'polled'
+                ? poll.skipped
+                : [],
           nextPollInMs: decision.delayMs,
           ms: Date.now() - startedAt,
         },
@@ -188,6 +203,34 @@ export class SourcePollingService implements OnApplicationBootstrap, OnApplicati
     } finally {
       this.polls += 1;
     }
+  }
+
+  /** The source as it is read: a web archive from its cursor, or a page or listing on the web. */
+  private async readerOf(source: SourceEntity): Promise<ArticleSource> {
+    const maxRecords = this.settings.maxPagesPerPoll;
+    if (source.kind === 'warc')
+      return warcSourceOf(source, this.owner, this.sources, { ...this.warc, maxRecords });
+    return new WebSource({ ...source, kind: source.kind }, this.manners, this.memory, maxRecords);
+  }
+
+  /**
+   * When the source is polled next: by its adaptive interval, except an archive that read a full
+   * slice, which has more to read and is due again at once (behind the sources due before it,
+   * so a long archive takes turns with them). A finished archive, or one that ends inside a
+   * record (a download still growing), waits its interval like any source.
+   */
+  private nextPoll(
+    reader: ArticleSource,
+    state: PollState,
+    poll: SourcePoll,
+    published: number,
+  ): PollDecision {
+    const decision = afterSuccess(state, this.settings.policy, published);
+    const more =
+      reader instanceof WarcSource &&
+      poll.kind === 'polled' &&
+      poll.listed >= this.settings.maxPagesPerPoll;
+    return more ? { ...decision, delayMs: 0 } : decision;
   }
 
   /**
