@@ -25,10 +25,14 @@ const USAGE = `newsctl: the Newsflow command line
   newsctl fetch <url> --dry-run [--limit N] [--kind K]
                                 what a feed, sitemap or page gives now, one JSON line each,
                                 fetched as the fetcher would (its FETCH_* settings)
-  newsctl sources add <url> [--kind auto|feed|sitemap|url-list|web] [--name N]
+  newsctl sources add <url> [--kind auto|feed|sitemap|url-list|web|warc] [--name N]
+                                a warc source: an http(s) URL, or an absolute path
+                                (or file: URL) of a WARC file or folder on the fetcher
   newsctl sources list [--json]
   newsctl sources remove|enable <id|url>
   newsctl sources disable <id|url> [--reason R]
+  newsctl sources reset <id|url>
+                                a warc source's cursor forgotten: read again from its start
                                 the fetcher's sources in Postgres (DATABASE_URL)
   newsctl articles search [--country CC] [--focus-country CC] [--min-confidence 0..1]
                           [--topic medtop:NNNNNNNN] [--language en] [--source ID] [--published-from ISO]

@@ -1,3 +1,4 @@
+import { SourcesRepository, connectMigrated } from '@newsflow/persistence';
 import { createTempDatabase } from '@newsflow/testing';
 import type { TempDatabase } from '@newsflow/testing';
 import { runNewsctl } from './run-newsctl';
@@ -81,5 +82,61 @@ describe('newsctl sources', () => {
       ) as string,
     });
     expect((await newsctl('frobnicate', 'x')).code).toBe(2);
+    expect(await newsctl('add', 'file:///data/feed.xml', '--kind', 'feed')).toMatchObject({
+      code: 1,
+      err: 'newsctl: "file:///data/feed.xml" is a file: only a warc source may be one (--kind warc)\n',
+    });
+  });
+
+  it('adds a warc archive by its path, shows how far it was read, and resets it', async () => {
+    const added = await newsctl('add', '/data/cc-news/CC-NEWS-1.warc.gz', '--kind', 'warc');
+    const source = JSON.parse(added.out) as { id: string };
+    expect(source).toMatchObject({
+      added: true,
+      url: 'file:///data/cc-news/CC-NEWS-1.warc.gz',
+      kind: 'warc',
+      name: 'CC-NEWS-1.warc.gz',
+      cursor: null,
+    });
+    // A fetcher's poll: the cursor is saved under the lease, which the outcome frees.
+    const dataSource = await connectMigrated(database.url);
+    try {
+      const sources = new SourcesRepository(dataSource);
+      expect(await sources.claimDue('fetcher-a', 1, 60_000)).toHaveLength(1);
+      const cursor = { archive: 'CC-NEWS-1.warc.gz', offset: 51_200, complete: true };
+      expect(await sources.saveCursor(source.id, 'fetcher-a', cursor)).toBe(true);
+      expect(await newsctl('reset', source.id)).toMatchObject({
+        code: 1,
+        out: expect.stringMatching(
+          /is being polled \(lease until .*\); try again after\n$/,
+        ) as string,
+      });
+      await sources.recordPoll(source.id, 'fetcher-a', {
+        outcome: 'ok',
+        nextPollAt: new Date(Date.now() + 3_600_000),
+        pollIntervalMs: 3_600_000,
+        failureStreak: 0,
+        disabledReason: null,
+        published: 50,
+      });
+
+      expect((await newsctl('list')).out).toMatch(/CC-NEWS-1\.warc\.gz@51200 \(complete\)\n$/);
+      expect(await newsctl('reset', 'file:///data/cc-news/CC-NEWS-1.warc.gz')).toMatchObject({
+        code: 0,
+        out: 'reset file:///data/cc-news/CC-NEWS-1.warc.gz\n',
+      });
+      const [listed] = JSON.parse((await newsctl('list', '--json')).out) as {
+        cursor: unknown;
+        nextPollAt: string;
+      }[];
+      expect(listed?.cursor).toBeNull();
+      expect(Date.parse(listed?.nextPollAt ?? '')).toBeLessThanOrEqual(Date.now());
+      expect(await newsctl('reset', 'nothing')).toMatchObject({
+        code: 1,
+        out: 'no source nothing\n',
+      });
+    } finally {
+      await dataSource.destroy();
+    }
   });
 });

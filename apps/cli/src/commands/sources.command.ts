@@ -28,7 +28,7 @@ export async function sourcesCommand(args: SourcesArgs, out: Writable): Promise<
 }
 
 /**
- * `newsctl sources add|list|remove|disable|enable`, against the fetcher's Postgres tables: the
+ * `newsctl sources add|list|remove|disable|enable|reset`, against the fetcher's Postgres tables: the
  * fetchers pick a change up at their next claim, no restart needed. Returns the exit code: 1
  * when the named source does not exist.
  */
@@ -60,6 +60,15 @@ export async function runSources(
       return report(out, target, await sources.setEnabled(target, false, args.reason), 'disabled');
     case 'enable':
       return report(out, target, await sources.setEnabled(target, true), 'enabled');
+    case 'reset': {
+      // A warc source is read again from its start; refused while a fetcher polls it.
+      const reset = await sources.resetCursor(target);
+      if (reset.status !== 'leased') return report(out, target, reset.status === 'reset', 'reset');
+      out.write(
+        `${target} is being polled (lease until ${reset.leaseUntil.toISOString()}); try again after\n`,
+      );
+      return 1;
+    }
     default:
       throw new SourcesUsageError(`unknown sources action "${action ?? ''}"`);
   }
@@ -88,7 +97,20 @@ function describe(source: SourceEntity) {
     itemsPublished: source.itemsPublished,
     pagesRefused: source.pagesRefused,
     lastRefusal: source.lastRefusal,
+    cursor: source.cursor ?? null,
   };
+}
+
+/** Where a warc source has got, for the table: `archive@offset`, `(complete)` once read. */
+function cursorNote(source: SourceEntity): string | null {
+  const cursor = source.cursor as {
+    archive?: unknown;
+    offset?: unknown;
+    complete?: unknown;
+  } | null;
+  if (source.kind !== 'warc' || cursor === null || typeof cursor !== 'object') return null;
+  const where = `${String(cursor.archive)}@${String(cursor.offset)}`;
+  return cursor.complete === true ? `${where} (complete)` : where;
 }
 
 function table(sources: SourceEntity[]): string {
@@ -102,7 +124,11 @@ function table(sources: SourceEntity[]): string {
     String(source.itemsPublished),
     String(source.pagesRefused),
     source.enabled ? source.nextPollAt.toISOString() : '-',
-    source.disabledReason ?? source.lastError ?? source.lastRefusal ?? source.url,
+    source.disabledReason ??
+      source.lastError ??
+      source.lastRefusal ??
+      cursorNote(source) ??
+      source.url,
   ]);
   const header = [
     'id',

@@ -32,7 +32,9 @@ export async function warcSourceOf(
     load: () => Promise.resolve(readWarcCursor(source.cursor)),
     save: async (next) => {
       if (!(await sources.saveCursor(source.id, owner, next)))
-        throw new LeaseLostError(`the lease on source ${source.id} ran out; its cursor is not saved`);
+        throw new LeaseLostError(
+          `the lease on source ${source.id} ran out; its cursor is not saved`,
+        );
     },
   };
   return new WarcSource(await warcLocation(source.url), {
