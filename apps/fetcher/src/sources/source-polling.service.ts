@@ -61,8 +61,8 @@ async function ours<T>(what: string, step: () => Promise<T>): Promise<T> {
  * without polling a source twice at once), polls each as a WebSource (a `warc` source as a
  * WarcSource, a slice from its cursor), publishes new and updated pages, remembers them only
  * once published, and writes the source's next poll time from its adaptive interval or its
- * failure backoff. A source failing too often in a row is
- * disabled with the reason; a malformed feed fails its own source and nothing else.
+ * failure backoff. A source failing too often in a row is disabled with the reason; a malformed
+ * feed fails its own source and nothing else.
  */
 @Injectable()
 export class SourcePollingService implements OnApplicationBootstrap, OnApplicationShutdown {
