@@ -33,6 +33,7 @@ export {
 export type * from './read-model/article-page';
 export type * from './read-model/article-stats';
 export type * from './read-model/article-history';
+export type * from './read-model/story';
 export {
   articlePageSchema,
   articleRevisionSchema,
@@ -41,4 +42,6 @@ export {
   articleWithHistorySchema,
   readModelSchemas,
   storedArticleInfoSchema,
+  storyCopySchema,
+  storySchema,
 } from './read-model/read-model.schemas';

@@ -66,6 +66,14 @@ const invalidFixtures: [string, AnyTopic, SchemaProblem][] = [
     { path: 'countries.1.code', message: 'must match pattern "^[A-Z]{2}$"' },
   ],
   [
+    'article-enriched.story-without-similarity.json',
+    Topic.ArticleEnriched,
+    {
+      path: '(root)',
+      message: 'must have property storySimilarity when property storyId is present',
+    },
+  ],
+  [
     'article-enriched.bad-topic-code.json',
     Topic.ArticleEnriched,
     { path: 'topics.1.code', message: 'must match pattern "^medtop:\\d{8}$"' },

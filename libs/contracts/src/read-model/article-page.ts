@@ -25,6 +25,8 @@ export interface ArticleFilters {
   ingestedTo?: Date;
   /** Full text, in web search syntax: `peskov "gaza strip" -football`. */
   q?: string;
+  /** A story id (ArticleEnrichedV1.storyId): the article and its syndicated copies. */
+  story?: string;
 }
 
 export interface ArticlePageRequest extends ArticleFilters {
@@ -52,6 +54,10 @@ export interface ArticleSummary {
     confidence: number | null;
   }[];
   topics: { code: string; label: string; score: number; level: number | null }[];
+  /** The story of its syndicated copies (the first seen's id); null when it has none. */
+  storyId: string | null;
+  /** Estimated similarity to the story's first article; null without a story. */
+  storySimilarity: number | null;
   /** Where the article stands in the store's write order: the cursor to page after it. */
   ingestSeq: string;
   revision: number;

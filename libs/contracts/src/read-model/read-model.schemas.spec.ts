@@ -4,6 +4,7 @@ import { exampleArticleEnriched } from '../examples';
 import type { ArticleWithHistory, ArticleRevision, StoredArticleInfo } from './article-history';
 import type { ArticlePage, ArticleSummary } from './article-page';
 import type { ArticleStats } from './article-stats';
+import type { Story, StoryCopy } from './story';
 import {
   articlePageSchema,
   articleRevisionSchema,
@@ -12,6 +13,8 @@ import {
   articleWithHistorySchema,
   readModelSchemas,
   storedArticleInfoSchema,
+  storyCopySchema,
+  storySchema,
 } from './read-model.schemas';
 
 // The same compile-time tie as the message schemas': a field the interface has and the schema
@@ -37,6 +40,8 @@ const summary: ArticleSummary = {
     { code: 'SY', focus: false, salience: 0.2, mentions: 1, confidence: null },
   ],
   topics: [{ code: 'medtop:11000000', label: 'politics', score: 0.8, level: null }],
+  storyId: 'seed-1',
+  storySimilarity: 1,
   ingestSeq: '42',
   revision: 2,
   firstStoredAt: '2026-03-01T10:00:01.000Z',
@@ -61,11 +66,22 @@ const stored: StoredArticleInfo = {
   lastStoredAt: '2026-03-01T10:00:01.000Z',
 };
 
+const copy: StoryCopy = {
+  id: 'seed-2',
+  url: 'https://example.org/wire/talks',
+  title: 'Talks resume, officials say',
+  source: { id: 'example-org', kind: 'feed', name: 'Example Org' },
+  publishedAt: null,
+  firstStoredAt: '2026-03-01T10:05:00.000Z',
+  similarity: 0.82,
+};
+
 const examples: Record<keyof typeof readModelSchemas, unknown> = {
   ArticleSummary: summary,
   ArticlePage: { items: [summary], nextCursor: '42', hasMore: false } satisfies ArticlePage,
   ArticleStats: {
     articles: 1,
+    stories: 1,
     byCountry: [{ code: 'QA', articles: 1 }],
     byFocusCountry: [{ code: 'QA', articles: 1 }],
     byTopic: [{ code: 'medtop:11000000', label: 'politics', articles: 1 }],
@@ -79,6 +95,15 @@ const examples: Record<keyof typeof readModelSchemas, unknown> = {
     stored,
     revisions: [revision],
   } satisfies ArticleWithHistory,
+  StoryCopy: copy,
+  Story: {
+    id: 'seed-1',
+    copies: 2,
+    sources: 2,
+    firstStoredAt: '2026-03-01T10:00:01.000Z',
+    lastStoredAt: '2026-03-01T10:05:00.000Z',
+    articles: [{ ...copy, id: 'seed-1', similarity: 1 }, copy],
+  } satisfies Story,
 };
 
 describe('read model schemas', () => {
@@ -117,6 +142,10 @@ describe('read model schemas', () => {
       true satisfies Declares<typeof articleRevisionSchema, ArticleRevision>,
       true satisfies Declares<typeof storedArticleInfoSchema, StoredArticleInfo>,
       true satisfies Declares<typeof articleWithHistorySchema, ArticleWithHistory>,
+      true satisfies Declares<typeof storyCopySchema, StoryCopy>,
+      true satisfies Declares<typeof storyCopySchema.properties.source, StoryCopy['source']>,
+      true satisfies Declares<typeof storySchema, Story>,
+      true satisfies Same<typeof storySchema.properties.articles.items, typeof storyCopySchema>,
     ];
     expect(declared).not.toContain(false);
   });

@@ -64,6 +64,19 @@ export const articleSummarySchema = record(
         level: { type: 'integer', nullable: true },
       }),
     ),
+    storyId: {
+      type: 'string',
+      nullable: true,
+      description:
+        "The story of the article's syndicated copies (its first seen article's id); null when the body was too short for one, or for articles stored before stories",
+    },
+    storySimilarity: {
+      type: 'number',
+      nullable: true,
+      minimum: 0,
+      maximum: 1,
+      description: "Estimated similarity to the story's first article; null without a story",
+    },
     ingestSeq,
     revision: revisionNumber,
     firstStoredAt: timestamp,
@@ -96,6 +109,11 @@ const grouped = <K extends Record<string, object>>(keys: K) =>
 export const articleStatsSchema = record(
   {
     articles: count,
+    stories: {
+      ...count,
+      description:
+        'Distinct stories among the articles: syndicated copies count once, an article without a story as its own',
+    },
     byCountry: grouped({ code: string }),
     byFocusCountry: grouped({ code: string }),
     byTopic: grouped({ code: string, label: string }),
@@ -147,6 +165,42 @@ export const articleWithHistorySchema = record(
     'read from one snapshot',
 );
 
+const source = record({ id: string, kind: string, name: string });
+
+export const storyCopySchema = record(
+  {
+    id: string,
+    url: nullableString,
+    title: string,
+    source,
+    publishedAt: nullableTimestamp,
+    firstStoredAt: timestamp,
+    similarity: {
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      description: "Estimated similarity to the story's first article (1 for that article)",
+    },
+  },
+  'One copy of a story',
+);
+
+export const storySchema = record(
+  {
+    id: { ...string, description: "The story's id: the id of the first article seen of it" },
+    copies: { ...count, description: 'How many stored articles the story has' },
+    sources: { ...count, description: 'Distinct sources among them' },
+    firstStoredAt: timestamp,
+    lastStoredAt: timestamp,
+    articles: {
+      ...list(storyCopySchema),
+      description:
+        'The copies in the order they were first stored, at most 1,000; GET /articles?story= pages through all',
+    },
+  },
+  'GET /stories/{id}: the syndicated copies of one story, their sources and times',
+);
+
 /** Every response schema of the read API, under its interface's name. */
 export const readModelSchemas = {
   ArticleSummary: articleSummarySchema,
@@ -155,4 +209,6 @@ export const readModelSchemas = {
   ArticleRevision: articleRevisionSchema,
   StoredArticleInfo: storedArticleInfoSchema,
   ArticleWithHistory: articleWithHistorySchema,
+  StoryCopy: storyCopySchema,
+  Story: storySchema,
 } as const;

@@ -146,5 +146,16 @@ export const articleEnrichedV1Schema = {
     topics: { type: 'array', items: topicTagV1Schema },
     entities: { type: 'array', items: entityV1Schema },
     enricherVersion: nonEmptyString,
+    storyId: {
+      ...nonEmptyString,
+      description:
+        'The story the article belongs to: the id of the first article the enricher saw of the same text (syndicated copies, small edits, another headline or byline share one). Absent when the body has fewer than 50 words, and in messages from enrichers before stories existed.',
+    },
+    storySimilarity: {
+      ...unitInterval,
+      description:
+        "Estimated Jaccard similarity of the article's word shingles to those of the story's first article (MinHash); 1 for that article itself. Present exactly when storyId is.",
+    },
   },
+  dependencies: { storyId: ['storySimilarity'], storySimilarity: ['storyId'] },
 } as const;
