@@ -50,6 +50,7 @@ export function addFilters(where: Where, filters: ArticleFilters): void {
   }
   if (filters.language !== undefined) where.add('a.language = $?', filters.language);
   if (filters.source !== undefined) where.add('a.source_id = $?', filters.source);
+  if (filters.story !== undefined) where.add('a.story_id = $?', filters.story);
   if (filters.publishedFrom !== undefined) where.add('a.published_at >= $?', filters.publishedFrom);
   if (filters.publishedTo !== undefined) where.add('a.published_at < $?', filters.publishedTo);
   if (filters.ingestedFrom !== undefined)

@@ -62,6 +62,8 @@ export function toArticleRows(article: ArticleEnrichedV1): ArticleRows {
       parserVersion: article.parserVersion,
       enricherVersion: article.enricherVersion,
       provenance: article.provenance ?? null,
+      storyId: article.storyId ?? null,
+      storySimilarity: article.storySimilarity ?? null,
     },
     countries: article.countries.map((country, position) => ({
       articleId,
@@ -139,6 +141,9 @@ export function fromArticleRows(rows: ArticleRows): ArticleEnrichedV1 {
     wordCount: article.wordCount,
     parserVersion: article.parserVersion,
     ...(article.provenance !== null ? { provenance: article.provenance } : {}),
+    ...(article.storyId !== null && article.storySimilarity !== null
+      ? { storyId: article.storyId, storySimilarity: article.storySimilarity }
+      : {}),
     countries: rows.countries.map(
       ({ code, mentions, salience, evidence, focus, foundIn, spans, confidence }) => ({
         code,

@@ -7,6 +7,7 @@ import type {
   ArticleStats,
   ArticleSummary,
   ArticleWithHistory,
+  Story,
 } from '@newsflow/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { addFilters, Where } from './article-filters';
@@ -34,6 +35,23 @@ interface SummaryRow {
   last_stored_at: Date;
   countries: ArticleSummary['countries'] | null;
   topics: ArticleSummary['topics'] | null;
+  story_id: string | null;
+  story_similarity: number | null;
+}
+
+/** The most copies `story` lists; `GET /articles?story=` pages through the rest. */
+export const MAX_STORY_COPIES = 1_000;
+
+interface StoryCopyRow {
+  id: string;
+  url: string | null;
+  title: string;
+  source_id: string;
+  source_kind: string;
+  source_name: string;
+  published_at: Date | null;
+  first_stored_at: Date;
+  story_similarity: number;
 }
 
 /**
@@ -62,7 +80,7 @@ export class ArticlesReader {
       manager.query(
         `SELECT a.id, a.url, a.title, a.lead, a.published_at, a.language, a.source_id,
                 a.source_kind, a.source_name, a.ingest_seq::text AS ingest_seq, a.revision,
-                a.first_stored_at, a.last_stored_at,
+                a.first_stored_at, a.last_stored_at, a.story_id, a.story_similarity,
                 (SELECT json_agg(json_build_object('code', c.code, 'focus', c.focus,
                           'salience', c.salience, 'mentions', c.mentions,
                           'confidence', c.confidence)
@@ -90,12 +108,14 @@ export class ArticlesReader {
   async stats(filters: ArticleFilters, days: number, top: number): Promise<ArticleStats> {
     const where = new Where();
     addFilters(where, filters);
-    const matching = `SELECT a.id, a.source_id, a.source_name, a.first_stored_at FROM articles a ${where.sql()}`;
+    const matching = `SELECT a.id, a.source_id, a.source_name, a.first_stored_at, a.story_id FROM articles a ${where.sql()}`;
     const values = where.values;
     const limit = Number(top);
     return this.snapshot(async (manager) => {
-      const [total] = await manager.query<{ n: string }[]>(
-        `SELECT count(*) AS n FROM (${matching}) m`,
+      // An article without a story (too short, or stored before stories) is a story of its own.
+      const [total] = await manager.query<{ n: string; stories: string }[]>(
+        `SELECT count(*) AS n, count(DISTINCT coalesce(m.story_id, m.id)) AS stories
+         FROM (${matching}) m`,
         values,
       );
       const byCountry = await manager.query<{ code: string; articles: string }[]>(
@@ -134,6 +154,7 @@ export class ArticlesReader {
         rows.map((row) => ({ ...row, articles: Number(row.articles) }));
       return {
         articles: Number(total?.n ?? 0),
+        stories: Number(total?.stories ?? 0),
         byCountry: counted(byCountry),
         byFocusCountry: counted(byFocusCountry),
         byTopic: counted(byTopic),
@@ -170,6 +191,48 @@ export class ArticlesReader {
     return this.snapshot(async (manager) => {
       const row = await manager.findOneBy(ArticleEntity, { id });
       return row === null ? null : readArticle(manager, row);
+    });
+  }
+
+  /**
+   * The story's stored copies, first stored first (the first MAX_STORY_COPIES), with their count
+   * and distinct sources, from one snapshot; null when no stored article has the story. Reads
+   * through IDX_articles_story_id.
+   */
+  async story(id: string): Promise<Story | null> {
+    return this.snapshot(async (manager) => {
+      const [summary] = await manager.query<
+        { copies: string; sources: string; first_stored_at: Date; last_stored_at: Date }[]
+      >(
+        `SELECT count(*) AS copies, count(DISTINCT source_id) AS sources,
+                min(first_stored_at) AS first_stored_at, max(first_stored_at) AS last_stored_at
+         FROM articles WHERE story_id = $1`,
+        [id],
+      );
+      if (summary === undefined || Number(summary.copies) === 0) return null;
+      const rows = await manager.query<StoryCopyRow[]>(
+        `SELECT id, url, title, source_id, source_kind, source_name, published_at,
+                first_stored_at, story_similarity
+         FROM articles WHERE story_id = $1
+         ORDER BY first_stored_at, id LIMIT ${MAX_STORY_COPIES}`,
+        [id],
+      );
+      return {
+        id,
+        copies: Number(summary.copies),
+        sources: Number(summary.sources),
+        firstStoredAt: summary.first_stored_at.toISOString(),
+        lastStoredAt: summary.last_stored_at.toISOString(),
+        articles: rows.map((row) => ({
+          id: row.id,
+          url: row.url,
+          title: row.title,
+          source: { id: row.source_id, kind: row.source_kind, name: row.source_name },
+          publishedAt: row.published_at?.toISOString() ?? null,
+          firstStoredAt: row.first_stored_at.toISOString(),
+          similarity: row.story_similarity,
+        })),
+      };
     });
   }
 
@@ -234,6 +297,8 @@ function toSummary(row: SummaryRow): ArticleSummary {
     source: { id: row.source_id, kind: row.source_kind, name: row.source_name },
     countries: row.countries ?? [],
     topics: row.topics ?? [],
+    storyId: row.story_id,
+    storySimilarity: row.story_similarity,
     ingestSeq: row.ingest_seq,
     revision: row.revision,
     firstStoredAt: row.first_stored_at.toISOString(),

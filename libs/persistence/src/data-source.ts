@@ -6,12 +6,16 @@ import { ArticleTopicEntity } from './entities/article-topic.entity';
 import { ArticleEntity } from './entities/article.entity';
 import { FetchedPageEntity } from './entities/fetched-page.entity';
 import { SourceEntity } from './entities/source.entity';
+import { StoryBandEntity } from './entities/story-band.entity';
+import { StoryMemberEntity } from './entities/story-member.entity';
+import { StoryEntity } from './entities/story.entity';
 import { InitialSchema1795863386527 } from './migrations/1795863386527-initial-schema';
 import { Sources1795878580794 } from './migrations/1795878580794-sources';
 import { ReadSide1795880116123 } from './migrations/1795880116123-read-side';
 import { RefusedPages1796519309298 } from './migrations/1796519309298-refused-pages';
 import { CountryConfidence1796550898684 } from './migrations/1796550898684-country-confidence';
 import { SourceHealth1796558424191 } from './migrations/1796558424191-source-health';
+import { Stories1796584122555 } from './migrations/1796584122555-stories';
 import { SourceCursor1796585602422 } from './migrations/1796585602422-source-cursor';
 
 export const entities = [
@@ -22,6 +26,9 @@ export const entities = [
   ArticleRevisionEntity,
   SourceEntity,
   FetchedPageEntity,
+  StoryEntity,
+  StoryBandEntity,
+  StoryMemberEntity,
 ] as const;
 
 /** In order: TypeORM runs the ones the database has not seen, oldest timestamp first. */
@@ -32,6 +39,7 @@ export const migrations = [
   RefusedPages1796519309298,
   CountryConfidence1796550898684,
   SourceHealth1796558424191,
+  Stories1796584122555,
   SourceCursor1796585602422,
 ] as const;
 

@@ -1,5 +1,5 @@
 import type { ArticleImageV1, ArticleProvenanceV1, SourceKind } from '@newsflow/contracts';
-import { Column, Entity, Index, OneToMany, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, OneToMany, PrimaryColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { ARTICLE_SEARCH_VECTOR } from '../search-config';
 import type { ArticleCountryEntity } from './article-country.entity';
@@ -22,6 +22,8 @@ import type { ArticleTopicEntity } from './article-topic.entity';
 @Index('IDX_articles_search', { synchronize: false })
 @Index('IDX_articles_source_id', ['sourceId'])
 @Index('IDX_articles_language', ['language'])
+@Index('IDX_articles_story_id', ['storyId'])
+@Check('CHK_articles_story_similarity', '"story_similarity" >= 0 AND "story_similarity" <= 1')
 export class ArticleEntity {
   @PrimaryColumn({ name: 'id', type: 'text', primaryKeyConstraintName: 'PK_articles' })
   id!: string;
@@ -92,6 +94,18 @@ export class ArticleEntity {
   /** Where each metadata field came from; null for articles parsed before provenance existed. */
   @Column({ name: 'provenance', type: 'jsonb', nullable: true })
   provenance!: ArticleProvenanceV1 | null;
+
+  /**
+   * The story the enricher gave the article (ArticleEnrichedV1.storyId): the id of the first
+   * article seen of the same text. Null for articles too short to have one, and for articles
+   * enriched before stories existed.
+   */
+  @Column({ name: 'story_id', type: 'text', nullable: true })
+  storyId!: string | null;
+
+  /** Estimated similarity to the story's first article (ArticleEnrichedV1.storySimilarity). */
+  @Column({ name: 'story_similarity', type: 'double precision', nullable: true })
+  storySimilarity!: number | null;
 
   /** 1 for the first content; one more each time the content hash changes. */
   @Column({ name: 'revision', type: 'integer', default: 1 })
