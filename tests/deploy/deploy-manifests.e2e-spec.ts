@@ -289,7 +289,7 @@ describe('docker-compose.yml', () => {
       POSTGRES_PASSWORD: 'not-the-default-7',
       POSTGRES_DB: 'news',
     });
-    for (const name of ['store', 'fetcher', 'api']) {
+    for (const name of ['store', 'fetcher', 'enricher', 'api']) {
       expect([name, composeEnv(custom[name] ?? {}).DATABASE_URL]).toEqual([
         name,
         'postgres://reader:not-the-default-7@postgres:5432/news',
@@ -760,7 +760,7 @@ describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas, bou
     );
   });
 
-  it.each(['store', 'fetcher'] as const)(
+  it.each(['store', 'fetcher', 'enricher'] as const)(
     'reads the %s DATABASE_URL from the newsflow-database Secret',
     (stage) => {
       const entry = container(stage).env?.find((e) => e.name === 'DATABASE_URL');
@@ -1147,10 +1147,10 @@ describe.each(kustomizations)('kustomization $dir', ({ dir, image, replicas, bou
     }
   });
 
-  it('lets the store, the fetcher and the API reach Postgres, and not the parser or enricher', () => {
+  it('lets the store, the fetcher, the enricher (its story index) and the API reach Postgres, and not the parser', () => {
     expect(
       WORKLOADS.filter((name) => egressAllowed(name, '10.0.0.8', POSTGRES_PORT)).sort(),
-    ).toEqual(['api', 'fetcher', 'store']);
+    ).toEqual(['api', 'enricher', 'fetcher', 'store']);
   });
 
   it.each([

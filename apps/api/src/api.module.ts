@@ -13,6 +13,7 @@ import { DatabaseErrorsFilter } from './database-errors.filter';
 import { HealthController } from './health.controller';
 import { QueryGate, QueryGateInterceptor } from './query-gate';
 import { StatsController } from './stats/stats.controller';
+import { StoriesController } from './stories/stories.controller';
 
 /** The read API: Postgres over HTTP, GET routes only, wired from the configuration main.ts read. */
 @Module({})
@@ -20,7 +21,7 @@ export class ApiModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: ApiModule,
-      controllers: [ArticlesController, StatsController, HealthController],
+      controllers: [ArticlesController, StatsController, StoriesController, HealthController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         {

@@ -2,7 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import type { PipeTransform } from '@nestjs/common';
 
 /** What article ids are made of (the fetcher's ids and the URL-derived ones), at most 128. */
-const ARTICLE_ID = /^[\w.:-]{1,128}$/;
+export const ARTICLE_ID = /^[\w.:-]{1,128}$/;
 
 /** The `:id` of `GET /articles/:id`: anything else is a 400 that never reaches Postgres. */
 @Injectable()
@@ -16,5 +16,20 @@ export class ArticleIdPipe implements PipeTransform<string, string> {
 /** What was found for the id, or a 404 that names it. */
 export function foundArticle<T>(id: string, found: T | null): T {
   if (found === null) throw new NotFoundException(`no article ${id}`);
+  return found;
+}
+
+/** The `:id` of `GET /stories/:id`: a story is named by an article id. */
+@Injectable()
+export class StoryIdPipe implements PipeTransform<string, string> {
+  transform(id: string): string {
+    if (!ARTICLE_ID.test(id)) throw new BadRequestException(['id is not a story id']);
+    return id;
+  }
+}
+
+/** The story found for the id, or a 404 that names it. */
+export function foundStory<T>(id: string, found: T | null): T {
+  if (found === null) throw new NotFoundException(`no story ${id}`);
   return found;
 }

@@ -13,6 +13,7 @@ import {
   Min,
   ValidateBy,
 } from 'class-validator';
+import { ARTICLE_ID } from './article-id';
 import { parseTimestamp } from './timestamp';
 
 const COUNTRY = /^[A-Z]{2}$/;
@@ -155,6 +156,17 @@ export class ArticleFiltersDto {
   source?: string;
 
   @ApiPropertyOptional({
+    description:
+      "Story id (storyId of an article: its first seen copy's id): the story's syndicated copies",
+    example: '7e9030f28acf342c',
+  })
+  @IsOptional()
+  @Matches(ARTICLE_ID, {
+    message: 'story must be a story id (an article id, at most 128 characters)',
+  })
+  story?: string;
+
+  @ApiPropertyOptional({
     description: 'Published at or after: a date, or a date and time (UTC unless it has an offset)',
   })
   @IsOptional()
@@ -229,6 +241,7 @@ export function toFilters(dto: ArticleFiltersDto): ArticleFilters {
     topic: dto.topic,
     language: dto.language,
     source: dto.source,
+    story: dto.story,
     publishedFrom: date(dto.publishedFrom),
     publishedTo: date(dto.publishedTo),
     ingestedFrom: date(dto.ingestedFrom),

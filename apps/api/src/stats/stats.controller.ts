@@ -17,10 +17,11 @@ export class StatsController {
 
   @Get()
   @ApiOperation({
-    summary: 'Articles per country, focus country, topic, source and day, for the same filters',
+    summary:
+      'Articles and distinct stories; articles per country, focus country, topic, source and day, for the same filters',
   })
   @ApiOkResponse({
-    description: '{ articles, byCountry, byFocusCountry, byTopic, bySource, byDay }',
+    description: '{ articles, stories, byCountry, byFocusCountry, byTopic, bySource, byDay }',
     schema: { $ref: getSchemaPath('ArticleStats') },
   })
   stats(@Query() query: StatsQueryDto): Promise<ArticleStats> {

@@ -28,6 +28,8 @@ function summary(seq: number, changes: Partial<ArticleSummary> = {}): ArticleSum
     source: { id: 'feed-1', kind: 'feed', name: 'Example' },
     countries: [],
     topics: [],
+    storyId: null,
+    storySimilarity: null,
     ingestSeq: String(seq),
     revision: 1,
     firstStoredAt: '2025-10-30T09:00:00.000Z',

@@ -1,14 +1,24 @@
-import { int, kafkaConfigFrom, kafkaEnv, readEnv } from '@newsflow/config';
-import type { KafkaConfig } from '@newsflow/config';
+import {
+  databaseConfigFrom,
+  databaseEnv,
+  int,
+  kafkaConfigFrom,
+  kafkaEnv,
+  readEnv,
+} from '@newsflow/config';
+import type { DatabaseConfig, KafkaConfig } from '@newsflow/config';
 
 /** Every variable the enricher reads, with its default: validated once, in main.ts. */
 export const enricherEnv = {
   ...kafkaEnv,
+  // The story index (near-duplicates across articles) is the enricher's state in Postgres.
+  ...databaseEnv,
   HTTP_PORT: int('port of /health and /metrics', 3003, { min: 1, max: 65535 }),
 };
 
 export interface EnricherConfig {
   kafka: KafkaConfig;
+  database: DatabaseConfig;
   httpPort: number;
 }
 
@@ -20,5 +30,5 @@ export function loadEnricherConfig(
   env?: Readonly<Record<string, string | undefined>>,
 ): EnricherConfig {
   const v = readEnv(enricherEnv, env);
-  return { kafka: kafkaConfigFrom(v), httpPort: v.HTTP_PORT };
+  return { kafka: kafkaConfigFrom(v), database: databaseConfigFrom(v), httpPort: v.HTTP_PORT };
 }
