@@ -11,6 +11,7 @@ import { articleIdFromContent, articleIdFromUrl, sourceSpec } from '@newsflow/so
 import {
   REPO_ROOT,
   createTempDatabase,
+  newsPages,
   startApi,
   startService,
   startGroupsAtTheEnd,
@@ -199,6 +200,68 @@ describe('pipeline end to end', () => {
     } finally {
       await new Promise((resolve) => web.close(resolve));
     }
+  });
+
+  it('gives a real page and its syndicated copy one storyId, and another page on the same region another', async () => {
+    const pages = newsPages();
+    // polygraph.info on US forces at al-Tanf (Syria); albawaba.com on Israeli settlements.
+    const original = pages.find((p) => p.url.includes('polygraph.info'))?.html ?? '';
+    const other = pages.find((p) => p.url.includes('albawaba.com'))?.html ?? '';
+    // Republished elsewhere: no canonical link to the original, another headline, house style.
+    const copy = original
+      .replace(/rel=["']canonical["']/gi, 'rel="alternate"')
+      .replace(/property=["']og:url["']/gi, 'property="og:see_also"')
+      .replace(/<title>[^<]*<\/title>/i, '<title>Wire: US troops stay at Syrian base</title>')
+      .replace(/ and /g, ' & ');
+    const before = new Set(
+      (await dataSource.query<{ id: string }[]>('SELECT id FROM articles')).map((r) => r.id),
+    );
+    await writeFile(join(inbox, 'story-original.html'), original);
+    await writeFile(join(inbox, 'story-copy.html'), copy);
+    await writeFile(join(inbox, 'story-other.html'), other);
+
+    const rows = await waitFor(
+      'the three pages stored',
+      async () => {
+        const all = await dataSource.query<
+          {
+            id: string;
+            body_text: string;
+            story_id: string | null;
+            story_similarity: number | null;
+          }[]
+        >('SELECT id, body_text, story_id, story_similarity FROM articles');
+        const fresh = all.filter((row) => !before.has(row.id));
+        return fresh.length === 3 ? fresh : undefined;
+      },
+      { timeoutMs: 60_000 },
+    );
+    const ands = (text: string) => text.split(' and ').length;
+    const otherRow = rows.find((row) => /settlement/i.test(row.body_text));
+    const [copyRow, originalRow] = rows
+      .filter((row) => row !== otherRow)
+      .sort((a, b) => ands(a.body_text) - ands(b.body_text));
+
+    expect(copyRow?.story_id).toBeDefined();
+    expect(copyRow?.story_id).toBe(originalRow?.story_id);
+    expect([originalRow?.id, copyRow?.id]).toContain(copyRow?.story_id);
+    expect(otherRow?.story_id).toBe(otherRow?.id);
+    expect(
+      Math.min(copyRow?.story_similarity ?? 0, originalRow?.story_similarity ?? 0),
+    ).toBeGreaterThan(0.3);
+
+    // The read API: the story's copies, the filter, and the count beside the articles.
+    const story = (await (
+      await fetch(`http://127.0.0.1:${API_PORT}/stories/${copyRow?.story_id}`)
+    ).json()) as { copies: number; articles: { id: string }[] };
+    expect(story.copies).toBe(2);
+    expect(story.articles.map((a) => a.id).sort()).toEqual([originalRow?.id, copyRow?.id].sort());
+    const page = (await (
+      await fetch(`http://127.0.0.1:${API_PORT}/articles?story=${otherRow?.story_id}`)
+    ).json()) as { items: { id: string; storyId: string }[] };
+    expect(page.items.map((item) => [item.id, item.storyId])).toEqual([
+      [otherRow?.id, otherRow?.id],
+    ]);
   });
 
   it('loses nothing when a stage is stopped with SIGTERM mid-stream and started again', async () => {
