@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { estimatedSimilarity, storySignature, storyWords, tagText } from '@newsflow/enrichment';
 import type { StorySignature } from '@newsflow/enrichment';
 import { seededRandom } from '@newsflow/testing';
 import type { ScoredPair } from './pair-score';
+import type { Enrichment } from './enrichment-library';
 import { variantsOf } from './story-variants';
 import type { VariantKind } from './story-variants';
 
@@ -47,8 +47,8 @@ function titleFromUrl(url: string): string {
   return segment.replace(/\.\w+$/, '').replace(/[-_]+/g, ' ');
 }
 
-function wordSet(text: string): Set<string> {
-  return new Set(storyWords(text).filter((w) => w.length >= 4));
+function wordSet(lib: Enrichment, text: string): Set<string> {
+  return new Set(lib.storyWords(text).filter((w) => w.length >= 4));
 }
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
@@ -73,31 +73,35 @@ export interface PairSet {
  * articles, marked when they share their first top-level IPTC topic (the enricher's tagger) and,
  * for each article, its partner with the most content words in common (the hardest negatives).
  */
-export function labelledPairs(articles: readonly BenchArticle[], seed = 19): PairSet {
+export function labelledPairs(
+  lib: Enrichment,
+  articles: readonly BenchArticle[],
+  seed = 19,
+): PairSet {
   const random = seededRandom(seed);
   const usable = articles
-    .map((article) => ({ article, signature: storySignature(article.body) }))
+    .map((article) => ({ article, signature: lib.storySignature(article.body) }))
     .filter((a): a is { article: BenchArticle; signature: StorySignature } => a.signature !== null);
   const pairs: PairSet['pairs'] = [];
   for (const { article, signature } of usable) {
     for (const variant of variantsOf(article.title, article.body, random)) {
-      const copy = storySignature(variant.body);
+      const copy = lib.storySignature(variant.body);
       if (copy === null) continue;
       pairs.push({
         kind: variant.kind,
         same: true,
-        similarity: estimatedSimilarity(signature.signature, copy.signature),
+        similarity: lib.estimatedSimilarity(signature.signature, copy.signature),
         banded: sharesBand(signature, copy),
       });
     }
   }
   const topics = usable.map(
     ({ article }) =>
-      tagText({ title: article.title, text: article.body }).topics.find(
-        (topic) => topic.level === 1,
-      )?.code,
+      lib
+        .tagText({ title: article.title, text: article.body })
+        .topics.find((topic) => topic.level === 1)?.code,
   );
-  const words = usable.map(({ article }) => wordSet(article.body));
+  const words = usable.map(({ article }) => wordSet(lib, article.body));
   const closest = words.map((mine, i) => {
     let best = -1;
     let bestScore = -1;
@@ -114,7 +118,7 @@ export function labelledPairs(articles: readonly BenchArticle[], seed = 19): Pai
       pairs.push({
         kind: 'distinct',
         same: false,
-        similarity: estimatedSimilarity(a.signature, b.signature),
+        similarity: lib.estimatedSimilarity(a.signature, b.signature),
         banded: sharesBand(a, b),
         sameTopic: topics[i] !== undefined && topics[i] === topics[j],
         hardest: closest[i] === j || closest[j] === i,

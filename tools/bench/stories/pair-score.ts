@@ -47,12 +47,3 @@ export function scoreThresholds(pairs: readonly ScoredPair[], thresholds: readon
     };
   });
 }
-
-/** The value at quantile q (0..1) of the numbers, nearest rank. */
-export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[
-    Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))
-  ] as number;
-}
