@@ -1,7 +1,7 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { exampleArticleEnriched } from '@newsflow/contracts';
-import type { ArticleEnrichedV1, ArticlePage, ArticleStats } from '@newsflow/contracts';
+import type { ArticleEnrichedV1, ArticlePage, ArticleStats, Story } from '@newsflow/contracts';
 import { ArticlesRepository, connectMigrated } from '@newsflow/persistence';
 import {
   createTempDatabase,
@@ -130,6 +130,9 @@ describe('read API', () => {
     // Rows stored without a confidence never pass a threshold, not even 0.
     ['country=DE&minConfidence=0', []],
     ['focusCountry=DE&minConfidence=0', []],
+    // The example message's story, which all three carry.
+    ['story=7e9030f28acf342c', ['de-1', 'de-2', 'seed-1']],
+    ['story=another-story', []],
   ])('filters by %s', async (query, expected) => {
     const { status, body } = await get<ArticlePage>(`/articles?${query}`);
 
@@ -149,6 +152,7 @@ describe('read API', () => {
       'publishedFrom must be a date (2025-10-01) or a date and time (2025-10-01T12:00:00Z), years 0001 to 9999',
     ],
     ['contry=QA', 'property contry should not exist'],
+    ['story=a%20b', 'story must be a story id (an article id, at most 128 characters)'],
     ['country=QA&minConfidence=-0.01', 'minConfidence must be at least 0'],
     ['country=QA&minConfidence=1.01', 'minConfidence must be at most 1'],
     ['country=QA&minConfidence=abc', 'minConfidence must be a number from 0 to 1, such as 0.8'],
@@ -420,6 +424,30 @@ describe('read API', () => {
     expect(post.status).toBe(404);
   });
 
+  it('lists a story with its copies and sources; 404 for an unknown story, 400 for a bad id', async () => {
+    await repository.upsertMany([
+      enrichedArticle('wire-1', { storyId: 'wire-1', storySimilarity: 1 }),
+      enrichedArticle('wire-2', {
+        storyId: 'wire-1',
+        storySimilarity: 0.7,
+        source: { id: 'feed-b', kind: 'feed', name: 'B' },
+      }),
+    ]);
+
+    const { status, body } = await get<Story>('/stories/wire-1');
+
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ id: 'wire-1', copies: 2, sources: 2 });
+    expect(body.articles.map((a) => [a.id, a.similarity])).toEqual([
+      ['wire-1', 1],
+      ['wire-2', 0.7],
+    ]);
+    expect((await get('/stories/unknown-story')).status).toBe(404);
+    expect((await get('/stories/a%20b')).status).toBe(400);
+    const stats = await get<ArticleStats>('/stats?story=wire-1');
+    expect([stats.body.articles, stats.body.stories]).toEqual([2, 1]);
+  });
+
   it("documents each route's answer with a read-model schema, and answers what it documents", async () => {
     const { body: document } = await get<OpenApiDocument>('/docs-json');
     const ajv = new Ajv({ allErrors: true, strict: true });
@@ -428,6 +456,7 @@ describe('read API', () => {
       ['/articles', '/articles?limit=2', 'ArticlePage'],
       ['/articles/{id}', '/articles/seed-1', 'ArticleWithHistory'],
       ['/stats', '/stats', 'ArticleStats'],
+      ['/stories/{id}', '/stories/7e9030f28acf342c', 'Story'],
     ] as const;
 
     for (const [path, asked, name] of routes) {
