@@ -406,7 +406,12 @@ describe('read API', () => {
 
     expect(status).toBe(200);
     expect(body.openapi).toMatch(/^3\./);
-    expect(Object.keys(body.paths).sort()).toEqual(['/articles', '/articles/{id}', '/stats']);
+    expect(Object.keys(body.paths).sort()).toEqual([
+      '/articles',
+      '/articles/{id}',
+      '/stats',
+      '/stories/{id}',
+    ]);
     for (const methods of Object.values(body.paths)) expect(Object.keys(methods)).toEqual(['get']);
     // minConfidence is documented on both routes that take the filters, as a number in 0..1.
     for (const path of ['/articles', '/stats']) {
@@ -416,6 +421,11 @@ describe('read API', () => {
         required: false,
         schema: { type: 'number', minimum: 0, maximum: 1 },
         description: expect.stringContaining('country or focusCountry'),
+      });
+      expect(parameters.find((p) => p.name === 'story')).toMatchObject({
+        in: 'query',
+        required: false,
+        description: expect.stringContaining('Story id'),
       });
     }
     const html = await fetch(`http://127.0.0.1:${PORT}/docs`);

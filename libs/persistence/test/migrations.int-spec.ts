@@ -14,6 +14,9 @@ const TABLES = [
   'articles',
   'fetched_pages',
   'sources',
+  'stories',
+  'story_bands',
+  'story_members',
 ];
 
 async function tablesIn(dataSource: DataSource, schema: string): Promise<string[]> {
