@@ -10,9 +10,12 @@ export interface TempDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, empty database, so a suite sees only its own rows and migrations. */
-export async function createTempDatabase(): Promise<TempDatabase> {
-  const name = `newsflow_test_${randomBytes(6).toString('hex')}`;
+/**
+ * A fresh, empty database, so a suite sees only its own rows and migrations. A bench names its
+ * own prefix, so that people sharing a server can tell whose database it is.
+ */
+export async function createTempDatabase(prefix = 'newsflow_test'): Promise<TempDatabase> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await onServer(`CREATE DATABASE "${name}"`);
   return {
     name,

@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { StoriesRepository, createDataSource, runMigrations } from '@newsflow/persistence';
-import { seededRandom } from '@newsflow/testing';
-import { Client } from 'pg';
+import { createTempDatabase, seededRandom } from '@newsflow/testing';
 import type { DataSource } from 'typeorm';
 import { formatTable, quantile } from '../bench-table';
 import type { Enrichment } from './enrichment-library';
@@ -15,24 +14,6 @@ const PROBES = 500;
 /** The assignments before each checkpoint whose times are reported. */
 const TIMED_TAIL = 1_000;
 
-const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function onServer(sql: string): Promise<void> {
-  const admin = new Client({ connectionString: withDatabase(SERVER_URL, 'postgres') });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
-
 interface Outcome {
   ms: number;
   storyId: string | null;
@@ -41,7 +22,7 @@ interface Outcome {
 
 /**
  * The story index at scale through the real repository: `total` synthetic articles assigned,
- * CONCURRENCY at a time, into a scratch database (stories_bench_<pid>, dropped at the end);
+ * CONCURRENCY at a time, into a scratch database (stories_bench_<random>, dropped at the end);
  * at 1k, 10k and `total`: rows, sizes, the last TIMED_TAIL assignments' time (signature and
  * assign) and PROBES lookups of the candidates alone.
  */
@@ -50,16 +31,15 @@ export async function measureIndex(
   benchmark: readonly BenchArticle[],
   total: number,
 ): Promise<void> {
-  const name = `stories_bench_${process.pid}`;
-  await onServer(`CREATE DATABASE "${name}"`);
-  const dataSource = createDataSource(withDatabase(SERVER_URL, name));
+  const database = await createTempDatabase('stories_bench');
+  const dataSource = createDataSource(database.url);
   try {
     await dataSource.initialize();
     await runMigrations(dataSource);
     await run(lib, dataSource, benchmark, total);
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
-    await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await database.drop();
   }
 }
 

@@ -4,12 +4,17 @@ import type { PipeTransform } from '@nestjs/common';
 /** What article ids are made of (the fetcher's ids and the URL-derived ones), at most 128. */
 export const ARTICLE_ID = /^[\w.:-]{1,128}$/;
 
-/** The `:id` of `GET /articles/:id`: anything else is a 400 that never reaches Postgres. */
+/** The id as it came, or a 400 that never reaches Postgres. */
+function checkedId(id: string, what: string): string {
+  if (!ARTICLE_ID.test(id)) throw new BadRequestException([`id is not ${what}`]);
+  return id;
+}
+
+/** The `:id` of `GET /articles/:id`. */
 @Injectable()
 export class ArticleIdPipe implements PipeTransform<string, string> {
   transform(id: string): string {
-    if (!ARTICLE_ID.test(id)) throw new BadRequestException(['id is not an article id']);
-    return id;
+    return checkedId(id, 'an article id');
   }
 }
 
@@ -23,8 +28,7 @@ export function foundArticle<T>(id: string, found: T | null): T {
 @Injectable()
 export class StoryIdPipe implements PipeTransform<string, string> {
   transform(id: string): string {
-    if (!ARTICLE_ID.test(id)) throw new BadRequestException(['id is not a story id']);
-    return id;
+    return checkedId(id, 'a story id');
   }
 }
 
