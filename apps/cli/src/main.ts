@@ -35,8 +35,9 @@ const USAGE = `newsctl: the Newsflow command line
                                 a warc source's cursor forgotten: read again from its start
                                 the fetcher's sources in Postgres (DATABASE_URL)
   newsctl articles search [--country CC] [--focus-country CC] [--min-confidence 0..1]
-                          [--topic medtop:NNNNNNNN] [--language en] [--source ID] [--published-from ISO]
-                          [--published-to ISO] [--ingested-from ISO] [--ingested-to ISO]
+                          [--topic medtop:NNNNNNNN] [--language en] [--source ID] [--story ID]
+                          [--published-from ISO] [--published-to ISO] [--ingested-from ISO]
+                          [--ingested-to ISO]
                           [--q "text"] [--limit N] [--cursor C] [--all] [--json]
                                 stored articles, in ingest order: a table (countries: FOCUS
                                 in capitals, only mentioned in lower case) or, with --json,
@@ -92,6 +93,7 @@ async function main(argv: string[]): Promise<number> {
       topic: { type: 'string' },
       language: { type: 'string' },
       source: { type: 'string' },
+      story: { type: 'string' },
       'published-from': { type: 'string' },
       'published-to': { type: 'string' },
       'ingested-from': { type: 'string' },

@@ -47,6 +47,7 @@ describe('newsctl articles: the query string', () => {
       topic: 'medtop:16000000',
       language: 'en',
       source: 'feed 1',
+      story: 'a1b2c3d4e5f60718',
       'published-from': '2025-10-01',
       'published-to': '2025-11-01T00:00:00Z',
       'ingested-from': '2025-10-02',
@@ -63,6 +64,7 @@ describe('newsctl articles: the query string', () => {
       ['topic', 'medtop:16000000'],
       ['language', 'en'],
       ['source', 'feed 1'],
+      ['story', 'a1b2c3d4e5f60718'],
       ['publishedFrom', '2025-10-01'],
       ['publishedTo', '2025-11-01T00:00:00Z'],
       ['ingestedFrom', '2025-10-02'],
@@ -198,6 +200,7 @@ describe('newsctl articles get: the article', () => {
     expect(lines[0]).toBe(article.title);
     expect(text).toContain(`id         ${article.id}\n`);
     expect(text).toContain(`source     ${article.source.name} (${article.source.kind}, `);
+    expect(text).toMatch(/^story {6}(\S+) \((this article names it|similarity \d\.\d\d)\)$/m);
     expect(text).toMatch(
       /^countries {2}RU \(focus, 0\.99\), QA \(focus, 0\.98\), SY \(0\.93\), PS \(0\.80\)$/m,
     );

@@ -27,6 +27,7 @@ const FILTER_PARAMETERS = [
   ['topic', 'topic'],
   ['language', 'language'],
   ['source', 'source'],
+  ['story', 'story'],
   ['published-from', 'publishedFrom'],
   ['published-to', 'publishedTo'],
   ['ingested-from', 'ingestedFrom'],
@@ -340,6 +341,14 @@ export function formatArticle({ article, stored, revisions }: ArticleWithHistory
     ['published', article.publishedAt ?? '-'],
     ['source', `${article.source.name} (${article.source.kind}, ${article.source.id})`],
     ['language', article.language ?? '-'],
+    [
+      'story',
+      article.storyId === undefined
+        ? '-'
+        : article.storyId === article.id
+          ? `${article.storyId} (this article names it)`
+          : `${article.storyId} (similarity ${article.storySimilarity?.toFixed(2)})`,
+    ],
     [
       'countries',
       article.countries.length > 0 ? article.countries.map(countryWithNotes).join(', ') : '-',
