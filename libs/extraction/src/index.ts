@@ -9,5 +9,6 @@ export { DEFAULT_LIMITS } from './limits';
 export type { ExtractionLimits } from './limits';
 // A page's own address: the article id (fetching) and the extractor's canonicalUrl read it here.
 export { canonicalUrlOf, ogUrlOf, readPageAddress } from './html/page-address';
+export { absoluteUrl } from './text/url';
 export type { PageAddress } from './html/page-address';
 export { PARSER_VERSION } from './parser-version';

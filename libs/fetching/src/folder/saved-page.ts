@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import type { ArticleFetchedV1, DocumentFormat, SourceRefV1 } from '@newsflow/contracts';
-import { canonicalUrlOf, ogUrlOf, readPageAddress } from '@newsflow/extraction';
+import { absoluteUrl, canonicalUrlOf, ogUrlOf, readPageAddress } from '@newsflow/extraction';
 import { articleIdFromContent, articleIdFromUrl, decodeDocument } from '@newsflow/sources';
 
 const FORMATS: Record<string, { format: DocumentFormat; contentType: string }> = {
@@ -57,18 +57,9 @@ function findUrl(text: string, format: DocumentFormat): string | null {
   try {
     const parsed: unknown = JSON.parse(text);
     const url = (parsed as { url?: unknown } | null)?.url;
-    return typeof url === 'string' && isHttpUrl(url) ? url : null;
+    return typeof url === 'string' ? absoluteUrl(url, null) : null;
   } catch {
     // Not JSON after all: the parser will say so; the id falls back to the content.
     return null;
-  }
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
   }
 }

@@ -1,4 +1,5 @@
 import type { ArticleFetchedV1, SourceRefV1 } from '@newsflow/contracts';
+import { absoluteUrl } from '@newsflow/extraction';
 import { decodeDocument } from '@newsflow/sources';
 import { articleMessage } from '../polling/article-message';
 
@@ -77,14 +78,8 @@ function isHtml(contentType: string | null, payload: Buffer): boolean {
   return HTML_TYPES.has(mediaType);
 }
 
+/** The target URI as an absolute http(s) URL, or null. */
 function httpUrl(value: string | null): string | null {
-  if (value === null) return null;
   // Some crawlers wrote the URI in angle brackets (WARC 1.0's grammar did).
-  const trimmed = value.trim().replace(/^<(.*)>$/, '$1');
-  try {
-    const url = new URL(trimmed);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
+  return absoluteUrl(value?.trim().replace(/^<(.*)>$/, '$1'), null);
 }
